@@ -1,0 +1,1 @@
+"""The knowledge graph: model, topics, exports and stores."""

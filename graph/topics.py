@@ -1,0 +1,235 @@
+"""Assign concepts from a SKOS scheme to questions, answers, reports and indicators.
+
+Matching is by labels (preferred and alternative) over lightly stemmed tokens, so "caseloads",
+"case loads" and "caseload" meet. The most specific concepts win: a concept is dropped when a
+narrower one also matched. A concept with several broader concepts (social-worker-recruitment:
+recruitment + social workers) is also matched when all its broader concepts are mentioned, one of
+them in the text itself and the rest in the text or its context (the paragraph so far), because
+minutes say "She also asked if recruitment had improved" right after talking about social workers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_DROP = {"the", "a", "an", "of", "for", "to", "in", "on", "and", "&"}
+MAX_LABEL = 8
+DEFAULT_SCHEME = Path(__file__).resolve().parent / "data" / "concerns.ttl"
+
+
+def stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str
+    raw: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group(0)
+        if raw.lower() in _DROP:
+            continue
+        out.append(Token(stem(raw), raw, m.start(), m.end()))
+    return out
+
+
+@dataclass
+class Concept:
+    id: str
+    uri: str
+    label: str
+    alt: list[str] = field(default_factory=list)
+    broader: list[str] = field(default_factory=list)
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    concept: str
+    start: int
+    end: int
+    words: str
+    composed: bool = False
+
+
+class TopicScheme:
+    """A SKOS concept scheme ready for matching."""
+
+    def __init__(self, concepts: dict[str, Concept]) -> None:
+        self.concepts = concepts
+        self._index: dict[tuple[str, ...], set[str]] = {}
+        self._exact: dict[tuple[str, ...], set[str]] = {}  # acronyms: case-sensitive
+        for c in concepts.values():
+            for label in [c.label, *c.alt]:
+                toks = tokens(label)
+                if not toks:
+                    continue
+                if label.isupper() and len(label) <= 8 and " " not in label:
+                    self._exact.setdefault(tuple(t.raw for t in toks), set()).add(c.id)
+                else:
+                    self._index.setdefault(tuple(t.norm for t in toks), set()).add(c.id)
+        self._ancestors: dict[str, set[str]] = {cid: self._compute_ancestors(cid) for cid in concepts}
+        for cid in concepts:
+            concepts[cid].depth = self._depth(cid, set())
+        self._composites = [c for c in concepts.values() if len(c.broader) >= 2]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> TopicScheme:
+        from rdflib import RDF, SKOS, Graph
+
+        g = Graph()
+        if path is None:
+            g.parse(str(DEFAULT_SCHEME), format="turtle")
+        else:
+            g.parse(str(path))
+        concepts: dict[str, Concept] = {}
+        for uri in g.subjects(RDF.type, SKOS.Concept):
+            cid = _local_id(str(uri))
+            pref = g.value(uri, SKOS.prefLabel)
+            concepts[cid] = Concept(
+                id=cid, uri=str(uri), label=str(pref) if pref else cid,
+                alt=sorted(str(a) for a in g.objects(uri, SKOS.altLabel)),
+                broader=sorted(_local_id(str(b)) for b in g.objects(uri, SKOS.broader)),
+            )
+        for c in concepts.values():
+            c.broader = [b for b in c.broader if b in concepts]
+        return cls(concepts)
+
+    def _compute_ancestors(self, cid: str) -> set[str]:
+        seen: set[str] = set()
+        stack = list(self.concepts[cid].broader)
+        while stack:
+            b = stack.pop()
+            if b not in seen and b in self.concepts:
+                seen.add(b)
+                stack.extend(self.concepts[b].broader)
+        return seen
+
+    def _depth(self, cid: str, seen: set[str]) -> int:
+        c = self.concepts[cid]
+        if not c.broader or cid in seen:
+            return 0
+        return 1 + max(self._depth(b, seen | {cid}) for b in c.broader)
+
+    def ancestors(self, cid: str) -> set[str]:
+        return self._ancestors.get(cid, set())
+
+    def find(self, text: str) -> list[TopicMatch]:
+        """Every label occurrence in the text."""
+        toks = tokens(text)
+        out: list[TopicMatch] = []
+        for i in range(len(toks)):
+            for n in range(min(MAX_LABEL, len(toks) - i), 0, -1):
+                window = toks[i:i + n]
+                for cid in self._index.get(tuple(t.norm for t in window), ()):
+                    out.append(TopicMatch(cid, window[0].start, window[-1].end, text[window[0].start:window[-1].end]))
+                for cid in self._exact.get(tuple(t.raw for t in window), ()):
+                    out.append(TopicMatch(cid, window[0].start, window[-1].end, text[window[0].start:window[-1].end]))
+        return out
+
+    def assign(self, text: str, context: str = "", limit: int = 5) -> list[TopicMatch]:
+        """Most specific concepts for `text`, best first (deepest, then composed, then earliest)."""
+        own = self.find(text)
+        ctx = self.find(context) if context else []
+        first: dict[str, TopicMatch] = {}
+        for m in own:
+            if m.concept not in first or m.start < first[m.concept].start:
+                first[m.concept] = m
+        covered_own = {a for m in own for a in self.ancestors(m.concept) | {m.concept}}
+        covered_ctx = {a for m in ctx for a in self.ancestors(m.concept) | {m.concept}}
+        for c in self._composites:
+            if c.id in first:
+                continue
+            if all(b in covered_own or b in covered_ctx for b in c.broader) and any(
+                    b in covered_own for b in c.broader):
+                hits = [m for m in own if m.concept in c.broader or self.ancestors(m.concept) & set(c.broader)
+                        or any(b in self.ancestors(m.concept) or b == m.concept for b in c.broader)]
+                if hits:
+                    pos = max(h.start for h in hits)
+                    words = "; ".join(sorted({h.words for h in hits}))
+                    first[c.id] = TopicMatch(c.id, pos, max(h.end for h in hits), words, composed=True)
+        chosen = set(first)
+        specific = [cid for cid in chosen if not any(cid in self.ancestors(o) for o in chosen if o != cid)]
+        ranked = sorted(specific, key=lambda cid: (-self.concepts[cid].depth, not first[cid].composed,
+                                                   first[cid].start, cid))
+        return [first[cid] for cid in ranked[:limit]]
+
+
+def _local_id(uri: str) -> str:
+    return re.split(r"[/#]", uri.rstrip("/#"))[-1]
+
+
+@cache
+def default_scheme() -> TopicScheme:
+    return TopicScheme.load()
+
+
+# -- candidate topics -----------------------------------------------------------------------------
+_STOPWORDS = set(["a", "about", "above", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "members", "member", "councillor", "committee", "officer", "officers", "report", "noted", "asked", "advised", "stated", "said", "explained", "council", "panel", "chair", "whether", "there", "were", "had", "been", "being", "this", "that", "they", "them", "their", "also", "work", "number", "people", "year", "years", "month", "months", "time", "service", "services", "area", "areas", "new", "current", "level", "levels", "further"])
+
+
+def candidate_topics(texts: list[tuple[str, str]], scheme: TopicScheme, *, min_docs: int = 2,
+                     limit: int = 50) -> list[tuple[str, int]]:
+    """Phrases (2-3 words) that recur across documents but match no concept: (phrase, documents)."""
+    docs_with: Counter[str] = Counter()
+    for _doc, text in texts:
+        seen: set[str] = set()
+        words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’\-]+", text)]
+        for n in (2, 3):
+            for i in range(len(words) - n + 1):
+                gram = words[i:i + n]
+                if gram[0] in _STOPWORDS or gram[-1] in _STOPWORDS or any(len(w) < 3 for w in gram):
+                    continue
+                seen.add(" ".join(gram))
+        for phrase in seen:
+            docs_with[phrase] += 1
+    out = []
+    for phrase, n in docs_with.most_common():
+        if n < min_docs:
+            break
+        if scheme.find(phrase):
+            continue
+        out.append((phrase, n))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def annotate(x, scheme: TopicScheme) -> None:
+    """Put topics on every question, answer, report and indicator of one Extraction.
+
+    A question's context is its paragraph up to where it starts; a question that matches nothing
+    takes the topics of its agenda item's title ("Q2 Performance Report" -> performance).
+    """
+    title = x.items[0].title if x.items and x.items[0].title else ""
+    title_topics = [m.concept for m in scheme.assign(title)]
+    for q in x.questions:
+        para_start = x.text.rfind("\n", 0, q.span.start) + 1
+        found = scheme.assign(q.text, context=x.text[para_start:q.span.start])
+        q.topics = [m.concept for m in found] or list(title_topics)
+        q.topic_evidence = [m.words for m in found]
+    for a in x.answers:
+        a.topics = [m.concept for m in scheme.assign(a.text)]
+    for it in x.items:
+        if it.report:
+            it.report.topics = list(title_topics)
+    for ind in x.indicators:
+        ind.topics = [m.concept for m in scheme.assign(ind.name)]

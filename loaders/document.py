@@ -1,0 +1,41 @@
+"""The unit every loader produces: decoded text plus what we know about where it came from.
+
+Character spans everywhere in councilgraph index into `Document.text`, which is the decoded,
+newline-normalised text of the source (HTML and PDF loaders produce their own plain text), so
+evidence can always be shown by slicing that one string.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What the person collecting pages knows about a file (from a manifest), all optional."""
+
+    url: str | None = None
+    council: str | None = None
+    committee: str | None = None
+    meeting_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """Decoded minutes text with its provenance."""
+
+    source: str
+    text: str
+    format: str
+    info: SourceInfo = field(default_factory=SourceInfo)
+
+    @property
+    def content_hash(self) -> str:
+        """Stable hash of the decoded text: builds skip documents whose hash is unchanged."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def name(self) -> str:
+        return self.source.replace("\\", "/").rsplit("/", 1)[-1]

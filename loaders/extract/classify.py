@@ -1,0 +1,27 @@
+"""Is this page committee minutes at all? A saved search page or a press release is not."""
+
+from __future__ import annotations
+
+import re
+
+_CUES = [
+    re.compile(r"\b(?:Councillors?|Cllrs?\.?)\s+[A-Z]"),
+    re.compile(r"\bRESOLVED\b|\bResolved\b|\bAGREED\b"),
+    re.compile(r"^\s*(?:Agenda item|Issue - meetings|Minutes)\s*:?\s*$", re.M),
+    re.compile(r"\b(?:Committee|Panel|Sub-Committee|Cabinet|Board)\b"),
+    re.compile(r"\b(?:the Chair|Chairman|Vice-Chair)\b"),
+    re.compile(r"\b(?:Members|Officers)\b"),
+    re.compile(r"\b(?:report|reports)\b", re.I),
+    re.compile(r"\b(?:meeting|apologies|declarations? of interest)\b", re.I),
+    re.compile(r"\b(?:asked|queried|responded|advised|explained|noted)\b"),
+]
+
+
+def minutes_score(text: str) -> int:
+    """How many independent signs of minutes the text shows (0..9)."""
+    head = text[:20000]
+    return sum(1 for rx in _CUES if rx.search(head))
+
+
+def looks_like_minutes(text: str) -> bool:
+    return minutes_score(text) >= 3

@@ -1,0 +1,176 @@
+"""Meeting and item metadata from the top of a page, and where the minutes body starts and ends.
+
+ModernGov pages open with a page-type line ("Agenda item", "Issue - meetings"), the item title,
+sometimes "Meeting: 24/09/2019 - Committee name (Item 7)", a purpose line, then "Minutes:". The
+body runs to "Supporting documents:". Printed minutes open "Minutes of the meeting of the X
+Committee held on ...". Only these header forms name the committee: a committee mentioned in the
+body ("would go to the Adults ... Committee") is somewhere else, not this meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .periods import MONTHS
+
+PAGE_TYPES = re.compile(r"^(?:Agenda item|Issue - meetings|Issue details|Decision details|Minutes)\s*:?$",
+                        re.IGNORECASE)
+MEETING_LINE = re.compile(
+    r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(?P<committee>.+?)(?:\s*\(Item\s*(?P<item>[\w.]+)\))?\s*$",
+    re.MULTILINE,
+)
+MINUTES_OF = re.compile(
+    r"Minutes of (?:the|a|an)\s+(?:\w+\s+)?meeting of (?:the\s+)?(?P<committee>[A-Z][^\n]{3,150}?)"
+    r"(?:\s+of\s+(?P<council>[A-Z][^\n]{3,80}?Council))?\s+held\s+(?:on|at)\b[^\n]*?"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})",
+)
+_COMMITTEE = r"(?P<committee>[A-Z][\w'’&,\- ]{2,140}?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum))"
+RESOLUTION_SUBJECT = re.compile(
+    rf"(?:Resolved|RESOLVED|Agreed|AGREED)[^:\n]*:\s*(?:That\s+)?[Tt]he\s+{_COMMITTEE}\s+(?:noted|agreed|"
+    r"resolved|received|considered|endorsed|approved|recommended|requested)"
+)
+RECEIVED_SUBJECT = re.compile(rf"^[Tt]he\s+{_COMMITTEE}\s+(?:received|considered|noted)", re.MULTILINE)
+COUNCIL_RE = re.compile(
+    r"\b(?P<council>(?:Royal|London|Metropolitan)\s+Borough\s+of\s+[A-Z][\w'’\-]+(?:\s+(?:and|upon|on)\s+"
+    r"[A-Z][\w'’\-]+)*|City\s+of\s+[A-Z][\w'’\-]+\s+Council|(?:[A-Z][\w'’\-]+\s+){1,3}"
+    r"(?:County|Borough|City|District|Metropolitan\s+Borough|Town|Unitary)\s+Council)\b"
+)
+SUPPORTING = re.compile(r"^\s*(?:Supporting documents|Background papers|Attachments|Documents)\s*:",
+                        re.MULTILINE | re.IGNORECASE)
+MINUTES_MARK = re.compile(r"^\s*Minutes\s*:\s*$", re.MULTILINE)
+ITEM_LINE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.?\s+(?P<title>.+?)(?:\s+pdf icon PDF\s+[\d.]+\s*[KM]B)?\s*$")
+LONG_DATE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<y>\d{{4}})",
+                       re.IGNORECASE)
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    title_offset: int = 0
+    item_number: str | None = None
+    committee: str | None = None
+    council: str | None = None
+    meeting_date: date | None = None
+    body_start: int = 0
+    body_end: int = 0
+
+
+def parse_date(text: str) -> date | None:
+    text = text.strip()
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    try:
+        if m:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        m = LONG_DATE.search(text)
+        if m:
+            return date(int(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
+    except ValueError:
+        return None
+    return None
+
+
+def _lines(text: str, limit: int):
+    pos = 0
+    for line in text[:limit].splitlines(keepends=True):
+        yield pos, line
+        pos += len(line)
+
+
+def parse_header(text: str) -> Header:
+    h = Header(body_end=len(text))
+    sup = SUPPORTING.search(text)
+    if sup:
+        h.body_end = sup.start()
+    meeting = MEETING_LINE.search(text[:3000])
+    if meeting:
+        h.meeting_date = parse_date(meeting.group("date"))
+        h.committee = meeting.group("committee").strip()
+        h.item_number = meeting.group("item")
+    mo = MINUTES_OF.search(text[:3000])
+    if mo:
+        h.committee = h.committee or mo.group("committee").strip()
+        h.meeting_date = h.meeting_date or parse_date(mo.group("date"))
+        if mo.group("council"):
+            h.council = mo.group("council").strip()
+    # title: first meaningful short line
+    body_start = None
+    for pos, line in _lines(text, 3000):
+        s = line.strip()
+        if not s:
+            continue
+        if PAGE_TYPES.match(s):
+            if MINUTES_MARK.match(line):
+                body_start = pos + len(line)
+                break
+            continue
+        if MEETING_LINE.match(s):
+            continue
+        item = ITEM_LINE.match(s)
+        if h.title and item and _same_title(item.group("title"), h.title):
+            h.item_number = h.item_number or item.group("num")
+            continue
+        if h.title is None and len(s) <= 200 and not s.endswith((".", ",", ";")):
+            lead = len(line) - len(line.lstrip())
+            num = ITEM_LINE.match(s)
+            if num and not re.match(r"^\d{4}\b", s):
+                h.item_number = h.item_number or num.group("num")
+                title = num.group("title")
+                h.title, h.title_offset = title, pos + lead + s.index(title)
+            else:
+                h.title, h.title_offset = s, pos + lead
+            continue
+        if h.title is not None:
+            break
+    mm = MINUTES_MARK.search(text[:4000])
+    if body_start is None and mm:
+        body_start = mm.end()
+    if body_start is None:
+        body_start = h.title_offset + len(h.title) if h.title else 0
+    h.body_start = min(body_start, h.body_end)
+    if not h.committee:
+        rs = RESOLUTION_SUBJECT.search(text) or RECEIVED_SUBJECT.search(text, h.body_start, h.body_end)
+        if rs:
+            h.committee = rs.group("committee").strip()
+    if not h.council:
+        head = text[:min(len(text), 600)]
+        cm = COUNCIL_RE.search(head)
+        if cm:
+            h.council = cm.group("council")
+    return h
+
+
+def _same_title(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a).strip().lower().startswith(re.sub(r"\W+", " ", b).strip().lower()[:40])
+
+
+def council_from_text(text: str) -> str | None:
+    """The council named most often in full in the body ("Durham County Council")."""
+    counts: dict[str, int] = {}
+    for m in COUNCIL_RE.finditer(text):
+        name = re.sub(r"^(?:The|the|of|at|by|and)\s+", "", m.group("council"))
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def council_from_url(url: str | None) -> str | None:
+    """'https://democracy.durham.gov.uk/...' -> 'Durham Council'. Used when nothing else names it."""
+    if not url:
+        return None
+    m = re.match(r"^[a-z]+://([^/:]+)", url.strip(), re.IGNORECASE)
+    if not m:
+        return None
+    labels = [x for x in m.group(1).lower().split(".") if x]
+    generic = {"www", "democracy", "moderngov", "modgov", "committees", "committee", "meetings", "democratic",
+               "councillors", "minutes", "cmis", "cmttpapers", "services", "gov", "uk", "org", "co", "com",
+               "council", "mg", "decisions", "publications", "edemocracy", "democraticservices"}
+    core = [x for x in labels if x not in generic and not x.startswith("democracy")]
+    if not core:
+        return None
+    name = core[-1]
+    name = name.removesuffix("council").removesuffix("-").removesuffix("cc")
+    pretty = name.upper() if len(name) <= 4 else " ".join(w.capitalize() for w in name.split("-"))
+    return f"{pretty} Council"

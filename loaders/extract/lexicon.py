@@ -1,0 +1,131 @@
+"""Words minutes use, in one place so every step agrees on them.
+
+These lists describe how UK committee minutes are written in general (the reporting verbs of
+minute-taking, the shape of local-government job titles); nothing here names a particular council.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Reporting verbs that make the preceding person the speaker of a clause.
+ASK_VERBS = {
+    "asked", "queried", "enquired", "inquired", "questioned", "sought", "requested", "raised", "challenged",
+    "urged", "pressed", "probed", "wondered", "wanted", "wished", "demanded", "called",
+    "expressed", "voiced", "suggested", "proposed", "recommended",
+}
+NEUTRAL_VERBS = {
+    "said", "stated", "commented", "noted", "advised", "added", "felt", "considered", "believed", "remarked",
+    "observed", "highlighted", "pointed", "mentioned", "emphasised", "emphasized", "stressed", "reiterated",
+    "warned", "cautioned", "argued", "indicated", "echoed", "referred", "spoke", "drew", "made", "was", "were",
+    "questioned", "thought", "hoped", "recognised", "recognized", "acknowledged", "accepted",
+}
+ANSWER_VERBS = {
+    "responded", "replied", "explained", "confirmed", "clarified", "assured", "reassured", "advised", "informed",
+    "told", "agreed", "undertook", "outlined", "reported", "updated", "answered", "acknowledged", "accepted",
+    "stated", "said", "added", "noted", "commented", "indicated", "highlighted", "emphasised", "emphasized",
+    "stressed", "described", "gave", "provided", "set", "shared", "summarised", "summarized",
+    "concluded", "offered", "detailed", "conceded", "admitted", "expected", "anticipated", "believed",
+    "felt", "considered", "recognised", "recognized", "mentioned", "pointed",
+}
+PRESENT_VERBS = {
+    "introduced", "presented", "outlined", "summarised", "summarized", "delivered", "gave", "took",
+    "led", "reported", "updated", "provided", "set",
+}
+PROCEDURE_VERBS = {
+    "thanked", "welcomed", "praised", "congratulated", "commended", "moved", "seconded", "declared",
+    "left", "arrived", "joined", "returned", "withdrew", "abstained", "voted", "chaired", "opened", "closed",
+    "attended",
+}
+SPEECH_VERBS = ASK_VERBS | NEUTRAL_VERBS | ANSWER_VERBS | PRESENT_VERBS | PROCEDURE_VERBS
+ADVERBS = {"also", "then", "further", "additionally", "subsequently", "again", "briefly", "both",
+           "specifically", "particularly", "in", "later", "therefore", "however", "had", "has", "would",
+           "separately", "similarly", "likewise", "kindly"}
+
+# Words that show a councillor's contribution is a concern or a request even with a neutral verb.
+CONCERN_CUES = re.compile(
+    r"\b(concern\w*|worr\w*|disappoint\w*|need(?:ed|s)? to|should|must|monitor\w*|risk\w*|delay\w*|"
+    r"problem\w*|pressure\w*|poor\w*|lack\w*|fail\w*|unacceptable|inadequate|shortage\w*|struggl\w*|"
+    r"difficult\w*|challeng\w*|why|whether|how|what|when|clarif\w*|reassur\w*|assurance|update|"
+    r"breakdown|more (?:detail|information)|further (?:detail|information)|explain|impact\w*|"
+    r"reduc\w*|increas\w*|declin\w*|drop\w*|fall\w*|rising|backlog\w*|waiting|vacanc\w*|caseload\w*|"
+    r"case loads?|question\w*|query|queries|cost\w*|overspend\w*|deficit|not (?:being )?met|below target|"
+    r"off track|red|urgent\w*|sufficient|enough|adequate\w*)\b|\?",
+    re.IGNORECASE,
+)
+SUPPORT_CUES = re.compile(
+    r"\b(positive\w*|welcom\w*|pleased|prais\w*|commend\w*|congratulat\w*|thank\w*|good news|"
+    r"encourag\w*|excellent|delighted|impressed|reassured)\b",
+    re.IGNORECASE,
+)
+
+# Heads of local-government job titles and offices. A role is Title-Case words ending in a head,
+# optionally followed by "of ..." / "for ...".
+ROLE_HEADS = [
+    "Chief Executive", "Deputy Chief Executive", "Monitoring Officer", "Section 151 Officer",
+    "Portfolio Holder", "Cabinet Member", "Executive Member", "Lead Member", "Lead Officer", "Team Leader",
+    "Leader of the Council", "Deputy Leader", "Vice-Chairman", "Vice Chairman", "Vice-Chair", "Vice Chair",
+    "Chairman", "Chairwoman", "Chairperson", "Chair", "Mayor", "Deputy Mayor", "Leader", "Head Teacher",
+    "Headteacher", "Manager", "Director", "Head", "Officer", "Lead", "Coordinator", "Co-ordinator", "Adviser",
+    "Advisor", "Consultant", "Commissioner", "Solicitor", "Clerk", "Accountant", "Analyst", "Inspector",
+    "Superintendent", "Nurse", "Engineer", "Planner", "Scientist", "Specialist", "Partner", "Secretary",
+    "Treasurer", "Auditor", "Principal", "Practitioner", "Registrar", "Chief Constable", "Representative",
+    "Controller", "Administrator", "Lawyer", "Economist", "Surveyor", "Architect", "Designer", "Assessor",
+    "Strategist", "Champion", "Executive", "Member", "Governor", "Ombudsman", "Worker",
+]
+# Offices held by elected members: people in them are councillors and may answer questions.
+MEMBER_OFFICE = re.compile(
+    r"\b(Chair\w*|Vice[- ]Chair\w*|Cabinet Member|Executive Member|Lead Member|Portfolio Holder|Leader|"
+    r"Mayor|Member Champion|Chairperson)\b"
+)
+# Offices whose holder depends on the committee, not the council: never merged across committees.
+COMMITTEE_OFFICE = re.compile(r"^(?:Vice[- ])?Chair(?:man|woman|person)?$", re.IGNORECASE)
+# Roles of people from partner bodies (NHS, police, ...): kind "other".
+PARTNER_CUES = re.compile(
+    r"\b(NHS|CCG|ICB|Integrated Care|Trust|Police|Constable|Fire|Healthwatch|Ofsted|CQC|University|"
+    r"College|Hospital|Clinical|Commissioner for|Crime Commissioner|Voluntary|Charity|Representative|"
+    r"Governor|Diocese|Church|resident|member of the public|Youth Parliament|Ombudsman)\b"
+)
+
+# Capitalised words that are never part of a person's name.
+NOT_NAME = {
+    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "his", "her",
+    "their", "our", "members", "member", "officers", "officer", "council", "councils", "committee", "panel",
+    "board", "plan", "report", "reports", "service", "services", "care", "social", "health", "manager",
+    "director", "head", "team", "strategy", "performance", "quality", "commission", "group", "partnership",
+    "authority", "trust", "nhs", "cabinet", "chair", "chairman", "vice", "leader", "mayor", "executive",
+    "portfolio", "holder", "county", "borough", "district", "city", "town", "parish", "government",
+    "department", "office", "and", "of", "for", "in", "on", "at", "to", "with", "from", "by", "as", "or",
+    "but", "if", "when", "while", "where", "which", "who", "what", "how", "why", "all", "any", "some",
+    "each", "every", "other", "another", "further", "following", "there", "here", "after", "before",
+    "during", "also", "however", "although", "though", "regarding", "within", "without", "into",
+    "agenda", "item", "minutes", "resolved", "supporting", "documents", "meeting", "appendix", "section",
+    "quarter", "year", "month", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "dr",
+    "education", "children", "adults", "adult", "public", "housing", "finance", "policy", "scrutiny",
+    "overview", "programme", "project", "school", "schools", "centre", "fund", "budget", "act", "bill",
+    "inspection", "action", "update", "review", "covid", "covid19", "send", "ofsted", "cqc", "uk",
+    "england", "wales", "scotland", "national", "local", "corporate", "strategic", "interim", "acting",
+    "deputy", "assistant", "senior", "principal", "chief", "lead", "unit", "hub", "network",
+    "forum", "workforce", "safeguarding", "commissioning", "integrated", "community", "communities",
+    "economic", "development", "planning", "highways", "transport", "environment", "waste", "climate",
+    "emergency", "support", "information", "data", "police", "fire", "rescue", "library", "libraries",
+    "west", "east", "north", "south", "midlands", "yorkshire", "building", "worker", "workers", "staff", "agency", "speech",
+    "language", "key", "business", "measures", "independent", "reviewing", "educational", "employment",
+    "years", "note", "noted", "please", "thank", "thanks", "welcome", "questions", "question",
+    "answer", "answers", "response", "responses", "comments", "comment", "left", "arrived", "present",
+    "apologies", "absent", "substitute", "declarations", "interest", "interests", "pdf", "icon", "kb", "mb",
+}
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Professor", "Prof", "Sir", "Dame", "Rev", "Reverend",
+              "Lord", "Lady", "Canon"}
+PARTICLES = {"da", "de", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "ter", "bin",
+             "al", "dos", "das", "st"}
+
+COLLECTIVE_SUBJECT = re.compile(
+    r"\b(?:(?:a|one|another|some|several|other|many|two|three|a number of|the)\s+)?"
+    r"(?:(?:elected|committee|panel|board|independent|co-opted)\s+)?"
+    r"(?:members?|councillors)(?:\s+of\s+the\s+(?:committee|panel|board|sub-committee|public))?\b"
+    r"|\bthe\s+(?:committee|panel|board|sub-committee)\b",
+    re.IGNORECASE,
+)

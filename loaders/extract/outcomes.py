@@ -1,0 +1,135 @@
+"""Resolutions, follow-up actions and attendance: what the meeting decided, asked for, and who came and went."""
+
+from __future__ import annotations
+
+import re
+
+from .people import PeopleFinder
+from .records import Person, Span, Statement
+from .segment import Block, Sentence
+
+RESOLUTION_START = re.compile(
+    r"^(?:(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|RECOMMENDED|Recommended|Decided|DECIDED)"
+    r"\b[^:\n]{0,40}(?::|\s*[-–]|\s+that\b|\s*$)|That\s+(?:the\s+)?(?:Committee|Panel|Board|Cabinet|Council|"
+    r"Sub-Committee|Members)\b[^\n]{0,60}?\b(?:noted|agreed|resolved|approved|endorsed)\b[^\n]{0,30}?"
+    r"(?:following|below|:)\s*:?\s*$)"
+)
+_ACTION = re.compile(
+    r"\b(?:(?:should|would|will|to|could)\s+(?:also\s+)?receive\s+(?:an?\s+)?(?:further\s+)?(?:update|report|"
+    r"briefing|breakdown|information)|"
+    r"(?:would|will|to)\s+(?:be\s+)?(?:provided|circulated|shared|sent|brought|reported|held|arranged|added|"
+    r"scheduled|included|given|made available|followed up|forwarded|distributed|presented|considered|"
+    r"submitted|reviewed|updated|investigated|looked into|explored|published|taken)\b|"
+    r"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:provide|circulate|share|send|bring|report|"
+    r"arrange|add|look|investigate|follow|find|write|check|review|update|explore|come back|feed back)|"
+    r"report(?:ing)?\s+back|come\s+back\s+to|\(Action:?\s*[^)]+\)|^ACTION\s*:|^Requested\b|"
+    r"\brequested\s+that\b|(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
+    r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)",
+    re.IGNORECASE,
+)
+_CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:he|she|they|it was|members)\s+(?:also\s+)?"
+                           r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+", re.IGNORECASE)
+_VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(?:\s+(?:further|later|"
+                    r"in\s+due\s+course|outside\s+the\s+meeting))?\W*$", re.IGNORECASE)
+ATTEND = [
+    ("left", re.compile(r"\b(?:had\s+)?left\s+the\s+(?:meeting|room|chamber)|\bleft\s+at\s+\d|"
+                        r"\bdeparted\b|\bwithdrew\s+from\s+the\s+meeting", re.IGNORECASE)),
+    ("arrived", re.compile(r"\b(?:arrived|joined\s+the\s+meeting|entered\s+the\s+meeting|was\s+(?:now\s+)?"
+                           r"present\s+at)\b", re.IGNORECASE)),
+    ("apologies", re.compile(r"\bapologies\b", re.IGNORECASE)),
+    ("substitute", re.compile(r"\bsubstitut\w*\b|\bin\s+place\s+of\b", re.IGNORECASE)),
+    ("present", re.compile(r"^\s*(?:Present|In attendance)\s*:", re.IGNORECASE)),
+]
+
+
+def resolution_start(text: str, blocks: list[Block], body_start: int, body_end: int) -> int:
+    """Offset where the decision text starts (end of discussion), or body_end if none."""
+    for b in blocks:
+        if b.span.start < body_start or b.span.start >= body_end:
+            continue
+        line = text[b.span.start:b.span.end]
+        if RESOLUTION_START.match(line) and not b.is_list_item:
+            return b.span.start
+    return body_end
+
+
+def resolutions(text: str, blocks: list[Block], start: int, end: int) -> list[Statement]:
+    out: list[Statement] = []
+    for b in blocks:
+        if b.span.start < start or b.span.end > end:
+            continue
+        s, e = b.span.start, b.span.end
+        body = text[s:e]
+        head = RESOLUTION_START.match(body)
+        if head:
+            rest = body[head.end():].strip()
+            if not rest or rest.endswith(":") and len(rest) < 80:
+                continue
+            s = e - len(body[head.end():].lstrip())
+        out.append(Statement(text=text[s:e], span=Span(s, e)))
+    return out
+
+
+def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[Statement]:
+    out: list[Statement] = []
+    spans = [(s.span.start, s.span.end) for s in sents] + [(r.span.start, r.span.end) for r in extra]
+    for s, e in spans:
+        for ps, pe in _split_clauses(text, s, e):
+            clause = text[ps:pe]
+            if _ACTION.search(clause) and not _VAGUE.search(clause.strip()):
+                out.append(Statement(text=clause.strip(), span=Span(ps, pe)))
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for st in out:
+        key = (st.span.start, st.span.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(st)
+    return unique
+
+
+def _split_clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    cuts = [s]
+    for m in _CLAUSE_SPLIT.finditer(text, s, e):
+        cuts.append(m.end())
+    cuts.append(e)
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        seg_end = b
+        # trim the separator that ended this clause
+        while seg_end > a and text[seg_end - 1] in " ,;":
+            seg_end -= 1
+        if seg_end > a:
+            out.append((a, seg_end))
+    return out
+
+
+def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: list[Person],
+               finder: PeopleFinder) -> list[Statement]:
+    out: list[Statement] = []
+    units = [(b.span.start, b.span.end) for b in blocks if len(text[b.span.start:b.span.end]) < 400] + \
+            [(s.span.start, s.span.end) for s in sents]
+    seen: set[tuple[str, str]] = set()
+    for s, e in units:
+        chunk = text[s:e]
+        for event, rx in ATTEND:
+            m = rx.search(chunk)
+            if not m:
+                continue
+            mentioned = []
+            for p in people:
+                for mn in p.mentions:
+                    if s <= mn.span.start < e and mn.kind != "pronoun":
+                        mentioned.append((mn.span.start, p))
+            mentioned.sort(key=lambda t: t[0])
+            if event in ("left", "arrived"):
+                mentioned = [t for t in mentioned if t[0] < s + m.start()]
+            elif event == "substitute":
+                mentioned = mentioned[:1]
+            for _, p in mentioned:
+                if (p.key, event) in seen:
+                    continue
+                seen.add((p.key, event))
+                out.append(Statement(text=chunk, span=Span(s, e), person=p.key, event=event))
+            break
+    return out

@@ -1,0 +1,353 @@
+"""Find the people a document mentions and group mentions of the same person.
+
+Three ways minutes name people, strongest first: a title ("Councillor R Crute", "Cllr. J. M.
+Griffiths", "Mrs Evans"), a name with a job title beside it ("S Tracey, Corporate Equality and
+Strategy Manager" or "the Director of Children's Services, Jane Smith"), and a bare name as the
+subject of a reporting verb ("Hilary Hall advised"). A job title alone ("The Head of Education and
+Skills advised") is a person only when it acts: "a report of the Chief Executive" is not a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
+
+from .lexicon import (
+    ADVERBS,
+    COMMITTEE_OFFICE,
+    HONORIFICS,
+    MEMBER_OFFICE,
+    NOT_NAME,
+    PARTICLES,
+    PARTNER_CUES,
+    ROLE_HEADS,
+    SPEECH_VERBS,
+)
+from .records import Mention, Person, Span
+
+_TW = r"(?!(?:The|A|An|In|On|At|Our|Their|His|Her|This|That|These|Those|It|He|She|They|We|And|Of)\b)" \
+      r"[A-Z][\w’'\-]*"
+_HEADS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(ROLE_HEADS, key=len, reverse=True))
+_TAIL = rf"{_TW}(?:\s+{_TW})*(?:(?:,\s+{_TW}(?:\s+{_TW})*)*\s+(?:and|&)\s+{_TW}(?:\s+{_TW})*)?"
+ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL})?(?![\w’'-])"
+ROLE_RE = re.compile(rf"(?P<role>{ROLE_BODY})")
+_ROLE_ONLY = re.compile(rf"\b(?:[Tt]he|[Oo]ur)\s+(?:(?:Council|Authority)['’]s\s+)?{ROLE_RE.pattern}")
+_TITLE = re.compile(
+    r"\b(?:(?:County|Borough|District|City|Town|Parish)\s+)?(?P<title>Councillors|Councillor|Councilor|"
+    r"Cllrs\.?|Cllr\.?)(?=\s)"
+)
+_HONORIFIC = re.compile(r"\b(?P<title>" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?(?=\s)")
+_TOKEN = re.compile(r"[ \t\u00a0]*(?P<tok>[A-Za-z][A-Za-z’'\-]*\.?(?:[A-Z]\.)*)")
+_UNTITLED = re.compile(
+    r"(?<![\w’'\-])(?:(?:[A-Z]\.?\s+){1,3}|[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?\s+"
+    r"(?:(?:[A-Z]\.?|[A-Z][a-z]+)\s+)?(?:(?:da|de|van|von|le|la|du|di|del)\s+)?)"
+    r"(?:Mc|Mac|O['’])?[A-Z][a-z’'\-]*[A-Za-z]"
+)
+_VERB_AFTER = re.compile(r"\s+(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?P<verb>[A-Za-z]+)")
+_APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})\s*(?=,|\s+[a-z])|"
+                         rf"\(\s*(?:the\s+)?(?P<r2>[^()]{{2,80}})\))")
+_ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}\s*,?\s*$")
+_NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z’'\-]*[a-z]$|[A-Z]{2,}$")
+_INITIALS = re.compile(r"(?:[A-Z]\.?){1,4}$")
+_VERBISH = re.compile(r"in attendance|present|attended|in the chair")
+
+
+@dataclass
+class NameParts:
+    given: tuple[str, ...]  # initials or first names, as written
+    surname: str
+
+    @property
+    def initials(self) -> str:
+        return "".join(g[0].upper() for g in self.given)
+
+    def compatible(self, other: NameParts) -> bool:
+        """Same surname and neither set of given names contradicts the other."""
+        if self.surname.lower() != other.surname.lower():
+            return False
+        a, b = self.initials, other.initials
+        if not a or not b:
+            return True
+        if not (a.startswith(b) or b.startswith(a)):
+            return False
+        full_a = [g for g in self.given if len(g.rstrip(".")) > 1]
+        full_b = [g for g in other.given if len(g.rstrip(".")) > 1]
+        return not (full_a and full_b and full_a[0].lower() != full_b[0].lower())
+
+
+def split_name(name: str) -> NameParts:
+    toks = name.replace(".", ". ").split()
+    toks = [t for t in toks if t]
+    # surname: last token plus any particles before it ("da Costa")
+    i = len(toks) - 1
+    while i > 0 and toks[i - 1].lower() in PARTICLES:
+        i -= 1
+    return NameParts(tuple(t.rstrip(".") for t in toks[:i]), " ".join(toks[i:]))
+
+
+def _read_titled_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """Read an (initials) (given) (particles) surname run after a title; None if no surname."""
+    toks: list[tuple[int, int, str]] = []
+    p = pos
+    while len(toks) < 6:
+        m = _TOKEN.match(text, p, limit)
+        if not m:
+            break
+        tok = m.group("tok")
+        s, e = m.start("tok"), m.end("tok")
+        bare = tok.rstrip(".")
+        low = bare.lower()
+        if low in SPEECH_VERBS or (low in NOT_NAME and low not in PARTICLES):
+            break
+        if _INITIALS.fullmatch(bare) or _NAME_WORD.match(bare):
+            if tok.endswith(".") and not _INITIALS.fullmatch(bare):
+                e -= 1  # sentence end, not an initial
+                toks.append((s, e, bare))
+                break
+            toks.append((s, e, tok))
+            p = e
+            continue
+        if low in PARTICLES:
+            nxt = _TOKEN.match(text, e, limit)
+            if nxt and _NAME_WORD.match(nxt.group("tok").rstrip(".")):
+                toks.append((s, e, tok))
+                p = e
+                continue
+        break
+    # the name must end with a surname, not an initial or a particle
+    while toks and (_is_initial(toks[-1][2]) or toks[-1][2].lower() in PARTICLES):
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0][0], toks[-1][1]
+
+
+def _is_initial(tok: str) -> bool:
+    bare = tok.replace(".", "")
+    return bool(_INITIALS.fullmatch(tok.rstrip(".")) and len(bare) <= 3) or bool(re.fullmatch(r"(?:[A-Z]\.)+", tok))
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:Councillors?|Cllrs?\.?)\s+)?")
+
+
+def _read_name_list(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
+    """'Councillors A Bell, C Dunn and E Ford' -> three name spans."""
+    out: list[tuple[int, int]] = []
+    p = pos
+    while (span := _read_titled_name(text, p, limit)) is not None:
+        out.append(span)
+        sep = _LIST_SEP.match(text, span[1], limit)
+        if not sep:
+            break
+        p = sep.end()
+    return out
+
+
+def role_kind(role: str | None) -> str:
+    if role and MEMBER_OFFICE.search(role):
+        return "councillor"
+    if role and PARTNER_CUES.search(role):
+        return "other"
+    return "officer"
+
+
+def clean_role(role: str) -> str:
+    return re.sub(r"\s+", " ", role).strip(" ,")
+
+
+def norm_role(role: str | None) -> str:
+    ws = re.findall(r"[a-z0-9]+", (role or "").lower())
+    while ws and ws[0] in {"the", "a", "an"}:
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+def same_role(a: str | None, b: str | None) -> bool:
+    """Equal job titles up to spelling drift ("Equality"/"Equalities")."""
+    na, nb = norm_role(a), norm_role(b)
+    return bool(na and nb) and (na == nb or ratio(na, nb) >= 85)
+
+
+class PeopleFinder:
+    """Collects mentions for one document and clusters them into `Person`s."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.people: list[Person] = []
+        self._parts: dict[int, NameParts] = {}
+        self._taken: list[tuple[int, int]] = []
+
+    # -- public -------------------------------------------------------------------------------
+    def find(self, start: int = 0, end: int | None = None) -> list[Person]:
+        end = len(self.text) if end is None else end
+        self._titled(start, end)
+        self._honorific(start, end)
+        self._untitled(start, end)
+        self._role_name(start, end)
+        self._role_only(start, end)
+        self._bare_surnames(start, end)
+        for p in self.people:
+            p.mentions.sort(key=lambda m: m.span.start)
+        self.people.sort(key=lambda p: p.first_span.start)
+        for i, p in enumerate(self.people, 1):
+            p.key = f"p{i}"
+        return self.people
+
+    def person_at(self, pos: int) -> Person | None:
+        for p in self.people:
+            for m in p.mentions:
+                if m.span.start == pos:
+                    return p
+        return None
+
+    # -- mention kinds ----------------------------------------------------------------------------
+    def _overlaps(self, s: int, e: int) -> bool:
+        return any(s < te and ts < e for ts, te in self._taken)
+
+    def _titled(self, start: int, end: int) -> None:
+        for m in _TITLE.finditer(self.text, start, end):
+            plural = m.group("title").lower().startswith(("councillors", "cllrs"))
+            spans = (_read_name_list(self.text, m.end(), end) if plural
+                     else [s for s in [_read_titled_name(self.text, m.end(), end)] if s])
+            for i, (s, e) in enumerate(spans):
+                ms = m.start() if i == 0 else s
+                self._add_named(self.text[s:e], Span(ms, e), "councillor", name_span=(s, e),
+                                mention_kind="name")
+
+    def _honorific(self, start: int, end: int) -> None:
+        for m in _HONORIFIC.finditer(self.text, start, end):
+            span = _read_titled_name(self.text, m.end(), end)
+            if not span or self._overlaps(m.start(), span[1]):
+                continue
+            s, e = span
+            self._add_named(self.text[s:e], Span(m.start(), e), "other", name_span=(s, e),
+                            mention_kind="honorific")
+
+    def _untitled(self, start: int, end: int) -> None:
+        for m in _UNTITLED.finditer(self.text, start, end):
+            s, e = m.start(), m.end()
+            name = m.group(0)
+            words = name.replace(".", " ").split()
+            if any(w.lower() in NOT_NAME or w.lower() in SPEECH_VERBS for w in words):
+                continue
+            if self._overlaps(s, e) or len(words) < 2:
+                continue
+            after = self.text[e:e + 160]
+            ap = _APPOSITIVE.match(after)
+            verb = _VERB_AFTER.match(after)
+            role = None
+            if ap:
+                role = ap.group("r1") or ap.group("r2")
+            elif not (verb and verb.group("verb").lower() in SPEECH_VERBS) and not _role_before(
+                    self.text, s):
+                continue
+            role = role or _role_before(self.text, s)
+            self._add_named(name, Span(s, e), None, name_span=(s, e), mention_kind="name",
+                            role=clean_role(role) if role else None)
+
+    def _role_name(self, start: int, end: int) -> None:
+        """Roles written before/after a titled name: 'The Chair, Councillor Smith,'."""
+        for person in self.people:
+            for mention in person.mentions:
+                if person.role:
+                    break
+                rb = _role_before(self.text, mention.span.start)
+                if rb:
+                    person.role = clean_role(rb)
+                    break
+                ap = _APPOSITIVE.match(self.text, mention.span.end, min(end, mention.span.end + 160))
+                if ap:
+                    r = ap.group("r1") or ap.group("r2")
+                    if r and ROLE_RE.search(r):
+                        person.role = clean_role(r)
+                        break
+        for person in self.people:
+            if person.kind == "other" and person.role and role_kind(person.role) != "other":
+                person.kind = role_kind(person.role)
+
+    def _role_only(self, start: int, end: int) -> None:
+        for m in _ROLE_ONLY.finditer(self.text, start, end):
+            s, e = m.start(), m.end()
+            if self._overlaps(s, e):
+                continue
+            before = self.text[max(0, s - 30):s].lower()
+            if re.search(r"report\s+(?:of|by|from)\s*$|(?:of|by|from|to)\s+$", before):
+                continue
+            role = clean_role(m.group("role"))
+            after = self.text[e:e + 60]
+            verb = _VERB_AFTER.match(after)
+            acts = bool(verb and verb.group("verb").lower() in SPEECH_VERBS) or bool(
+                re.match(r"\s*(?:was|were)\s+(?:also\s+)?(?:" + _VERBISH.pattern + ")", after))
+            if not acts:
+                continue
+            mention = Mention(self.text[s:e], Span(s, e), "role")
+            holder = next((p for p in self.people if same_role(p.role, role)), None)
+            if holder is None:
+                holder = Person(key="", name=None, kind=role_kind(role), role=role)
+                self.people.append(holder)
+            holder.mentions.append(mention)
+            self._taken.append((s, e))
+
+    def _bare_surnames(self, start: int, end: int) -> None:
+        """'Minns said' after 'Nigel Minns' was introduced."""
+        for person in list(self.people):
+            parts = self._parts.get(id(person))
+            if not parts or len(parts.surname) < 3:
+                continue
+            for m in re.finditer(rf"(?<![\w’'\-]){re.escape(parts.surname)}\b", self.text[start:end]):
+                s, e = start + m.start(), start + m.end()
+                if self._overlaps(s, e):
+                    continue
+                verb = _VERB_AFTER.match(self.text, e, min(end, e + 40))
+                if verb and verb.group("verb").lower() in SPEECH_VERBS:
+                    person.mentions.append(Mention(self.text[s:e], Span(s, e), "name"))
+                    self._taken.append((s, e))
+
+    # -- clustering -------------------------------------------------------------------------------
+    def _add_named(self, name: str, span: Span, kind: str | None, *, name_span: tuple[int, int],
+                   mention_kind: str, role: str | None = None) -> None:
+        parts = split_name(name)
+        if parts.surname.lower() in NOT_NAME:
+            return
+        mention = Mention(self.text[span.start:span.end], span, mention_kind)
+        self._taken.append((span.start, span.end))
+        for person in self.people:
+            existing = self._parts.get(id(person))
+            if existing and existing.compatible(parts) and _kinds_agree(person.kind, kind):
+                person.mentions.append(mention)
+                if len(parts.given) > len(existing.given) or (
+                        parts.given and existing.given and len(parts.given[0]) > len(existing.given[0])):
+                    self._parts[id(person)] = parts
+                    person.name = " ".join((*parts.given, parts.surname))
+                if kind == "councillor":
+                    person.kind = "councillor"
+                if role and not person.role:
+                    person.role = role
+                return
+        resolved_kind = kind or role_kind(role)
+        if kind == "other" and role:
+            resolved_kind = role_kind(role)
+        person = Person(key="", name=" ".join((*parts.given, parts.surname)), kind=resolved_kind, role=role,
+                        mentions=[mention])
+        self.people.append(person)
+        self._parts[id(person)] = parts
+
+
+def _kinds_agree(existing: str, new: str | None) -> bool:
+    if new is None or new == "other" or existing == new:
+        return True
+    return existing == "other"
+
+
+def _role_before(text: str, pos: int) -> str | None:
+    window = text[max(0, pos - 120):pos]
+    m = _ROLE_BEFORE.search(window)
+    if not m or not window[m.start():].rstrip().endswith(","):
+        return None
+    return m.group("role")
+
+
+def is_committee_office(role: str | None) -> bool:
+    return bool(role and COMMITTEE_OFFICE.match(norm_role(role)))

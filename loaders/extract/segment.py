@@ -1,0 +1,135 @@
+"""Split minutes text into blocks (paragraphs, list items) and sentences, keeping offsets.
+
+Blocks matter because minutes mark who-answered-whom by layout: a bullet usually holds one
+question and its reply, a numbered paragraph one exchange. Sentence splitting has to survive
+"Cllr. J. M. L. A. Griffiths", "5.1" and "e.g." without cutting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Span
+
+# Bullets and list markers as they appear in copied ModernGov pages and PDFs.
+_MARKER = re.compile(
+    r"""^[ \t\u00a0]*(
+        [•·▪◦●\-–*](?=[ \t\u00a0])
+      | \(?(?:[ivxlc]{1,6}|[a-z]|[0-9]{1,3}(?:\.[0-9]{1,3}){0,2})[.)](?=[ \t\u00a0])
+      | [0-9]{1,3}\.[0-9]{1,3}(?=[ \t\u00a0])
+    )[ \t\u00a0]*""",
+    re.VERBOSE,
+)
+_ABBREV = {
+    "cllr", "cllrs", "mr", "mrs", "ms", "dr", "st", "no", "nos", "prof", "rev", "cc", "e.g", "i.e", "eg",
+    "ie", "etc", "approx", "vs", "co", "ltd", "inc", "cf", "para", "paras", "p", "pp", "fig", "ref", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "wk", "govt", "dept",
+}
+_CANDIDATE = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“‘(•]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or list item. `marker` is the bullet/number, `span` excludes it."""
+
+    span: Span
+    marker: str | None
+    index: int
+
+    @property
+    def is_list_item(self) -> bool:
+        return self.marker is not None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    block: int
+
+
+def blocks(text: str) -> list[Block]:
+    """One block per non-blank line run; a line with a list marker starts a new block."""
+    out: list[Block] = []
+    start: int | None = None
+    marker: str | None = None
+    pos = 0
+
+    def close(end: int) -> None:
+        nonlocal start, marker
+        if start is not None:
+            s, e = _trim(text, start, end)
+            if e > s:
+                out.append(Block(Span(s, e), marker, len(out)))
+        start, marker = None, None
+
+    for line in text.splitlines(keepends=True):
+        line_end = pos + len(line)
+        if not line.strip():
+            close(pos)
+        else:
+            m = _MARKER.match(line)
+            if m and line[m.end():].strip():
+                close(pos)
+                start, marker = pos + m.end(), m.group(1)
+            elif start is None:
+                start = pos
+            else:
+                # ModernGov text keeps one paragraph per line: a new line is a new paragraph
+                # unless the previous line was clearly cut mid-sentence (PDF-like wrapping).
+                prev = text[max(start, pos - 2):pos].rstrip()
+                if prev.endswith((".", ":", "?", "!")) or _is_heading_line(text, start, pos):
+                    close(pos)
+                    start = pos
+        pos = line_end
+    close(pos)
+    return out
+
+
+def _is_heading_line(text: str, start: int, pos: int) -> bool:
+    line = text[start:pos].strip()
+    return bool(line) and len(line) < 120 and not line.endswith((",", ";"))
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def sentences(text: str, block: Block) -> list[Sentence]:
+    """Sentences of one block, split at . ! ? unless the period ends an abbreviation or initial."""
+    s0, e0 = block.span.start, block.span.end
+    chunk = text[s0:e0]
+    cuts: list[int] = []
+    for m in _CANDIDATE.finditer(chunk):
+        if chunk[m.start()] == "." and _protected(chunk, m.start()):
+            continue
+        cuts.append(m.end())
+    out: list[Sentence] = []
+    prev = 0
+    for c in cuts + [len(chunk)]:
+        s, e = _trim(chunk, prev, c)
+        if e > s:
+            out.append(Sentence(Span(s0 + s, s0 + e), block.index))
+        prev = c
+    return out
+
+
+def _protected(chunk: str, dot: int) -> bool:
+    """Is the period at `dot` part of an abbreviation, an initial or a number?"""
+    j = dot
+    while j > 0 and (chunk[j - 1].isalnum() or chunk[j - 1] == "."):
+        j -= 1
+    word = chunk[j:dot]
+    if not word:
+        return False
+    if word.lower().rstrip(".") in _ABBREV:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. Smith"
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):
+        return True  # "J.M.L" in "J.M.L. Griffiths"
+    return bool(word.isdigit() and dot + 1 < len(chunk) and chunk[dot + 1].isdigit())

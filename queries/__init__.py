@@ -1,0 +1,1 @@
+"""Named Cypher queries that run on the embedded store and on Neo4j."""

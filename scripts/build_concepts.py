@@ -1,0 +1,61 @@
+"""Generate graph/data/concerns.ttl (SKOS) from scripts/concepts_outline.txt.
+
+The outline is the source people edit: one concept a line, indentation for broader. The Turtle
+file is what ships and what councilgraph loads with rdflib. Run after editing the outline:
+
+    python scripts/build_concepts.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
+
+ROOT = Path(__file__).resolve().parent.parent
+CG = Namespace("https://w3id.org/councilgraph/concern/")
+SCHEME = URIRef("https://w3id.org/councilgraph/concern")
+
+
+def build(outline: str) -> Graph:
+    g = Graph()
+    g.bind("skos", SKOS)
+    g.bind("concern", CG)
+    g.add((SCHEME, RDF.type, SKOS.ConceptScheme))
+    g.add((SCHEME, SKOS.prefLabel, Literal("Local government concerns", lang="en")))
+    stack: list[tuple[int, str]] = []
+    for raw in outline.splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        depth = (len(raw) - len(raw.lstrip(" "))) // 2
+        fields = [f.strip() for f in raw.strip().split("|")]
+        cid, pref = fields[0], fields[1]
+        alts = [a.strip() for a in fields[2].split(";")] if len(fields) > 2 and fields[2] else []
+        extra = [b.lstrip("+") for b in fields[3].split()] if len(fields) > 3 else []
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        c = CG[cid]
+        g.add((c, RDF.type, SKOS.Concept))
+        g.add((c, SKOS.inScheme, SCHEME))
+        g.add((c, SKOS.prefLabel, Literal(pref, lang="en")))
+        for a in alts:
+            if a and a.lower() != pref.lower():
+                g.add((c, SKOS.altLabel, Literal(a, lang="en")))
+        # a composite names its broader concepts itself; the outline position is only for reading
+        broader = extra or ([stack[-1][1]] if stack else [])
+        if not broader:
+            g.add((c, SKOS.topConceptOf, SCHEME))
+            g.add((SCHEME, SKOS.hasTopConcept, c))
+        for b in broader:
+            g.add((c, SKOS.broader, CG[b]))
+            g.add((CG[b], SKOS.narrower, c))
+        stack.append((depth, cid))
+    return g
+
+
+if __name__ == "__main__":
+    graph = build((ROOT / "scripts" / "concepts_outline.txt").read_text(encoding="utf-8"))
+    out = ROOT / "graph" / "data" / "concerns.ttl"
+    out.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    n = len(set(graph.subjects(RDF.type, SKOS.Concept)))
+    print(f"wrote {out.relative_to(ROOT)}: {n} concepts")

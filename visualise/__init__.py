@@ -1,0 +1,1 @@
+"""Interactive graph pages and plots."""
