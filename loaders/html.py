@@ -32,7 +32,7 @@ def sniff(data: bytes) -> float:
 
 def html_to_text(markup: str) -> str:
     """Block-aware text: one line per block element, bullets kept as '• '."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(markup)
     for node in tree.css(_DROP):

@@ -34,7 +34,8 @@ def council_slug(council: str | None, source: str) -> str:
         words.pop(0)
     while words and words[-1] == "and":
         words.pop()
-    return slugify(" ".join(words)) or slugify(council)
+    # compact: the host "kestrelvale" and the name "Kestrel Vale" must give the same council
+    return re.sub(r"[^a-z0-9]", "", slugify(" ".join(w for w in words if w != "and"))) or slugify(council)
 
 
 @dataclass

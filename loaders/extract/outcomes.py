@@ -17,7 +17,7 @@ RESOLUTION_START = re.compile(
 _ACTION = re.compile(
     r"\b(?:(?:should|would|will|to|could)\s+(?:also\s+)?receive\s+(?:an?\s+)?(?:further\s+)?(?:update|report|"
     r"briefing|breakdown|information)|"
-    r"(?:would|will|to)\s+(?:be\s+)?(?:provided|circulated|shared|sent|brought|reported|held|arranged|added|"
+    r"(?:would|will|to|should|\bbe)\s+(?:be\s+)?(?:provided|circulated|shared|sent|brought|reported|held|arranged|added|"
     r"scheduled|included|given|made available|followed up|forwarded|distributed|presented|considered|"
     r"submitted|reviewed|updated|investigated|looked into|explored|published|taken)\b|"
     r"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:provide|circulate|share|send|bring|report|"

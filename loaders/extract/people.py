@@ -45,8 +45,8 @@ _UNTITLED = re.compile(
     r"(?:(?:[A-Z]\.?|[A-Z][a-z]+)\s+)?(?:(?:da|de|van|von|le|la|du|di|del)\s+)?)"
     r"(?:Mc|Mac|O['’])?[A-Z][a-z’'\-]*[A-Za-z]"
 )
-_VERB_AFTER = re.compile(r"\s+(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?P<verb>[A-Za-z]+)")
-_APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})\s*(?=,|\s+[a-z])|"
+_VERB_AFTER = re.compile(r",?\s+(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?P<verb>[A-Za-z]+)")
+_APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})(?:,\s*[A-Z][^,.;()]{{2,60}}(?=,))?\s*(?=,|\s+[a-z])|"
                          rf"\(\s*(?:the\s+)?(?P<r2>[^()]{{2,80}})\))")
 _ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}\s*,?\s*$")
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z’'\-]*[a-z]$|[A-Z]{2,}$")
@@ -99,7 +99,7 @@ def _read_titled_name(text: str, pos: int, limit: int) -> tuple[int, int] | None
         s, e = m.start("tok"), m.end("tok")
         bare = tok.rstrip(".")
         low = bare.lower()
-        if low in SPEECH_VERBS or (low in NOT_NAME and low not in PARTICLES):
+        if low in SPEECH_VERBS or (len(bare) > 1 and low in NOT_NAME and low not in PARTICLES):
             break
         if _INITIALS.fullmatch(bare) or _NAME_WORD.match(bare):
             if tok.endswith(".") and not _INITIALS.fullmatch(bare):
@@ -230,7 +230,7 @@ class PeopleFinder:
             s, e = m.start(), m.end()
             name = m.group(0)
             words = name.replace(".", " ").split()
-            if any(w.lower() in NOT_NAME or w.lower() in SPEECH_VERBS for w in words):
+            if any(len(w) > 1 and (w.lower() in NOT_NAME or w.lower() in SPEECH_VERBS) for w in words):
                 continue
             if self._overlaps(s, e) or len(words) < 2:
                 continue

@@ -329,10 +329,8 @@ class SpeechReader:
         asker = act.explicit_asker
         target: list[Question] = []
         if asker is not None:
-            for q in reversed(self.out.questions[-8:]):
-                if q.asker == asker.key:
-                    target = [q]
-                    break
+            # only a question still in play: an older one by the same member is another exchange
+            target = [q for q in self.window if q.asker == asker.key][-1:]
         elif self.window and not self.window_answered:
             target = list(self.window)
         if not target:
