@@ -81,6 +81,19 @@ def extract(paths: PathsArg, manifest: ManifestOpt = None, jsonl: Annotated[bool
         raise typer.Exit(1)
 
 
+@app.command()
+def generate(n: Annotated[int, typer.Argument(help="How many agenda items to write.")],
+             out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("generated"),
+             seed: Annotated[int, typer.Option(help="Same seed, same files.")] = 7) -> None:
+    """Write N realistic fictional agenda items (with manifest.csv and gold answers) for benchmarks."""
+    from councilgraph.corpus.generate import generate as write
+
+    with _progress() as progress:
+        task = progress.add_task("writing", total=n)
+        write(out, n, seed=seed, progress=lambda: progress.advance(task))
+    err.print(f"wrote {n} items to {out}", highlight=False)
+
+
 def main() -> None:
     try:
         app()

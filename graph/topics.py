@@ -22,6 +22,7 @@ MAX_LABEL = 8
 DEFAULT_SCHEME = Path(__file__).resolve().parent / "data" / "concerns.ttl"
 
 
+@cache
 def stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -33,22 +34,14 @@ def stem(word: str) -> str:
     return w
 
 
-@dataclass(frozen=True)
-class Token:
-    norm: str
-    raw: str
-    start: int
-    end: int
-
-
-def tokens(text: str) -> list[Token]:
+def tokens(text: str) -> list[tuple[str, str, int, int]]:
     out = []
     for m in _TOKEN.finditer(text):
-        raw = m.group(0)
-        if raw.lower() in _DROP:
-            continue
-        out.append(Token(stem(raw), raw, m.start(), m.end()))
-    return out
+        raw = m.group()
+        norm = stem(raw)
+        if norm not in _DROP:
+            out.append((norm, raw, m.start(), m.end()))
+    return out  # (norm, raw, start, end) tuples: this runs for every sentence of every page
 
 
 @dataclass
@@ -83,9 +76,15 @@ class TopicScheme:
                 if not toks:
                     continue
                 if label.isupper() and len(label) <= 8 and " " not in label:
-                    self._exact.setdefault(tuple(t.raw for t in toks), set()).add(c.id)
+                    self._exact.setdefault(tuple(t[1] for t in toks), set()).add(c.id)
                 else:
-                    self._index.setdefault(tuple(t.norm for t in toks), set()).add(c.id)
+                    self._index.setdefault(tuple(t[0] for t in toks), set()).add(c.id)
+        self._starts: dict[str, int] = {}  # first token -> longest label starting with it
+        for key in self._index:
+            self._starts[key[0]] = max(self._starts.get(key[0], 0), len(key))
+        self._exact_starts: dict[str, int] = {}
+        for key in self._exact:
+            self._exact_starts[key[0]] = max(self._exact_starts.get(key[0], 0), len(key))
         self._ancestors: dict[str, set[str]] = {cid: self._compute_ancestors(cid) for cid in concepts}
         for cid in concepts:
             concepts[cid].depth = self._depth(cid, set())
@@ -135,14 +134,19 @@ class TopicScheme:
     def find(self, text: str) -> list[TopicMatch]:
         """Every label occurrence in the text."""
         toks = tokens(text)
+        norms = [t[0] for t in toks]
+        raws = [t[1] for t in toks]
         out: list[TopicMatch] = []
-        for i in range(len(toks)):
-            for n in range(min(MAX_LABEL, len(toks) - i), 0, -1):
-                window = toks[i:i + n]
-                for cid in self._index.get(tuple(t.norm for t in window), ()):
-                    out.append(TopicMatch(cid, window[0].start, window[-1].end, text[window[0].start:window[-1].end]))
-                for cid in self._exact.get(tuple(t.raw for t in window), ()):
-                    out.append(TopicMatch(cid, window[0].start, window[-1].end, text[window[0].start:window[-1].end]))
+        for table, words, starts in ((self._index, norms, self._starts), (self._exact, raws, self._exact_starts)):
+            for i, w in enumerate(words):
+                longest = starts.get(w)
+                if not longest:
+                    continue
+                for n in range(min(longest, len(words) - i), 0, -1):
+                    for cid in table.get(tuple(words[i:i + n]), ()):
+                        s, e = toks[i][2], toks[i + n - 1][3]
+                        out.append(TopicMatch(cid, s, e, text[s:e]))
+        out.sort(key=lambda m: (m.start, -m.end, m.concept))
         return out
 
     def assign(self, text: str, context: str = "", limit: int = 5) -> list[TopicMatch]:

@@ -61,5 +61,4 @@ def choose_loader(data: bytes, path: str, fmt: str | None = None) -> Loader:
 
 
 def _ensure_builtin() -> None:
-    if not _LOADERS:
-        from . import html, pdf, text  # noqa: F401  (modules register themselves)
+    from . import html, pdf, text  # noqa: F401  (modules register themselves on first import)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from councilgraph.loaders.extract.periods import fiscal_year_label, quarter_dates
 
-from .world import COUNCILS, CONCERNS, Concern, Council, Person
+from .world import CONCERNS, COUNCILS, Concern, Council, Person
 
 WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four"}
 ORD = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}

@@ -14,35 +14,69 @@ from .records import Indicator, Span
 from .segment import Sentence
 
 _NUM = r"£?\d[\d,]*(?:\.\d+)?%?"
-_STOP = r"(?=\s+(?:had|has|have|was|were|is|are|which|that|who|and\s+(?:asked|stated|said|noted|that|was|were|had|is|are)|but|" \
-        r"because|as|since|despite|compared|from|to|in\s+(?:June|July|the\s+last|recent)|during|over|for\s+the|" \
-        r"within\s+the|remained|would|could|should|needed)\b|[,.;:()]|$)"
-_NP = r"(?P<name>(?:[\w’'\-]+\s+){0,9}?[\w’'\-]+)" + _STOP
+# A noun phrase is read greedily (fast) and then cut at the first word that ends it (_STOPWORDS),
+# rather than with a lazy regex and a look-ahead at every word (slow).
+_NP = r"(?P<name>[\w’'\-]+(?:[ \t]+[\w’'\-]+){0,11})"
+_STOPWORDS = {"had", "has", "have", "was", "were", "is", "are", "which", "that", "who", "but", "because", "as",
+              "since", "despite", "compared", "from", "to", "during", "over", "remained", "would", "could",
+              "should", "needed", "and", "within", "for", "in", "this", "it", "been", "being", "did", "does"}
+_KEEP_AFTER = {"and": {"training", "employment", "skills", "retention", "recruitment", "health", "care"},
+               "in": {"care", "employment", "education", "pregnancy", "hospital", "work"},
+               "within": {"12", "20", "28", "timescale", "timescales", "target"}, "for": {"more"}}
+
+
+def _cut(name: str) -> str:
+    words = name.split()
+    out: list[str] = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _STOPWORDS and out:
+            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+            if nxt and nxt in _KEEP_AFTER.get(low, ()):
+                out.append(w)
+                continue
+            if low in ("in", "within", "for") and nxt in {"the", "a"} and len(words) > i + 2 and \
+                    words[i + 2].lower() in {"time", "number"}:
+                out.append(w)
+                continue
+            break
+        out.append(w)
+    return " ".join(out)
+
+
 DOWN = re.compile(r"\b(reduc\w*|decreas\w*|drop\w*|fall\w*|fell|declin\w*|lower\w*|fewer|down)\b", re.I)
 UP = re.compile(r"\b(increas\w*|ris\w+|rose|grow\w*|grew|higher|more|up|upward)\b", re.I)
+_DIR_WORDS = ("reduc", "decreas", "drop", "fall", "fell", "rise", "rose", "risen", "increas", "declin", "improv",
+              "deterior", "grow", "grew", "worse")
 PATTERNS = [
     re.compile(r"\b(?P<dir>reductions?|decreases?|drops?|falls?|rises?|increases?|declines?|"
                r"improvements?|deteriorations?|reduced|increased)\s+in\s+(?:the\s+)?(?:overall\s+)?" + _NP, re.I),
     re.compile(r"\b(?:performance\s+)?(?:indicator|measure|KPI|PI)s?\s+(?:relating\s+to|in\s+relation\s+to|"
                r"for|on|regarding|around)\s+(?:the\s+)?" + _NP, re.I),
     re.compile(r"\b(?P<name0>(?:percentage|proportion|number|numbers|rate|levels?|average\s+numbers?|"
-               r"average|total)\s+of\s+" + _NP[len("(?P<name>"):], re.I),
+               r"average|total)\s+of\s+(?:the\s+)?" + _NP[len("(?P<name>"):], re.I),
     re.compile(r"\b(?:our|the)\s+(?P<name>(?:[\w’'\-]+\s+){0,5}(?:rate|levels?|numbers?|times?|count))\s+"
                r"(?:had|has|have)?\s*(?:been\s+)?(?P<dir>reduced|increased|dropped|fallen|risen|improved|"
                r"declined|decreased|grown|worsened)\b", re.I),
 ]
+# words a sentence must contain before each pattern is worth running (regexes with re.I cannot skip ahead)
+_NEEDS = [_DIR_WORDS, ("indicator", "measure", "kpi", " pi "),
+          ("percentage", "proportion", "number", "rate", "level", "average", "total"),
+          ("rate", "level", "number", "time", "count")]
 VALUES = re.compile(rf"\bfrom\s+(?P<v1>{_NUM})(?:\s+in\s+\w+(?:\s+\d{{4}})?)?\s+to\s+(?P<v2>{_NUM})")
 SHARE = re.compile(r"(?P<v1>\d+(?:\.\d+)?%)\s*\((?P<v2>\d+)\)\s+of\s+(?:the\s+)?(?P<name>[\w’'\- ]{2,60}?)"
                    r"\s+(?:were|was|are|is)\s+(?:currently\s+)?(?P<state>on track|off track|achieving target|"
                    r"below target|above target|rated \w+|red|amber|green)")
-ACRONYM = re.compile(r"\b(?P<full>(?:[A-Z]?[a-z]+\s+){1,5}[a-z]+)\s+\((?P<acr>[A-Z]{2,6})s?\)", re.I)
+ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})s?\)")
 
 
 def acronyms(text: str) -> dict[str, str]:
+    """'key business measures (KBMs)' -> {'KBM': 'key business measures'}: the words before the
+    brackets whose initials spell the acronym."""
     out: dict[str, str] = {}
     for m in ACRONYM.finditer(text):
-        full, acr = m.group("full").split(), m.group("acr")
-        words = full[-len(acr):]
+        acr = m.group("acr")
+        words = re.findall(r"[A-Za-z][\w’'-]*", text[max(0, m.start() - 120):m.start()])[-len(acr):]
         if len(words) == len(acr) and all(w[0].lower() == c.lower() for w, c in zip(words, acr, strict=True)):
             out[acr] = " ".join(words).lower()
     return out
@@ -67,6 +101,10 @@ def _direction(word: str | None, sentence: str) -> str | None:
     return None
 
 
+_TRIGGER = re.compile(r"reduc|increas|decreas|drop|fall|fell|rise|rose|risen|improv|declin|deteriorat|indicator|"
+                      r"measure|KPI|\bPI\b|\d", re.I)
+
+
 def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
     acr = acronyms(text)
     out: list[Indicator] = []
@@ -74,21 +112,32 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
     for sent in sents:
         s, e = sent.span.start, sent.span.end
         sentence = text[s:e]
-        for m in SHARE.finditer(sentence):
+        if not _TRIGGER.search(sentence):
+            continue
+        for m in SHARE.finditer(sentence) if "%" in sentence else ():
             name = _clean(f"{m.group('name')} {m.group('state')}", acr)
             if name.lower() not in seen:
                 seen.add(name.lower())
                 out.append(Indicator(name, [m.group("v1"), m.group("v2")], None, m.group(0),
                                      Span(s + m.start(), s + m.end()), Span(s, e)))
-        for rx in PATTERNS:
+        low = sentence.lower()
+        for rx, needs in zip(PATTERNS, _NEEDS, strict=True):
+            if not any(w in low for w in needs):
+                continue
             for m in rx.finditer(sentence):
                 raw = m.groupdict().get("name") or ""
                 if "name0" in m.groupdict() and m.group("name0"):
                     raw = m.group("name0")
+                    raw = raw.split(" of ", 1)[0] + " of " + _cut(raw.split(" of ", 1)[1]) if " of " in raw \
+                        else _cut(raw)
+                elif rx is not PATTERNS[3]:
+                    raw = _cut(raw)
+                cut_at = sentence.find(raw, m.start())
+                tail_start = cut_at + len(raw) if cut_at >= 0 else m.end()
                 name = _clean(raw, acr)
                 if len(name) < 6 or len(name.split()) < 2 or name.lower() in seen:
                     continue
-                rest = sentence[m.end():]
+                rest = sentence[tail_start:]
                 vals = VALUES.search(rest) or VALUES.search(sentence[m.start():])
                 values = [vals.group("v1"), vals.group("v2")] if vals else []
                 word = m.groupdict().get("dir")

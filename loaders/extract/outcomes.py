@@ -27,6 +27,11 @@ _ACTION = re.compile(
     r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)",
     re.IGNORECASE,
 )
+_ACTION_WORDS = ("receive", "provided", "circulated", "shared", "sent", "brought", "reported", "held", "arranged",
+                 "added", "scheduled", "included", "given", "available", "followed", "forwarded", "distributed",
+                 "presented", "considered", "submitted", "reviewed", "updated", "investigated", "looked",
+                 "explored", "published", "taken", "undert", "agreed", "offered", "promised", "committed",
+                 "report", "come back", "action", "requested", "programme")
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:he|she|they|it was|members)\s+(?:also\s+)?"
                            r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(?:\s+(?:further|later|"
@@ -40,6 +45,10 @@ ATTEND = [
     ("substitute", re.compile(r"\bsubstitut\w*\b|\bin\s+place\s+of\b", re.IGNORECASE)),
     ("present", re.compile(r"^\s*(?:Present|In attendance)\s*:", re.IGNORECASE)),
 ]
+
+
+_ATTEND_ANY = re.compile(r"\b(?:left|arrived|joined|entered|apologies|substitut\w*|in\s+place\s+of|present|"
+                         r"in\s+attendance|departed|withdrew)\b", re.IGNORECASE)
 
 
 def resolution_start(text: str, blocks: list[Block], body_start: int, body_end: int) -> int:
@@ -74,6 +83,9 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
     out: list[Statement] = []
     spans = [(s.span.start, s.span.end) for s in sents] + [(r.span.start, r.span.end) for r in extra]
     for s, e in spans:
+        low = text[s:e].lower()
+        if not any(w in low for w in _ACTION_WORDS):
+            continue
         for ps, pe in _split_clauses(text, s, e):
             clause = text[ps:pe]
             if _ACTION.search(clause) and not _VAGUE.search(clause.strip()):
@@ -107,11 +119,12 @@ def _split_clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: list[Person],
                finder: PeopleFinder) -> list[Statement]:
     out: list[Statement] = []
-    units = [(b.span.start, b.span.end) for b in blocks if len(text[b.span.start:b.span.end]) < 400] + \
-            [(s.span.start, s.span.end) for s in sents]
+    units = [(s.span.start, s.span.end) for s in sents]
     seen: set[tuple[str, str]] = set()
     for s, e in units:
         chunk = text[s:e]
+        if not _ATTEND_ANY.search(chunk):
+            continue
         for event, rx in ATTEND:
             m = rx.search(chunk)
             if not m:

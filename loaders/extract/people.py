@@ -248,7 +248,11 @@ class PeopleFinder:
                             role=clean_role(role) if role else None)
 
     def _role_name(self, start: int, end: int) -> None:
-        """Roles written before/after a titled name: 'The Chair, Councillor Smith,'."""
+        """Roles written before/after a titled name: 'The Chair, Councillor Smith,'.
+
+        A councillor's appositive is only taken when it is a member's office: in "a question from
+        Councillor Quinn, the Strategy Team Leader confirmed" the title belongs to someone else.
+        """
         for person in self.people:
             for mention in person.mentions:
                 if person.role:
@@ -257,10 +261,13 @@ class PeopleFinder:
                 if rb:
                     person.role = clean_role(rb)
                     break
+                if re.search(r"\b(?:from|by|to|with)\s*$", self.text[max(0, mention.span.start - 12):
+                                                                   mention.span.start]):
+                    continue
                 ap = _APPOSITIVE.match(self.text, mention.span.end, min(end, mention.span.end + 160))
                 if ap:
                     r = ap.group("r1") or ap.group("r2")
-                    if r and ROLE_RE.search(r):
+                    if r and ROLE_RE.search(r) and (person.kind != "councillor" or MEMBER_OFFICE.search(r)):
                         person.role = clean_role(r)
                         break
         for person in self.people:
@@ -292,18 +299,20 @@ class PeopleFinder:
 
     def _bare_surnames(self, start: int, end: int) -> None:
         """'Minns said' after 'Nigel Minns' was introduced."""
-        for person in list(self.people):
-            parts = self._parts.get(id(person))
-            if not parts or len(parts.surname) < 3:
+        by_surname = {parts.surname: p for p in self.people
+                      if (parts := self._parts.get(id(p))) and len(parts.surname) >= 3}
+        if not by_surname:
+            return
+        rx = re.compile(r"(?<![\w’'\-])(" + "|".join(re.escape(k) for k in sorted(by_surname, key=len, reverse=True))
+                        + r")\b")
+        for m in rx.finditer(self.text, start, end):
+            s, e = m.start(), m.end()
+            if self._overlaps(s, e):
                 continue
-            for m in re.finditer(rf"(?<![\w’'\-]){re.escape(parts.surname)}\b", self.text[start:end]):
-                s, e = start + m.start(), start + m.end()
-                if self._overlaps(s, e):
-                    continue
-                verb = _VERB_AFTER.match(self.text, e, min(end, e + 40))
-                if verb and verb.group("verb").lower() in SPEECH_VERBS:
-                    person.mentions.append(Mention(self.text[s:e], Span(s, e), "name"))
-                    self._taken.append((s, e))
+            verb = _VERB_AFTER.match(self.text, e, min(end, e + 40))
+            if verb and verb.group("verb").lower() in SPEECH_VERBS:
+                by_surname[m.group(1)].mentions.append(Mention(self.text[s:e], Span(s, e), "name"))
+                self._taken.append((s, e))
 
     # -- clustering -------------------------------------------------------------------------------
     def _add_named(self, name: str, span: Span, kind: str | None, *, name_span: tuple[int, int],
@@ -343,6 +352,8 @@ def _kinds_agree(existing: str, new: str | None) -> bool:
 
 def _role_before(text: str, pos: int) -> str | None:
     window = text[max(0, pos - 120):pos]
+    if not window.rstrip().endswith(","):
+        return None
     m = _ROLE_BEFORE.search(window)
     if not m or not window[m.start():].rstrip().endswith(","):
         return None

@@ -9,6 +9,7 @@ the answers that follow them, a bulleted exchange stays inside its bullet, and a
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -103,7 +104,6 @@ class SpeechReader:
 
     # -- act detection ----------------------------------------------------------------------------
     def _mentions_in(self, s: int, e: int) -> list[tuple[int, Person]]:
-        import bisect
         i = bisect.bisect_left(self._starts, s)
         out = []
         while i < len(self._starts) and self._starts[i] < e:
@@ -130,7 +130,8 @@ class SpeechReader:
             elif re.match(r"\s+(?:was|were)\s+(?:also\s+)?(?:in attendance|present)", self.text[after:e]):
                 found.append(Act(pos, e, person, "attended", block=sent.block))
         sentence = self.text[s:e]
-        for m in _PRONOUN.finditer(sentence):
+        low = sentence.lower()
+        for m in _PRONOUN.finditer(sentence) if ("he " in low) else ():
             verb = m.group("verb")
             person = self.last_or_current(found, s + m.start())
             if verb in SPEECH_VERBS and person is not None:
@@ -144,11 +145,12 @@ class SpeechReader:
             if vm and vm.group("verb").lower() in (ASK_VERBS | NEUTRAL_VERBS | {"were"}):
                 found.append(Act(s + cm.start(), e, None, vm.group("verb").lower(), collective=True,
                                  block=sent.block))
-        pa = _PASSIVE_ANSWER.search(sentence)
+        passive = " were " in low or " was " in low
+        pa = _PASSIVE_ANSWER.search(sentence) if passive else None
         if pa and not any(a.pos <= s + pa.start() for a in found if a.person):
             found.append(Act(s + pa.start(), e, None, "advised", collective=True, kind="passive_answer",
                              block=sent.block))
-        pq = _PASSIVE_QUESTION.search(sentence)
+        pq = _PASSIVE_QUESTION.search(sentence) if passive else None
         if pq and not found:
             who = self._person_in(s + pq.start("who"), s + pq.end("who")) if pq.group("who") else None
             found.append(Act(s + pq.start(), e, who, "raised", collective=who is None, kind="question",
@@ -156,7 +158,7 @@ class SpeechReader:
         found.sort(key=lambda a: a.pos)
         for i, a in enumerate(found):
             a.end = found[i + 1].pos if i + 1 < len(found) else e
-        ex = _EXPLICIT.search(sentence)
+        ex = _EXPLICIT.search(sentence) if ("respon" in low or "repl" in low or "answer" in low) else None
         if ex:
             self._mark_explicit(found, s, ex)
         return _merge_same_speaker(found)
@@ -196,7 +198,8 @@ class SpeechReader:
             return
         clause = self.text[act.pos:act.end]
         asks = bool(ASK_IN_CLAUSE.search(clause))
-        act.cue = bool(CONCERN_CUES.search(clause)) and not (
+        needs_cue = act.collective or act.verb in NEUTRAL_VERBS or act.verb in FRAME_VERBS
+        act.cue = needs_cue and bool(CONCERN_CUES.search(clause)) and not (
             SUPPORT_CUES.search(clause) and not re.search(r"concern|worr|disappoint", clause, re.I))
         if act.collective:
             act.kind = "question" if asks or (act.verb in NEUTRAL_VERBS and act.verb != "were" and act.cue

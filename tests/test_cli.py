@@ -1,0 +1,33 @@
+import json
+
+from typer.testing import CliRunner
+
+from councilgraph.cli import app
+
+runner = CliRunner()
+
+
+def test_every_command_has_help():
+    for name in [c.name or c.callback.__name__ for c in app.registered_commands]:
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert len(result.output) > 100
+
+
+def test_extract_writes_contract_and_skips_bad_files(tmp_path):
+    (tmp_path / "a.txt").write_text("Agenda item\n\nRoads\n\nMinutes:\n\nCouncillor Ames asked about potholes."
+                                    " The Head of Highways explained the plan.\n\nResolved: noted.\n")
+    (tmp_path / "b.txt").write_text("Cookie policy. We use cookies to improve your experience of this site.")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    lines = [json.loads(x) for x in result.stdout.splitlines() if x.startswith("{")]
+    assert lines, (result.stdout, result.stderr)
+    assert len(lines) == 1
+    assert lines[0]["questions"][0]["topics"][0] == "potholes"
+    assert "b.txt: does not look like committee minutes" in result.stderr
+
+
+def test_missing_path_named_in_error(tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1
+    assert "nope.txt: no such file or folder" in result.stderr

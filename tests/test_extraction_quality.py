@@ -1,0 +1,42 @@
+"""The gold-labelled examples are the benchmark and the test suite (parserator habit)."""
+
+import pytest
+from councilgraph.loaders.extract.contract import write_jsonl
+
+from councilgraph.api import extract, sample_corpus
+
+from .conftest import SAMPLE, SHARED, score
+
+
+def _run(tmp_path, paths, manifest=None):
+    result = extract(paths, manifest=manifest)
+    pred = tmp_path / "pred.jsonl"
+    with pred.open("w") as fp:
+        write_jsonl(result, fp)
+    return pred
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not present beside the repo")
+def test_seed_minutes_meet_the_bar(tmp_path):
+    pred = _run(tmp_path, sorted((SHARED / "seeds").glob("*.txt")), SHARED / "seeds" / "manifest.csv")
+    res = score(SHARED / "gold" / "seeds", pred)
+    assert res["headline_f1"] >= 0.90
+    assert res["identity"]["acc"] >= 0.9
+    assert res["report_period"] == {"correct": 5, "of": 5, "acc": 1.0}
+
+
+def test_sample_corpus_meets_the_bar(tmp_path):
+    pred = _run(tmp_path, [sample_corpus()])
+    res = score(SAMPLE / "gold", pred)
+    assert res["headline_f1"] >= 0.95
+    assert res["identity"]["acc"] >= 0.95
+    assert res["documents_missing"] == []
+
+
+def test_sample_corpus_shape():
+    import csv
+    rows = list(csv.DictReader((sample_corpus() / "manifest.csv").open()))
+    files = [p for p in sample_corpus().iterdir() if p.name != "manifest.csv"]
+    assert len(files) >= 41
+    councils = {r["council"] for r in rows if r["council"]}
+    assert len(councils) >= 3

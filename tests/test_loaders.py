@@ -1,0 +1,63 @@
+from pathlib import Path
+
+import pytest
+from councilgraph.loaders import iter_documents, load_path
+from councilgraph.loaders.pdf import reflow
+
+from councilgraph.errors import InputError
+
+TEXT = "Agenda item\n\nTitle\n\nMinutes:\n\nCouncillor Ames asked about the caf\u00e9 \u2013 and was told.\n"
+
+
+def test_utf8_bom_cp1252_and_crlf_decode_to_same_text(tmp_path: Path):
+    (tmp_path / "a.txt").write_bytes(TEXT.encode("utf-8"))
+    (tmp_path / "b.txt").write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
+    (tmp_path / "c.txt").write_bytes(TEXT.replace("\n", "\r\n").encode("cp1252"))
+    texts = {load_path(tmp_path / n).text for n in ("a.txt", "b.txt", "c.txt")}
+    assert texts == {TEXT}
+
+
+def test_html_page_is_sniffed_even_with_txt_suffix(tmp_path: Path):
+    f = tmp_path / "page.txt"
+    f.write_text("<html><body><div id='modgov'><p>Minutes:</p><ul><li>Councillor A asked.</li></ul>"
+                 "</div><script>x()</script></body></html>")
+    d = load_path(f)
+    assert d.format == "html"
+    assert "• Councillor A asked." in d.text and "x()" not in d.text
+
+
+def test_bad_inputs_are_skipped_with_reasons(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "ok.txt").write_text(TEXT)
+    skips = []
+    docs = list(iter_documents([tmp_path, tmp_path / "missing.txt"], on_skip=skips.append))
+    assert [Path(d.source).name for d in docs] == ["ok.txt"]
+    assert {(Path(s.path).name, s.reason) for s in skips} == {
+        ("missing.txt", "no such file or folder"), ("empty.txt", "empty file"),
+        ("image.png", "binary file, not text minutes")}
+
+
+def test_strict_makes_a_skip_fatal(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(InputError, match="empty.txt: empty file"):
+        list(iter_documents([tmp_path], strict=True))
+
+
+def test_empty_folder_is_reported(tmp_path: Path):
+    skips = []
+    assert list(iter_documents([tmp_path], on_skip=skips.append)) == []
+    assert skips[0].reason == "folder has no minutes files"
+
+
+def test_manifest_beside_inputs_is_applied(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "manifest.csv").write_text("file,url,council,committee,meeting_date\n"
+                                           "a.txt,https://x.gov.uk/1,Testshire County Council,,24/09/2019\n")
+    d = next(iter_documents([tmp_path]))
+    assert d.info.council == "Testshire County Council" and str(d.info.meeting_date) == "2019-09-24"
+
+
+def test_pdf_reflow_joins_wrapped_lines_and_keeps_bullets():
+    assert reflow("Councillor A asked about\nthe roads.\n• B replied\n") == \
+        "Councillor A asked about the roads.\n\n• B replied\n"

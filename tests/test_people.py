@@ -1,0 +1,70 @@
+from councilgraph.loaders.extract.people import PeopleFinder, same_role, split_name
+
+
+def people(text):
+    return {(p.name, p.kind, p.role) for p in PeopleFinder(text).find()}
+
+
+def test_titled_councillors_with_initials_and_particles():
+    text = ("Councillor R Crute asked a question. Cllr. J. M. L. A. Griffiths noted it. "
+            "Cllr da Costa said so. County Councillor Ash agreed.")
+    assert people(text) == {("R Crute", "councillor", None), ("J M L A Griffiths", "councillor", None),
+                            ("da Costa", "councillor", None), ("Ash", "councillor", None)}
+
+
+def test_capitalised_verb_after_name_is_not_part_of_name():
+    assert people("Councillor J Clark Left the meeting") == {("J Clark", "councillor", None)}
+
+
+def test_officer_written_name_role_and_role_name():
+    text = ("S Tracey, Corporate Equality and Strategy Manager explained the figures. "
+            "The Director of Children's Services, Jane Smith, advised members.")
+    assert people(text) == {("S Tracey", "officer", "Corporate Equality and Strategy Manager"),
+                            ("Jane Smith", "officer", "Director of Children's Services")}
+
+
+def test_role_only_reference_resolves_to_named_holder_in_document():
+    text = ("S Tracey, Corporate Equality and Strategy Manager explained the figures. "
+            "The Corporate Equality and Strategy Manager advised that it was improving.")
+    found = PeopleFinder(text).find()
+    assert len(found) == 1
+    assert [m.kind for m in found[0].mentions] == ["name", "role"]
+
+
+def test_report_author_is_not_a_person_but_acting_role_is():
+    assert people("The Committee received a report of the Chief Executive which set out progress.") == set()
+    assert people("The Head of Education and Skills advised Members of a session.") == {
+        (None, "officer", "Head of Education and Skills")}
+
+
+def test_chair_is_a_councillor_office():
+    assert people("The Chair noted that this would be investigated.") == {(None, "councillor", "Chair")}
+
+
+def test_council_name_is_not_a_councillor():
+    assert people("Durham County Council noted the report.") == set()
+
+
+def test_bare_name_needs_reporting_verb():
+    assert people("Hilary Hall advised the Panel.") == {("Hilary Hall", "officer", None)}
+    assert people("The Performance Board met monthly.") == set()
+
+
+def test_same_surname_compatible_initials_merge_in_document():
+    found = PeopleFinder("Councillor Crute asked. Later Councillor R Crute agreed.").find()
+    assert len(found) == 1 and found[0].name == "R Crute"
+
+
+def test_plural_councillors_list():
+    text = "Apologies for absence were received from Councillors A Bell, C Dunn and E Ford."
+    assert {p.name for p in PeopleFinder(text).find()} == {"A Bell", "C Dunn", "E Ford"}
+
+
+def test_role_spelling_drift_is_same_role():
+    assert same_role("Corporate Equality and Strategy Manager", "Corporate Equalities and Strategy Manager")
+    assert not same_role("Head of Finance", "Head of Housing")
+
+
+def test_split_name():
+    assert split_name("Owain le Brun").surname == "le Brun"
+    assert split_name("J. M. Griffiths").initials == "JM"

@@ -1,0 +1,66 @@
+def qa(x):
+    def name(key):
+        p = x.person(key)
+        return None if p is None else (p.name or p.role)
+    return [(name(q.asker), [name(r) for r in q.responders]) for q in x.questions]
+
+
+def test_question_then_answer_paragraphs(extract):
+    x = extract("Minutes:\n\nCouncillor Ames asked why bins were missed.\n\n"
+                "The Head of Waste explained that a vehicle had broken down.\n")
+    assert qa(x) == [("Ames", ["Head of Waste"])]
+
+
+def test_pronoun_follow_up_is_second_question_by_same_member(extract):
+    x = extract("Councillor Bell asked about potholes. She also asked about gritting.\n\n"
+                "Tom Reid, Head of Highways, explained the programme.\n")
+    assert qa(x) == [("Bell", ["Tom Reid"]), ("Bell", ["Tom Reid"])]
+
+
+def test_bulleted_exchanges_stay_inside_their_bullet(extract):
+    x = extract("• Councillor Cole asked about caseloads. Ann Dee advised that they had fallen.\n"
+                "• Councillor Eve asked about agency staff. The use of agency staff had reduced.\n")
+    assert qa(x) == [("Cole", ["Ann Dee"]), ("Eve", [])]
+
+
+def test_in_response_to_a_question_from(extract):
+    x = extract("In response to a question from Councillor Quinn, the Strategy Team Leader confirmed "
+                "that the plan was on track.\n")
+    assert qa(x) == [("Quinn", ["Strategy Team Leader"])]
+
+
+def test_responded_to_questions_from_members_is_unnamed_question(extract):
+    x = extract("The Corporate Performance Manager responded to questions from elected members stating that "
+                "caseloads were managed.\n")
+    assert qa(x) == [(None, ["Corporate Performance Manager"])]
+
+
+def test_unnamed_member_and_passive_answer(extract):
+    x = extract("A Member asked whether the target would be met. Members were advised that it would.\n")
+    assert qa(x) == [(None, [])]
+    assert x.answers[0].responder is None
+
+
+def test_supportive_comment_and_presentation_are_not_questions(extract):
+    x = extract("Cllr Hunt informed Members that the report looked at the impact of the strategy.\n\n"
+                "Cllr Dale said this could be viewed as a positive.\n")
+    assert x.questions == []
+
+
+def test_neutral_verb_with_concern_is_question(extract):
+    x = extract("Councillor Crute noted the reduction in assessments and stated that this needed to be "
+                "monitored.\n")
+    assert qa(x) == [("Crute", [])]
+
+
+def test_framing_sentence_merges_into_following_question(extract):
+    x = extract("Councillor Fox referred to the pressures on the service. He suggested that the committee "
+                "should receive an update.\n\nThe Chair noted that this would be investigated.\n")
+    assert qa(x) == [("Fox", ["Chair"])]
+    assert x.questions[0].text.startswith("Councillor Fox referred")
+
+
+def test_question_spans_point_at_their_text(extract):
+    x = extract("Councillor Ames asked why bins were missed.\n")
+    q = x.questions[0]
+    assert x.text[q.span.start:q.span.end] == q.text
