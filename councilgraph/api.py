@@ -66,3 +66,51 @@ def extract(
 def count_inputs(paths: Iterable[str | Path]) -> int:
     files, _ = expand_paths(paths)
     return len(files)
+
+
+# -- graph, store and queries (each CLI command calls one of these) -----------------------------------
+
+def build(sources: Iterable[str | Path], store: str | Path, **kw):
+    """Build or update the embedded store from minutes; see `councilgraph.graph.build.build`."""
+    from councilgraph.graph.build import build as _build
+
+    return _build(sources, store, **kw)
+
+
+def query(name: str, params: dict | None = None, *, store: str | Path | None = None, neo4j=None):
+    """Run a named query from the library (`councilgraph.queries.library.QUERIES`)."""
+    from councilgraph.queries.run import run_query
+
+    return run_query(name, params, store=store, neo4j=neo4j)
+
+
+def cypher(text: str, params: dict | None = None, *, store: str | Path | None = None, neo4j=None):
+    """Run your own Cypher, parameters checked before it runs."""
+    from councilgraph.queries.run import run_cypher
+
+    return run_cypher(text, params, store=store, neo4j=neo4j)
+
+
+def export(store: str | Path, fmt: str, out) -> None:
+    """Write the store as node-link JSON or RDF (turtle, nt, xml, json-ld) to a text stream."""
+    from councilgraph.graph.export import export_file
+
+    export_file(store, fmt, out)
+
+
+def load_graph(store: str | Path, **filters):
+    """The store as a networkx MultiDiGraph, whole or the part around council/committee/topic/person."""
+    from councilgraph.graph.export import load_graph as _load
+
+    return _load(store, **filters)
+
+
+def push(store: str | Path, uri: str, *, user: str | None = None, password: str | None = None,
+         database: str | None = None) -> tuple[int, int]:
+    """Merge the store's graph into a Neo4j database (idempotent)."""
+    from councilgraph.graph.export import load_graph as _load
+    from councilgraph.queries.neo4j import Neo4jTarget
+
+    g = _load(store)
+    with Neo4jTarget(uri, user, password, database) as target:
+        return target.push(g)

@@ -94,6 +94,144 @@ def generate(n: Annotated[int, typer.Argument(help="How many agenda items to wri
     err.print(f"wrote {n} items to {out}", highlight=False)
 
 
+StoreOpt = Annotated[Path, typer.Option("--store", help="The embedded store file (LadybugDB).")]
+Neo4jOpt = Annotated[str | None, typer.Option("--neo4j", help="Run on this Neo4j instead (bolt://host:7687). "
+                                              "User/password from --user/--password or NEO4J_USER/NEO4J_PASSWORD.")]
+UserOpt = Annotated[str | None, typer.Option("--user", help="Neo4j user (default: $NEO4J_USER or neo4j).")]
+PasswordOpt = Annotated[str | None, typer.Option("--password", help="Neo4j password (default: $NEO4J_PASSWORD).",
+                                                 hide_input=True)]
+OutFmt = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value; repeat for more.")]
+
+
+@app.command()
+def build(sources: PathsArg, store: StoreOpt = Path("councilgraph.lbdb"), manifest: ManifestOpt = None,
+          strict: StrictOpt = False, fmt: FormatOpt = None, topics: TopicsOpt = None) -> None:
+    """Build or update the embedded graph store from minutes.
+
+    Unchanged documents (same content hash) are not extracted again, changed ones are replaced and
+    removed ones dropped. The new store replaces the old one only when it is complete.
+    """
+    skips = _Skips()
+    with _progress() as progress:
+        task = progress.add_task("building", total=api.count_inputs(sources))
+        report = api.build(sources, store, manifest=manifest, fmt=fmt, strict=strict, topics=topics,
+                           on_skip=skips, on_document=lambda d: progress.advance(task))
+    err.print(report.summary(), highlight=False)
+
+
+def _neo4j(uri: str | None, user: str | None, password: str | None):
+    if not uri:
+        return None
+    from councilgraph.queries.neo4j import Neo4jTarget
+
+    return Neo4jTarget(uri, user, password)
+
+
+def _print(res, fmt: str) -> None:
+    from councilgraph.queries.run import format_result
+
+    if fmt != "table":
+        sys.stdout.write(format_result(res, fmt))
+        return
+    from rich.table import Table
+
+    table = Table(*res.columns, show_lines=False)
+    for row in res.rows:
+        table.add_row(*["; ".join(str(x) for x in v) if isinstance(v, list) else "" if v is None else str(v)
+                        for v in row])
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    err.print(f"{len(res.rows)} rows", highlight=False)
+
+
+@app.command()
+def query(name: Annotated[str, typer.Argument(help="A query name; `councilgraph queries` lists them.")],
+          param: ParamOpt = None, store: StoreOpt = Path("councilgraph.lbdb"), neo4j: Neo4jOpt = None,
+          user: UserOpt = None, password: PasswordOpt = None, fmt: OutFmt = "table") -> None:
+    """Run a named query from the library, e.g. recurring_concerns, person_questions, topic_timeline."""
+    from councilgraph.queries.run import parse_params
+
+    target = _neo4j(neo4j, user, password)
+    try:
+        _print(api.query(name, parse_params(param or []), store=store, neo4j=target), fmt)
+    finally:
+        if target:
+            target.close()
+
+
+@app.command()
+def cypher(text: Annotated[str, typer.Argument(help="A Cypher query; values as $parameters.")],
+           param: ParamOpt = None, store: StoreOpt = Path("councilgraph.lbdb"), neo4j: Neo4jOpt = None,
+           user: UserOpt = None, password: PasswordOpt = None, fmt: OutFmt = "table") -> None:
+    """Run your own Cypher on the embedded store or Neo4j. A $parameter without --param is an error."""
+    from councilgraph.queries.run import parse_params
+
+    target = _neo4j(neo4j, user, password)
+    try:
+        _print(api.cypher(text, parse_params(param or []), store=store, neo4j=target), fmt)
+    finally:
+        if target:
+            target.close()
+
+
+@app.command()
+def queries() -> None:
+    """List the named queries with their parameters and an example."""
+    from councilgraph.queries.library import QUERIES
+
+    for q in QUERIES.values():
+        params = ", ".join(f"{k}" + ("" if d is None else f"={d!r}") for k, d in q.params.items())
+        Console().print(f"[bold]{q.name}[/bold]({params})\n  {q.doc}\n  e.g. {q.example}\n", highlight=False)
+
+
+@app.command()
+def export(store: StoreOpt = Path("councilgraph.lbdb"),
+           fmt: Annotated[str, typer.Option("--format", "-f", help="json (node-link), turtle, nt, xml or json-ld.")]
+           = "json",
+           out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")] = None
+           ) -> None:
+    """Export the graph: node-link JSON (byte-identical for the same input) or RDF linked data."""
+    if out is None:
+        api.export(store, fmt, sys.stdout)
+        return
+    tmp = out.with_suffix(out.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fp:
+        api.export(store, fmt, fp)
+    tmp.replace(out)
+    err.print(f"wrote {out}", highlight=False)
+
+
+@app.command()
+def push(neo4j: Annotated[str, typer.Option("--neo4j", help="bolt://host:7687 or neo4j://...")],
+         store: StoreOpt = Path("councilgraph.lbdb"), user: UserOpt = None, password: PasswordOpt = None,
+         database: Annotated[str | None, typer.Option(help="Neo4j database name.")] = None) -> None:
+    """Load the graph into your Neo4j (constraints, then batched UNWIND ... MERGE; running twice changes nothing)."""
+    nodes, edges = api.push(store, neo4j, user=user, password=password, database=database)
+    err.print(f"pushed {nodes} nodes and {edges} edges to {neo4j}", highlight=False)
+
+
+@app.command()
+def demo(out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the store and pages.")]
+         = Path("councilgraph-demo")) -> None:
+    """Build the bundled fictional sample corpus into an embedded store and show recurring concerns."""
+    out.mkdir(parents=True, exist_ok=True)
+    store = out / "sample.lbdb"
+    skips = _Skips()
+    report = api.build([api.sample_corpus()], store, on_skip=skips)
+    err.print(report.summary(), highlight=False)
+    res = api.query("recurring_concerns", {"min_committees": 2, "min_years": 3}, store=store)
+    keep = ["label", "questions", "n_committees", "n_years", "n_councils", "first_year", "last_year", "askers"]
+    idx = [res.columns.index(c) for c in keep]
+    res.columns = ["concern", "questions", "committees", "years", "councils", "first", "last", "asked by"]
+    res.rows = [[r[i] for i in idx] for r in res.rows]
+    for row in res.rows:
+        row[-1] = row[-1][:4] + ([f"+{len(row[-1]) - 4} more"] if len(row[-1]) > 4 else [])
+    Console().print("\n[bold]Recurring concerns in the sample corpus[/bold] (raised in 2+ committees or 3+ years)")
+    _print(res, "table")
+    err.print(f"\nStore: {store}\nTry: councilgraph query person_profile --store {store} --param person=Whitlock",
+              highlight=False)
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,140 @@
+"""`councilgraph build`: sources in, an embedded store out, updated incrementally.
+
+Each document's extraction is cached beside the store (`STORE.cache/`), keyed by its content hash,
+its manifest facts and the extractor's own code, so an unchanged document is never extracted
+again, a changed one is re-extracted and a removed one drops out. Identities are then resolved
+over the whole corpus (whether "S Tracey" is "Stephen Tracey" depends on every document) holding
+only people in memory, and the store is rewritten from the cache into a new file that replaces
+the old one only when it is complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from councilgraph.errors import InputError
+from councilgraph.loaders import Document, Skip, iter_documents
+from councilgraph.loaders.extract import extract_document
+from councilgraph.loaders.extract.identity import resolve
+from councilgraph.loaders.extract.records import Extraction
+
+from .model import Row, document_rows
+from .store import StoreStats, write_store
+from .topics import DEFAULT_SCHEME, TopicScheme, annotate
+
+_CODE = [Path(__file__).resolve().parent.parent / "loaders" / "extract", Path(__file__).resolve().parent]
+
+
+def _code_version(scheme_path: Path) -> str:
+    h = hashlib.sha256()
+    for folder in _CODE:
+        for f in sorted(folder.glob("*.py")):
+            h.update(f.read_bytes())
+    h.update(scheme_path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_key(doc: Document, version: str) -> str:
+    info = doc.info
+    facts = f"{version}|{doc.source}|{doc.content_hash}|{info.url}|{info.council}|{info.committee}|{info.meeting_date}"
+    return hashlib.sha256(facts.encode()).hexdigest()[:32]
+
+
+@dataclass
+class BuildReport:
+    store: Path
+    documents: int = 0
+    extracted: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    stats: StoreStats | None = None
+
+    def summary(self) -> str:
+        s = self.stats or StoreStats()
+        return (f"{self.documents} documents ({self.extracted} extracted, {self.unchanged} unchanged, "
+                f"{self.removed} removed, {len(self.skipped)} skipped): {s.nodes} nodes, {s.edges} edges "
+                f"in {self.store}")
+
+
+def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | Path | None = None,
+          fmt: str | None = None, strict: bool = False, topics: str | Path | None = None,
+          on_skip: Callable[[Skip], None] | None = None,
+          on_document: Callable[[Document], None] | None = None) -> BuildReport:
+    store = Path(store)
+    cache = Path(str(store) + ".cache")
+    cache.mkdir(parents=True, exist_ok=True)
+    scheme_path = Path(topics) if topics else DEFAULT_SCHEME
+    scheme = TopicScheme.load(scheme_path) if topics else TopicScheme.load()
+    version = _code_version(scheme_path)
+    state_file = cache / "state.json"
+    previous: dict[str, str] = json.loads(state_file.read_text()) if state_file.exists() else {}
+    report = BuildReport(store=store)
+
+    def skip(s: Skip) -> None:
+        if strict:
+            raise InputError(s.reason, path=s.path)
+        report.skipped.append(s)
+        if on_skip:
+            on_skip(s)
+
+    current: dict[str, str] = {}
+    for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip):
+        if on_document:
+            on_document(doc)
+        key = cache_key(doc, version)
+        path = cache / f"{key}.pkl"
+        if path.exists():
+            report.unchanged += 1
+        else:
+            try:
+                x = extract_document(doc)
+            except InputError as exc:
+                skip(Skip(doc.source, exc.message))
+                continue
+            annotate(x, scheme)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(path)
+            report.extracted += 1
+        current[doc.source] = key
+    report.documents = len(current)
+    report.removed = len(set(previous) - set(current))
+
+    ids = _resolve_ids(cache, current)
+    report.stats = write_store(_rows(cache, current, ids, scheme), store)
+    state_file.write_text(json.dumps(current, indent=1, sort_keys=True))
+    live = {f"{k}.pkl" for k in current.values()}
+    for f in cache.glob("*.pkl"):
+        if f.name not in live:
+            f.unlink()
+    return report
+
+
+def _load(cache: Path, key: str) -> Extraction:
+    return pickle.loads((cache / f"{key}.pkl").read_bytes())
+
+
+def _resolve_ids(cache: Path, current: dict[str, str]) -> dict[tuple[str, str], str]:
+    """Resolve identities over every document, keeping only people (not texts) in memory."""
+    views = []
+    for source in sorted(current):
+        x = _load(cache, current[source])
+        views.append(Extraction(source=x.source, url=x.url, content_hash=x.content_hash, council=x.council,
+                                committee=x.committee, meeting_date=x.meeting_date, people=x.people))
+    resolve(views)
+    return {(v.source, p.key): p.id for v in views for p in v.people if p.id}
+
+
+def _rows(cache: Path, current: dict[str, str], ids: dict[tuple[str, str], str],
+          scheme: TopicScheme) -> Iterator[Row]:
+    for source in sorted(current):
+        x = _load(cache, current[source])
+        for p in x.people:
+            p.id = ids.get((x.source, p.key))
+        yield from document_rows(x, scheme)

@@ -1,0 +1,164 @@
+"""Exports of a built store: networkx, node-link JSON and RDF (Turtle via rdflib).
+
+Everything is read back in a fixed order (nodes by id, edges by source, target, type, then
+properties) so that exporting the same store twice, or a store rebuilt from the same input, gives
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+
+from .schema import NODES, RELS
+from .store import LadybugStore
+
+
+def read_graph(store: LadybugStore) -> nx.MultiDiGraph:
+    """The whole store as a networkx MultiDiGraph: node attribute `label`, edge key = type."""
+    g = nx.MultiDiGraph()
+    nodes: list[tuple[str, dict]] = []
+    for label, props in NODES.items():
+        cols = ", ".join(f"n.{k}" for k in props)
+        _, rows = store.query(f"MATCH (n:{label}) RETURN n.id, {cols}")
+        for row in rows:
+            attrs = {"label": label, **{k: v for k, v in zip(props, row[1:], strict=True) if v is not None}}
+            nodes.append((row[0], attrs))
+    for nid, attrs in sorted(nodes, key=lambda t: t[0]):
+        g.add_node(nid, **attrs)
+    edges: list[tuple[str, str, str, dict]] = []
+    for rel, (pairs, props) in RELS.items():
+        for a, b in pairs:
+            cols = "".join(f", r.{k}" for k in props)
+            _, rows = store.query(f"MATCH (x:{a})-[r:{rel}]->(y:{b}) RETURN x.id, y.id{cols}")
+            for row in rows:
+                attrs = {k: v for k, v in zip(props, row[2:], strict=True) if v is not None}
+                edges.append((row[0], row[1], rel, attrs))
+    edges.sort(key=lambda e: (e[0], e[1], e[2], json.dumps(e[3], sort_keys=True, default=str)))
+    for src, dst, rel, attrs in edges:
+        g.add_edge(src, dst, type=rel, **attrs)
+    return g
+
+
+def subgraph(g: nx.MultiDiGraph, *, council: str | None = None, committee: str | None = None,
+             topic: str | None = None, person: str | None = None, years: tuple[int, int] | None = None,
+             hops: int = 2) -> nx.MultiDiGraph:
+    """The part of the graph around a council, committee, topic or person, within the years given.
+
+    Starts from the matching nodes (by id or name, case-insensitive substring) and takes `hops`
+    steps in either direction; questions outside `years` (municipal years, inclusive) are dropped.
+    """
+    def matches(nid: str, attrs: dict, label: str, value: str) -> bool:
+        v = value.lower()
+        return attrs.get("label") == label and (v in nid.lower() or v in str(attrs.get("name") or
+                                                                                attrs.get("label_text") or
+                                                                                attrs.get("title") or "").lower()
+                                                 or v == str(attrs.get("slug", "")).lower())
+
+    seeds: set[str] = set()
+    for nid, attrs in g.nodes(data=True):
+        for label, value in (("Council", council), ("Committee", committee), ("Person", person)):
+            if value and matches(nid, attrs, label, value):
+                seeds.add(nid)
+        if topic and attrs.get("label") == "Topic" and (topic.lower() in nid.lower() or
+                                                        topic.lower() in str(attrs.get("label_text", "")).lower()):
+            seeds.add(nid)
+    if not (council or committee or topic or person):
+        seeds = set(g.nodes)
+    keep = set(seeds)
+    frontier = set(seeds)
+    und = g.to_undirected(as_view=True)
+    for _ in range(hops):
+        nxt = {n for f in frontier for n in und.neighbors(f)} - keep
+        keep |= nxt
+        frontier = nxt
+    if years:
+        lo, hi = years
+        keep = {n for n in keep if g.nodes[n].get("label") not in ("Question", "Meeting")
+                or g.nodes[n].get("municipal_year") is None or lo <= g.nodes[n]["municipal_year"] <= hi}
+    return g.subgraph(sorted(keep)).copy()
+
+
+def node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
+    return nx.node_link_data(g, edges="edges")
+
+
+def write_json(g: nx.MultiDiGraph, fp: IO[str]) -> None:
+    json.dump(node_link(g), fp, ensure_ascii=False, sort_keys=True, indent=1, default=str)
+    fp.write("\n")
+
+
+CG = "https://w3id.org/councilgraph/"
+
+
+def to_rdf(g: nx.MultiDiGraph):
+    """Linked data: each node a resource typed cg:<Label>, properties as literals, edges as
+    predicates; topics point at their SKOS concept URIs. Edge evidence is kept by reifying each
+    evidenced edge as a cg:Statement with cg:doc, cg:span_start, cg:span_end and cg:sentence."""
+    from rdflib import RDF, Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import XSD
+
+    cg = Namespace(CG)
+    out = Graph()
+    out.bind("cg", cg)
+
+    def uri(nid: str) -> URIRef:
+        return URIRef(CG + "id/" + nid.replace(" ", "_"))
+
+    for nid, attrs in g.nodes(data=True):
+        s = uri(nid)
+        out.add((s, RDF.type, cg[attrs["label"]]))
+        for k, v in attrs.items():
+            if k == "label":
+                continue
+            if k == "uri":
+                out.add((s, cg.concept, URIRef(v)))
+                continue
+            out.add((s, cg[k], Literal(v, datatype=XSD.integer) if isinstance(v, int) and not isinstance(v, bool)
+                     else Literal(v)))
+    for n, (src, dst, attrs) in enumerate(sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"]))):
+        pred = cg[attrs["type"].lower()]
+        out.add((uri(src), pred, uri(dst)))
+        if "sentence" in attrs:
+            st = URIRef(f"{CG}statement/{n}")
+            out.add((st, RDF.type, cg.Statement))
+            out.add((st, RDF.subject, uri(src)))
+            out.add((st, RDF.predicate, pred))
+            out.add((st, RDF.object, uri(dst)))
+            for k in ("doc", "span_start", "span_end", "sentence"):
+                if k in attrs:
+                    out.add((st, cg[k], Literal(attrs[k])))
+    return out
+
+
+def write_export(g: nx.MultiDiGraph, fmt: str, out: IO[str]) -> None:
+    if fmt == "json":
+        write_json(g, out)
+    elif fmt in ("turtle", "ttl", "rdf", "nt", "xml", "json-ld"):
+        rdf_fmt = {"rdf": "turtle", "ttl": "turtle"}.get(fmt, fmt)
+        out.write(to_rdf(g).serialize(format=rdf_fmt))
+    else:
+        raise ValueError(f"unknown export format {fmt!r}: json, turtle, nt, xml or json-ld")
+
+
+def export_file(store: str | Path, fmt: str, out: IO[str]) -> None:
+    with LadybugStore(store) as st:
+        write_export(read_graph(st), fmt, out)
+
+
+def load_graph(store: str | Path, **filters: Any) -> nx.MultiDiGraph:
+    """The graph of a built store as networkx, whole or (with filters) the part around them.
+
+    >>> g = load_graph("councils.lbdb", topic="social-worker-caseloads", years=(2022, 2024))  # doctest: +SKIP
+    """
+    with LadybugStore(store) as st:
+        g = read_graph(st)
+    return subgraph(g, **filters) if any(v for v in filters.values()) else g
+
+
+def iter_labels(g: nx.MultiDiGraph, label: str) -> Iterable[tuple[str, dict]]:
+    return ((n, a) for n, a in g.nodes(data=True) if a.get("label") == label)

@@ -1,0 +1,230 @@
+"""Extractions -> graph rows (nodes and edges) with deterministic ids and evidence on every fact.
+
+Rows are produced one document at a time (`document_rows`) so that a store can be bulk-loaded in
+batches whatever the corpus size; people, posts, topics and councils are shared between documents
+and deduplicated by id by whoever consumes the rows. Ids depend only on the input: the same
+documents give the same ids, so a rebuild gives a byte-identical export.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from councilgraph.graph.topics import TopicScheme
+from councilgraph.loaders.extract.identity import council_slug, slugify
+from councilgraph.loaders.extract.records import Extraction, Span
+
+
+@dataclass(frozen=True)
+class Node:
+    label: str
+    id: str
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Edge:
+    type: str
+    src_label: str
+    src: str
+    dst_label: str
+    dst: str
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+Row = Node | Edge
+
+
+def municipal_year(d: date | None) -> int | None:
+    """Council years run April-March: a meeting on 2024-02-10 is in 2023 (2023/24)."""
+    if d is None:
+        return None
+    return d.year if d.month >= 4 else d.year - 1
+
+
+def _ev(x: Extraction, span: Span) -> dict[str, Any]:
+    """Evidence: the document, the span, and the whole sentence(s) around it."""
+    text = x.text
+    s = max(text.rfind("\n", 0, span.start) + 1, 0)
+    e = text.find("\n", span.end)
+    e = len(text) if e < 0 else e
+    return {"doc": x.source, "span_start": span.start, "span_end": span.end, "sentence": text[s:e].strip()}
+
+
+def doc_key(x: Extraction) -> str:
+    return x.content_hash[:16]
+
+
+def council_id(x: Extraction) -> str:
+    return "council/" + council_slug(x.council, x.source)
+
+
+def committee_id(x: Extraction) -> str:
+    return f"committee/{council_slug(x.council, x.source)}/{slugify(x.committee) if x.committee else 'unknown'}"
+
+
+def meeting_id(x: Extraction) -> str:
+    when = x.meeting_date.isoformat() if x.meeting_date else f"undated-{doc_key(x)[:8]}"
+    return f"meeting/{committee_id(x).split('/', 1)[1]}/{when}"
+
+
+def post_id(x: Extraction, title: str) -> str:
+    return f"{council_slug(x.council, x.source)}/post/{slugify(title)}"
+
+
+def _post_of(x: Extraction, person) -> tuple[str, str]:
+    title = person.role or ("Councillor" if person.kind == "councillor" else
+                            "Officer" if person.kind == "officer" else "Witness")
+    return post_id(x, title), title
+
+
+def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
+    """Every node and edge one document contributes (shared nodes repeat; consumers dedupe)."""
+    dk = doc_key(x)
+    cslug = council_slug(x.council, x.source)
+    cid, comid, mid = council_id(x), committee_id(x), meeting_id(x)
+    my = municipal_year(x.meeting_date)
+    report = x.items[0].report if x.items else None
+    if my is None and report and report.period and report.period.start:
+        my = municipal_year(report.period.end)
+    when = x.meeting_date.isoformat() if x.meeting_date else None
+
+    yield Node("Council", cid, {"name": x.council or "Unknown council", "slug": cslug})
+    yield Node("Committee", comid, {"name": x.committee, "council": cid})
+    yield Edge("OF_COUNCIL", "Committee", comid, "Council", cid)
+    yield Node("Meeting", mid, {"date": when, "municipal_year": my, "committee": comid, "council": cid})
+    yield Edge("OF_COMMITTEE", "Meeting", mid, "Committee", comid)
+    did = f"document/{dk}"
+    yield Node("Document", did, {"source": x.source, "url": x.url, "content_hash": x.content_hash,
+                                 "format": x.source.rsplit(".", 1)[-1].lower() if "." in x.source else "text"})
+    item_ids = []
+    for n, it in enumerate(x.items):
+        iid = f"item/{dk}/{n}"
+        item_ids.append(iid)
+        yield Node("AgendaItem", iid, {"number": it.number, "title": it.title, "doc": x.source,
+                                       "span_start": it.span.start, "span_end": it.span.end})
+        yield Edge("AT_MEETING", "AgendaItem", iid, "Meeting", mid)
+        yield Edge("FROM_DOCUMENT", "AgendaItem", iid, "Document", did)
+        if it.report:
+            rid = f"report/{dk}/{n}"
+            per = it.report.period
+            yield Node("Report", rid, {
+                "title": it.report.title, "author": it.report.author,
+                "fiscal_year": per.fiscal_year if per else None,
+                "fiscal_year_start": int(per.fiscal_year[:4]) if per and per.fiscal_year else None,
+                "quarter": per.quarter if per else None,
+                "period_start": per.start.isoformat() if per and per.start else None,
+                "period_end": per.end.isoformat() if per and per.end else None})
+            yield Edge("CONSIDERED", "AgendaItem", iid, "Report", rid)
+            for rank, t in enumerate(it.report.topics):
+                yield from _topic(scheme, "Report", rid, t, rank, it.report.title)
+    item = item_ids[0] if item_ids else None
+
+    # people and the posts they hold (first/last seen are merged across documents by consumers)
+    for p in x.people:
+        pid = p.id or f"{cslug}/person/{dk}-{p.key}"
+        yield Node("Person", pid, {"name": p.name or p.role, "kind": p.kind, "council": cid})
+        yield Edge("OF_COUNCIL", "Person", pid, "Council", cid)
+        post, title = _post_of(x, p)
+        yield Node("Post", post, {"title": title, "council": cid, "kind": p.kind})
+        yield Edge("OF_COUNCIL", "Post", post, "Council", cid)
+        yield Edge("HOLDS", "Person", pid, "Post", post, {"first_seen": when, "last_seen": when})
+
+    def pid_of(key: str | None) -> str | None:
+        p = x.person(key)
+        return (p.id or f"{cslug}/person/{dk}-{p.key}") if p else None
+
+    indicator_ids = []
+    for ind in x.indicators:
+        nid = "indicator/" + slugify(ind.name)[:80]
+        indicator_ids.append((nid, ind))
+        yield Node("Indicator", nid, {"name": ind.name})
+        if item:
+            yield Edge("REPORTED", "AgendaItem", item, "Indicator", nid,
+                       {"item_values": json.dumps(ind.values), "direction": ind.direction, **_ev(x, ind.span)})
+        for rank, t in enumerate(ind.topics):
+            yield from _topic(scheme, "Indicator", nid, t, rank, ind.name)
+
+    for qn, q in enumerate(x.questions):
+        qid = f"question/{dk}/{qn}"
+        yield Node("Question", qid, {"text": q.text, "doc": x.source, "span_start": q.span.start, "span_end": q.span.end,
+                                     "date": when, "municipal_year": my, "implicit": q.implicit})
+        if item:
+            yield Edge("RAISED_AT", "Question", qid, "AgendaItem", item)
+        asker = pid_of(q.asker)
+        if asker:
+            post, _ = _post_of(x, x.person(q.asker))
+            yield Edge("ASKED", "Person", asker, "Question", qid, {"as_post": post, **_ev(x, q.span)})
+        for rank, t in enumerate(q.topics):
+            words = q.topic_evidence[rank] if rank < len(q.topic_evidence) else ""
+            yield from _topic(scheme, "Question", qid, t, rank, words)
+        for nid, ind in indicator_ids:
+            if q.span.start <= ind.span.start < q.span.end:
+                yield Edge("CONCERNS", "Question", qid, "Indicator", nid)
+
+    for an, a in enumerate(x.answers):
+        aid = f"answer/{dk}/{an}"
+        yield Node("Answer", aid, {"text": a.text, "doc": x.source, "span_start": a.span.start, "span_end": a.span.end})
+        responder = pid_of(a.responder)
+        if responder:
+            post, _ = _post_of(x, x.person(a.responder))
+            yield Edge("ANSWERED", "Person", responder, "Answer", aid, {"as_post": post, **_ev(x, a.span)})
+        for rank, t in enumerate(a.topics[:3]):
+            yield from _topic(scheme, "Answer", aid, t, rank, "")
+    for qn, q in enumerate(x.questions):
+        for an in q.answers:
+            yield Edge("RESPONDS_TO", "Answer", f"answer/{dk}/{an}", "Question", f"question/{dk}/{qn}")
+
+    for rn, r in enumerate(x.resolutions):
+        rid = f"resolution/{dk}/{rn}"
+        yield Node("Resolution", rid, {"text": r.text, "doc": x.source, "span_start": r.span.start, "span_end": r.span.end})
+        if item:
+            yield Edge("RESOLVED", "AgendaItem", item, "Resolution", rid)
+    for an, a in enumerate(x.actions):
+        aid = f"action/{dk}/{an}"
+        yield Node("Action", aid, {"text": a.text, "doc": x.source, "span_start": a.span.start, "span_end": a.span.end,
+                                   "status": "open", "date": when})
+        if item:
+            yield Edge("REQUESTED", "AgendaItem", item, "Action", aid)
+    for a in x.attendance:
+        who = pid_of(a.person)
+        if who:
+            yield Edge("ATTENDED", "Person", who, "Meeting", mid, {"event": a.event, **_ev(x, a.span)})
+
+
+def _topic(scheme: TopicScheme, label: str, nid: str, concept: str, rank: int, words: str) -> Iterator[Row]:
+    c = scheme.concepts.get(concept)
+    if c is None:
+        return
+    yield Node("Topic", f"topic/{concept}", {"label": c.label, "uri": c.uri, "depth": c.depth})
+    yield Edge("ABOUT", label, nid, "Topic", f"topic/{concept}", {"rank": rank, "words": words})
+
+
+def merge_node(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Shared nodes seen in several documents: keep the first non-empty value of each property,
+    except names, where the fullest wins ("Agnes Thornycroft" over "A Thornycroft", "Royal Borough
+    of Kestrel Vale" over the "Kestrelvale Council" read from a web address)."""
+    for k, v in new.items():
+        if v in (None, ""):
+            continue
+        old = existing.get(k)
+        if old in (None, "") or (k == "name" and isinstance(v, str) and (len(v), v) > (len(old), old)):
+            existing[k] = v
+    return existing
+
+
+def merge_holds(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    dates = [d for d in (existing.get("first_seen"), existing.get("last_seen"), new.get("first_seen"),
+                         new.get("last_seen")) if d]
+    if dates:
+        existing["first_seen"], existing["last_seen"] = min(dates), max(dates)
+    return existing
+
+
+def corpus_rows(extractions: Iterable[Extraction], scheme: TopicScheme) -> Iterator[Row]:
+    for x in sorted(extractions, key=lambda x: x.source):
+        yield from document_rows(x, scheme)

@@ -1,0 +1,86 @@
+"""Run a named query or raw Cypher on the embedded store or on Neo4j, and print the result."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from councilgraph.errors import QueryError
+from councilgraph.graph.store import LadybugStore, check_params
+
+from .library import QUERIES, NamedQuery
+
+
+@dataclass
+class Result:
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
+
+
+def get_query(name: str) -> NamedQuery:
+    try:
+        return QUERIES[name]
+    except KeyError:
+        raise QueryError(f"no query named {name!r}; known: {', '.join(sorted(QUERIES))}") from None
+
+
+def _sort_lists(q: NamedQuery | None, res: Result) -> Result:
+    if q is None:
+        return res
+    for i, col in enumerate(res.columns):
+        if col in q.list_columns:
+            for row in res.rows:
+                if isinstance(row[i], list):
+                    row[i] = sorted(row[i], key=lambda v: json.dumps(v, sort_keys=True, default=str))
+    return res
+
+
+def run_cypher(cypher: str, params: dict[str, Any] | None = None, *, store: str | Path | None = None,
+               neo4j: Any = None) -> Result:
+    params = params or {}
+    check_params(cypher, params)
+    if neo4j is not None:
+        return neo4j.run(cypher, params)
+    if store is None:
+        raise QueryError("give --store PATH (embedded store) or --neo4j URI")
+    with LadybugStore(store) as st:
+        cols, rows = st.query(cypher, params)
+    return Result(cols, rows)
+
+
+def run_query(name: str, params: dict[str, Any] | None = None, *, store: str | Path | None = None,
+              neo4j: Any = None) -> Result:
+    q = get_query(name)
+    bound = q.bind(params or {})
+    return _sort_lists(q, run_cypher(q.cypher, bound, store=store, neo4j=neo4j))
+
+
+def parse_params(pairs: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for p in pairs:
+        if "=" not in p:
+            raise QueryError(f"--param takes key=value, not {p!r}")
+        k, v = p.split("=", 1)
+        out[k.strip()] = int(v) if v.strip().lstrip("-").isdigit() else v
+    return out
+
+
+def format_result(res: Result, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(res.records(), ensure_ascii=False, indent=1, default=str) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(res.columns)
+        for r in res.rows:
+            w.writerow([json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, list | dict) else v
+                        for v in r])
+        return buf.getvalue()
+    raise QueryError(f"unknown output format {fmt!r}: table, json or csv")
