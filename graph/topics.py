@@ -131,6 +131,13 @@ class TopicScheme:
     def ancestors(self, cid: str) -> set[str]:
         return self._ancestors.get(cid, set())
 
+    def _strength(self, m: TopicMatch) -> int:
+        """2: a composite concept named by its own label ("social worker recruitment"); 1: composed
+        from its parts ("recruitment" ... "social workers"); 0: any other label."""
+        if m.composed:
+            return 1
+        return 2 if len(self.concepts[m.concept].broader) >= 2 else 0
+
     def find(self, text: str) -> list[TopicMatch]:
         """Every label occurrence in the text."""
         toks = tokens(text)
@@ -150,7 +157,7 @@ class TopicScheme:
         return out
 
     def assign(self, text: str, context: str = "", limit: int = 5) -> list[TopicMatch]:
-        """Most specific concepts for `text`, best first (deepest, then composed, then earliest)."""
+        """Most specific concepts for `text`, best first: deepest, then strongest match, then earliest."""
         own = self.find(text)
         ctx = self.find(context) if context else []
         first: dict[str, TopicMatch] = {}
@@ -164,15 +171,19 @@ class TopicScheme:
                 continue
             if all(b in covered_own or b in covered_ctx for b in c.broader) and any(
                     b in covered_own for b in c.broader):
-                hits = [m for m in own if m.concept in c.broader or self.ancestors(m.concept) & set(c.broader)
-                        or any(b in self.ancestors(m.concept) or b == m.concept for b in c.broader)]
-                if hits:
-                    pos = max(h.start for h in hits)
-                    words = "; ".join(sorted({h.words for h in hits}))
-                    first[c.id] = TopicMatch(c.id, pos, max(h.end for h in hits), words, composed=True)
+                # where the composition is complete: the latest of each part's first mention
+                firsts = []
+                for b in c.broader:
+                    hits = [m for m in own if m.concept == b or b in self.ancestors(m.concept)]
+                    if hits:
+                        firsts.append(min(hits, key=lambda h: h.start))
+                if firsts:
+                    last = max(firsts, key=lambda h: h.start)
+                    words = "; ".join(sorted({h.words for h in firsts}))
+                    first[c.id] = TopicMatch(c.id, last.start, last.end, words, composed=True)
         chosen = set(first)
         specific = [cid for cid in chosen if not any(cid in self.ancestors(o) for o in chosen if o != cid)]
-        ranked = sorted(specific, key=lambda cid: (-self.concepts[cid].depth, not first[cid].composed,
+        ranked = sorted(specific, key=lambda cid: (-self.concepts[cid].depth, -self._strength(first[cid]),
                                                    first[cid].start, cid))
         return [first[cid] for cid in ranked[:limit]]
 
