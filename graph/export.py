@@ -19,14 +19,15 @@ from .store import LadybugStore
 
 
 def read_graph(store: LadybugStore) -> nx.MultiDiGraph:
-    """The whole store as a networkx MultiDiGraph: node attribute `label`, edge key = type."""
+    """The whole store as a networkx MultiDiGraph: node attribute `type` is the node label (Person,
+    Question, ...), edge attribute `type` the relationship type."""
     g = nx.MultiDiGraph()
     nodes: list[tuple[str, dict]] = []
     for label, props in NODES.items():
         cols = ", ".join(f"n.{k}" for k in props)
         _, rows = store.query(f"MATCH (n:{label}) RETURN n.id, {cols}")
         for row in rows:
-            attrs = {"label": label, **{k: v for k, v in zip(props, row[1:], strict=True) if v is not None}}
+            attrs = {"type": label, **{k: v for k, v in zip(props, row[1:], strict=True) if v is not None}}
             nodes.append((row[0], attrs))
     for nid, attrs in sorted(nodes, key=lambda t: t[0]):
         g.add_node(nid, **attrs)
@@ -54,18 +55,15 @@ def subgraph(g: nx.MultiDiGraph, *, council: str | None = None, committee: str |
     """
     def matches(nid: str, attrs: dict, label: str, value: str) -> bool:
         v = value.lower()
-        return attrs.get("label") == label and (v in nid.lower() or v in str(attrs.get("name") or
-                                                                                attrs.get("label_text") or
-                                                                                attrs.get("title") or "").lower()
-                                                 or v == str(attrs.get("slug", "")).lower())
+        return attrs.get("type") == label and (v in nid.lower() or v in str(attrs.get("name") or "").lower()
+                                               or v == str(attrs.get("slug", "")).lower())
 
     seeds: set[str] = set()
     for nid, attrs in g.nodes(data=True):
         for label, value in (("Council", council), ("Committee", committee), ("Person", person)):
             if value and matches(nid, attrs, label, value):
                 seeds.add(nid)
-        if topic and attrs.get("label") == "Topic" and (topic.lower() in nid.lower() or
-                                                        topic.lower() in str(attrs.get("label_text", "")).lower()):
+        if topic and matches(nid, attrs, "Topic", topic):
             seeds.add(nid)
     if not (council or committee or topic or person):
         seeds = set(g.nodes)
@@ -78,7 +76,7 @@ def subgraph(g: nx.MultiDiGraph, *, council: str | None = None, committee: str |
         frontier = nxt
     if years:
         lo, hi = years
-        keep = {n for n in keep if g.nodes[n].get("label") not in ("Question", "Meeting")
+        keep = {n for n in keep if g.nodes[n].get("type") not in ("Question", "Meeting")
                 or g.nodes[n].get("municipal_year") is None or lo <= g.nodes[n]["municipal_year"] <= hi}
     return g.subgraph(sorted(keep)).copy()
 
@@ -111,9 +109,9 @@ def to_rdf(g: nx.MultiDiGraph):
 
     for nid, attrs in g.nodes(data=True):
         s = uri(nid)
-        out.add((s, RDF.type, cg[attrs["label"]]))
+        out.add((s, RDF.type, cg[attrs["type"]]))
         for k, v in attrs.items():
-            if k == "label":
+            if k == "type":
                 continue
             if k == "uri":
                 out.add((s, cg.concept, URIRef(v)))
@@ -161,4 +159,4 @@ def load_graph(store: str | Path, **filters: Any) -> nx.MultiDiGraph:
 
 
 def iter_labels(g: nx.MultiDiGraph, label: str) -> Iterable[tuple[str, dict]]:
-    return ((n, a) for n, a in g.nodes(data=True) if a.get("label") == label)
+    return ((n, a) for n, a in g.nodes(data=True) if a.get("type") == label)

@@ -127,7 +127,8 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
     # people and the posts they hold (first/last seen are merged across documents by consumers)
     for p in x.people:
         pid = p.id or f"{cslug}/person/{dk}-{p.key}"
-        yield Node("Person", pid, {"name": p.name or p.role, "kind": p.kind, "council": cid})
+        # a role-only mention names the person by post only if no document gives a name
+        yield Node("Person", pid, {"name": p.name, "fallback_name": p.role, "kind": p.kind, "council": cid})
         yield Edge("OF_COUNCIL", "Person", pid, "Council", cid)
         post, title = _post_of(x, p)
         yield Node("Post", post, {"title": title, "council": cid, "kind": p.kind})
@@ -200,7 +201,7 @@ def _topic(scheme: TopicScheme, label: str, nid: str, concept: str, rank: int, w
     c = scheme.concepts.get(concept)
     if c is None:
         return
-    yield Node("Topic", f"topic/{concept}", {"label": c.label, "uri": c.uri, "depth": c.depth})
+    yield Node("Topic", f"topic/{concept}", {"name": c.label, "uri": c.uri, "depth": c.depth})
     yield Edge("ABOUT", label, nid, "Topic", f"topic/{concept}", {"rank": rank, "words": words})
 
 

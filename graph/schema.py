@@ -18,7 +18,7 @@ NODES: dict[str, dict[str, str]] = {
     "Question": {"text": "STRING", "doc": "STRING", "span_start": "INT64", "span_end": "INT64", "date": "STRING",
                  "municipal_year": "INT64", "implicit": "BOOLEAN"},
     "Answer": {"text": "STRING", "doc": "STRING", "span_start": "INT64", "span_end": "INT64"},
-    "Topic": {"label": "STRING", "uri": "STRING", "depth": "INT64"},
+    "Topic": {"name": "STRING", "uri": "STRING", "depth": "INT64"},
     "Indicator": {"name": "STRING"},
     "Resolution": {"text": "STRING", "doc": "STRING", "span_start": "INT64", "span_end": "INT64"},
     "Action": {"text": "STRING", "doc": "STRING", "span_start": "INT64", "span_end": "INT64", "status": "STRING",

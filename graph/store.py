@@ -114,6 +114,9 @@ class _Writer:
         self.stats.edges += 1
 
     def close(self) -> list[tuple]:
+        for props in self.shared["Person"].values():
+            if not props.get("name"):
+                props["name"] = props.get("fallback_name")
         for label, table in self.shared.items():
             for nid in sorted(table):
                 self._node(label, nid, table[nid])

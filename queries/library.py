@@ -82,7 +82,7 @@ WITH t, count(DISTINCT q) AS questions, collect(DISTINCT c.name) AS committees,
      collect(DISTINCT p.name) AS askers, min(m.municipal_year) AS first_year, max(m.municipal_year) AS last_year,
      min(m.date) AS first_date, max(m.date) AS last_date
 WHERE size(committees) >= $min_committees OR size(years) >= $min_years
-RETURN t.id AS topic, t.label AS label, questions, size(committees) AS n_committees, size(years) AS n_years,
+RETURN t.id AS topic, t.name AS label, questions, size(committees) AS n_committees, size(years) AS n_years,
        size(councils) AS n_councils, committees, councils, years, askers, first_year, last_year,
        first_date, last_date
 ORDER BY n_committees DESC, n_years DESC, questions DESC, topic""",
@@ -142,7 +142,7 @@ WITH p, posts, committees, questions, count(DISTINCT a) AS answers
 OPTIONAL MATCH (p)-[:ASKED]->(:Question)-[ab:ABOUT]->(t:Topic)
 WHERE ab.rank = 0
 RETURN p.id AS id, p.name AS name, p.kind AS kind, posts, committees, questions, answers,
-       collect(DISTINCT t.label) AS topics
+       collect(DISTINCT t.name) AS topics
 ORDER BY id""",
    params={"person": None}, list_columns=("posts", "committees", "topics"),
    example="councilgraph query person_profile --param person=Whitlock")
@@ -180,7 +180,7 @@ MATCH (t:Topic)<-[ab:ABOUT]-{_RAISED}
 WHERE ab.rank = 0 AND (co.id = $a OR co.id = $b)
 WITH t, count(DISTINCT CASE WHEN co.id = $a THEN q.id END) AS council_a,
      count(DISTINCT CASE WHEN co.id = $b THEN q.id END) AS council_b
-RETURN t.id AS topic, t.label AS label, council_a, council_b, council_a + council_b AS total
+RETURN t.id AS topic, t.name AS label, council_a, council_b, council_a + council_b AS total
 ORDER BY total DESC, topic""",
    params={"a": None, "b": None}, prepare={"a": _council, "b": _council},
    example="councilgraph query compare_councils --param a=Northmoor --param b='Castlebridge City Council'")

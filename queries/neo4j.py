@@ -63,8 +63,8 @@ class Neo4jTarget:
         self.constraints()
         by_label: dict[str, list[dict]] = defaultdict(list)
         for nid, attrs in g.nodes(data=True):
-            props = {k: v for k, v in attrs.items() if k != "label"}
-            by_label[attrs["label"]].append({"id": nid, "props": props})
+            props = {k: v for k, v in attrs.items() if k != "type"}
+            by_label[attrs["type"]].append({"id": nid, "props": props})
         for label, rows in sorted(by_label.items()):
             for i in range(0, len(rows), BATCH):
                 self.driver.execute_query(
@@ -74,7 +74,7 @@ class Neo4jTarget:
         for src, dst, attrs in g.edges(data=True):
             rel = attrs["type"]
             props = {k: v for k, v in attrs.items() if k != "type"}
-            key = (rel, g.nodes[src]["label"], g.nodes[dst]["label"])
+            key = (rel, g.nodes[src]["type"], g.nodes[dst]["type"])
             # identity of an edge: its ends, type and properties (two answers by one officer are two edges)
             by_rel[key].append({"src": src, "dst": dst, "props": props,
                                 "key": f"{src}|{dst}|{sorted(props.items())!r}"})

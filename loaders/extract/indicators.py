@@ -59,10 +59,13 @@ PATTERNS = [
                r"(?:had|has|have)?\s*(?:been\s+)?(?P<dir>reduced|increased|dropped|fallen|risen|improved|"
                r"declined|decreased|grown|worsened)\b", re.I),
 ]
+PATTERNS.append(re.compile(  # "The households in temporary accommodation had increased from 212 to 247"
+    r"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>[\w’'\- ]{3,80}?)\s+(?:had|has|have)\s+(?:been\s+)?(?P<dir>increased|reduced|"
+    r"risen|fallen|dropped|improved|declined|decreased|grown|gone\s+up|gone\s+down)\s+from\s+\d"))
 # words a sentence must contain before each pattern is worth running (regexes with re.I cannot skip ahead)
 _NEEDS = [_DIR_WORDS, ("indicator", "measure", "kpi", " pi "),
           ("percentage", "proportion", "number", "rate", "level", "average", "total"),
-          ("rate", "level", "number", "time", "count")]
+          ("rate", "level", "number", "time", "count"), (" from ",)]
 VALUES = re.compile(rf"\bfrom\s+(?P<v1>{_NUM})(?:\s+in\s+\w+(?:\s+\d{{4}})?)?\s+to\s+(?P<v2>{_NUM})")
 SHARE = re.compile(r"(?P<v1>\d+(?:\.\d+)?%)\s*\((?P<v2>\d+)\)\s+of\s+(?:the\s+)?(?P<name>[\w’'\- ]{2,60}?)"
                    r"\s+(?:were|was|are|is)\s+(?:currently\s+)?(?P<state>on track|off track|achieving target|"
@@ -130,7 +133,7 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                     raw = m.group("name0")
                     raw = raw.split(" of ", 1)[0] + " of " + _cut(raw.split(" of ", 1)[1]) if " of " in raw \
                         else _cut(raw)
-                elif rx is not PATTERNS[3]:
+                elif rx not in (PATTERNS[3], PATTERNS[4]):
                     raw = _cut(raw)
                 cut_at = sentence.find(raw, m.start())
                 tail_start = cut_at + len(raw) if cut_at >= 0 else m.end()

@@ -1,0 +1,122 @@
+"""Build, rebuild, update, export: the store behaves as users rely on."""
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from councilgraph import api
+from councilgraph.errors import QueryError, StoreError
+from councilgraph.graph.store import check_params, ddl
+
+from .conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("store") / "sample.lbdb"
+    api.build([SAMPLE / "minutes"], store)
+    return store
+
+
+def _json(store: Path) -> str:
+    buf = io.StringIO()
+    api.export(store, "json", buf)
+    return buf.getvalue()
+
+
+def test_schema_ddl_declares_every_table():
+    stmts = ddl()
+    assert sum(s.startswith("CREATE NODE TABLE") for s in stmts) == 14
+    assert any("CREATE REL TABLE ASKED(FROM Person TO Question, as_post STRING" in s for s in stmts)
+
+
+def test_rebuild_is_byte_identical_and_skips_unchanged(tmp_path, sample_store):
+    store = tmp_path / "again.lbdb"
+    report = api.build([SAMPLE / "minutes"], store)
+    assert (report.documents, report.extracted) == (50, 50)
+    assert _json(store) == _json(sample_store)
+    again = api.build([SAMPLE / "minutes"], store)
+    assert (again.extracted, again.unchanged) == (0, 50)
+    assert _json(store) == _json(sample_store)
+
+
+def test_adding_changing_and_removing_a_file(tmp_path):
+    src = tmp_path / "minutes"
+    shutil.copytree(SAMPLE / "minutes", src)
+    store = tmp_path / "s.lbdb"
+    api.build([src], store)
+    before = api.load_graph(store)
+    extra = src / "zz_new.txt"
+    extra.write_text("Agenda item\n\nLibrary Opening Hours\n\nMinutes:\n\nCouncillor Nadia Voss asked why "
+                     "library opening hours had been reduced.\n\nThe Head of Culture explained that staffing "
+                     "had been reviewed.\n\nResolved: That the report be noted.\n")
+    report = api.build([src], store)
+    assert (report.extracted, report.unchanged) == (1, 50)
+    after = api.load_graph(store)
+    added = set(after.nodes) - set(before.nodes)
+    assert set(before.nodes) <= set(after.nodes)
+    added_types = {after.nodes[n]["type"] for n in added}
+    assert {"AgendaItem", "Document", "Question", "Answer", "Person"} <= added_types
+    assert added_types <= {"AgendaItem", "Answer", "Document", "Meeting", "Person", "Post", "Question",
+                           "Resolution", "Committee", "Council", "Topic"}
+    extra.write_text(extra.read_text().replace("library opening hours", "the mobile library"))
+    assert api.build([src], store).extracted == 1
+    extra.unlink()
+    report = api.build([src], store)
+    assert (report.documents, report.removed) == (50, 1)
+    assert set(api.load_graph(store).nodes) == set(before.nodes)
+
+
+def test_failed_build_leaves_previous_store_usable(tmp_path, sample_store, monkeypatch):
+    store = tmp_path / "keep.lbdb"
+    shutil.copyfile(sample_store, store)
+    before = _json(store)
+    import councilgraph.graph.store as st
+
+    monkeypatch.setattr(st, "ddl", lambda: ["CREATE NODE TABLE Broken(id STRING, end INT64, PRIMARY KEY(id))"])
+    with pytest.raises(StoreError, match="previous store left unchanged"):
+        api.build([SAMPLE / "minutes"], store)
+    assert _json(store) == before
+    assert not list(tmp_path.glob(".cg-build-*"))
+
+
+def test_every_fact_edge_carries_evidence(sample_store):
+    g = api.load_graph(sample_store)
+    for src, dst, a in g.edges(data=True):
+        if a["type"] in ("ASKED", "ANSWERED", "REPORTED", "ATTENDED"):
+            doc = Path(a["doc"]).read_text(encoding="utf-8") if a["doc"].endswith(".txt") else None
+            assert a["sentence"]
+            if doc is not None:
+                assert doc.replace("\r\n", "\n")[a["span_start"]:a["span_end"]] in a["sentence"]
+
+
+def test_networkx_subgraph_by_topic_and_years(sample_store):
+    g = api.load_graph(sample_store, topic="potholes", years=(2023, 2024))
+    labels = {a["type"] for _, a in g.nodes(data=True)}
+    assert {"Topic", "Question", "Person"} <= labels
+    assert all(a.get("municipal_year") in (None, 2023, 2024) for _, a in g.nodes(data=True)
+               if a["type"] == "Question")
+
+
+def test_rdf_export_parses(sample_store):
+    from rdflib import Graph
+
+    buf = io.StringIO()
+    api.export(sample_store, "turtle", buf)
+    g = Graph().parse(data=buf.getvalue(), format="turtle")
+    assert len(g) > 3000
+
+
+def test_missing_parameter_is_an_error_not_an_empty_result(sample_store):
+    with pytest.raises(QueryError, match=r"missing parameter\(s\): \$who"):
+        api.cypher("MATCH (p:Person) WHERE p.name = $who RETURN p.id", {}, store=sample_store)
+    with pytest.raises(QueryError, match="needs --param person=VALUE"):
+        api.query("person_profile", {}, store=sample_store)
+    check_params("RETURN 1", {})
+
+
+def test_missing_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no store here"):
+        api.query("recurring_concerns", store=tmp_path / "nope.lbdb")
