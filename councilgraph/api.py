@@ -114,3 +114,48 @@ def push(store: str | Path, uri: str, *, user: str | None = None, password: str 
     g = _load(store)
     with Neo4jTarget(uri, user, password, database) as target:
         return target.push(g)
+
+
+# -- pictures --------------------------------------------------------------------------------------------
+
+def visualise(store: str | Path, out: str | Path, *, topic: str | None = None, person: str | None = None,
+              committee: str | None = None, council: str | None = None, years: tuple[int, int] | None = None,
+              max_nodes: int = 3000, title: str | None = None):
+    """Write an interactive graph page: whole store, or a focused view.
+
+    A topic view follows one concern (topic -> questions -> meetings, committees, askers,
+    responders); a person view is their ego network; a committee view with years is a committee's
+    year. Returns the drawn view (nodes, edges, and a note when the graph was aggregated).
+    """
+    from councilgraph.graph.export import load_graph as _load
+    from councilgraph.visualise.page import write_page
+
+    g = _load(store, topic=topic, person=person, committee=committee, council=council, years=years)
+    label = title or "councilgraph: " + (", ".join(f"{k} {v}" for k, v in (("topic", topic), ("person", person),
+                                                                          ("committee", committee),
+                                                                          ("council", council)) if v)
+                                        or "all minutes") + (f" ({years[0]}–{years[1]})" if years else "")
+    return write_page(g, out, title=label, max_nodes=max_nodes)
+
+
+def report(store: str | Path, out: str | Path, **kw) -> Path:
+    """One self-contained HTML report: recurring concerns, heatmap, timelines and the graph."""
+    from councilgraph.visualise.report import write_report
+
+    return write_report(store, out, **kw)
+
+
+def plot(store: str | Path, kind: str, out: str | Path, *, topic: str | None = None, council: str = "") -> list[Path]:
+    """PNG and SVG plots: kind is heatmap, timeline (needs topic) or askers (needs topic)."""
+    from councilgraph.errors import QueryError
+    from councilgraph.visualise import plots
+
+    if kind == "heatmap":
+        return plots.heatmap(store, out, council=council)
+    if not topic:
+        raise QueryError(f"a {kind} plot needs --topic")
+    if kind == "timeline":
+        return plots.timeline(store, topic, out)
+    if kind == "askers":
+        return plots.askers(store, topic, out)
+    raise QueryError(f"unknown plot {kind!r}: heatmap, timeline or askers")

@@ -211,6 +211,46 @@ def push(neo4j: Annotated[str, typer.Option("--neo4j", help="bolt://host:7687 or
 
 
 @app.command()
+def visualise(store: StoreOpt = Path("councilgraph.lbdb"),
+              out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("graph.html"),
+              topic: Annotated[str | None, typer.Option(help="One concern's recurrence, e.g. potholes.")] = None,
+              person: Annotated[str | None, typer.Option(help="One person's ego network (id or name).")] = None,
+              committee: Annotated[str | None, typer.Option(help="One committee (with --from/--to: its year).")]
+              = None,
+              council: Annotated[str | None, typer.Option(help="One council.")] = None,
+              year_from: Annotated[int | None, typer.Option("--from", help="First municipal year.")] = None,
+              year_to: Annotated[int | None, typer.Option("--to", help="Last municipal year.")] = None,
+              max_nodes: Annotated[int, typer.Option(help="Aggregate questions above this many nodes.")] = 3000
+              ) -> None:
+    """Write a self-contained interactive graph page (opens offline in any browser)."""
+    years = (year_from or 0, year_to or 9999) if (year_from or year_to) else None
+    view = api.visualise(store, out, topic=topic, person=person, committee=committee, council=council, years=years,
+                         max_nodes=max_nodes)
+    err.print(f"wrote {out}: {len(view.nodes)} nodes, {len(view.edges)} links"
+              + (f" ({view.note})" if view.note else ""), highlight=False)
+
+
+@app.command()
+def report(store: StoreOpt = Path("councilgraph.lbdb"),
+           out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("report.html")) -> None:
+    """Write one self-contained HTML report: recurring concerns, heatmap, timelines and the graph."""
+    api.report(store, out)
+    err.print(f"wrote {out}", highlight=False)
+
+
+@app.command()
+def plot(kind: Annotated[str, typer.Argument(help="heatmap, timeline or askers.")],
+         store: StoreOpt = Path("councilgraph.lbdb"),
+         out: Annotated[Path, typer.Option("--out", "-o", help="File name without extension (PNG and SVG).")]
+         = Path("plot"),
+         topic: Annotated[str | None, typer.Option(help="The topic (timeline, askers).")] = None,
+         council: Annotated[str, typer.Option(help="Limit the heatmap to one council.")] = "") -> None:
+    """Plots as PNG and SVG: concerns x years heatmap, one topic's timeline, who raises a topic most."""
+    for p in api.plot(store, kind, out, topic=topic, council=council):
+        err.print(f"wrote {p}", highlight=False)
+
+
+@app.command()
 def demo(out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the store and pages.")]
          = Path("councilgraph-demo")) -> None:
     """Build the bundled fictional sample corpus into an embedded store and show recurring concerns."""
@@ -228,8 +268,11 @@ def demo(out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the s
         row[-1] = row[-1][:4] + ([f"+{len(row[-1]) - 4} more"] if len(row[-1]) > 4 else [])
     Console().print("\n[bold]Recurring concerns in the sample corpus[/bold] (raised in 2+ committees or 3+ years)")
     _print(res, "table")
-    err.print(f"\nStore: {store}\nTry: councilgraph query person_profile --store {store} --param person=Whitlock",
-              highlight=False)
+    page, rep = out / "graph.html", out / "report.html"
+    api.visualise(store, page, title="councilgraph: sample corpus")
+    api.report(store, rep, title="Recurring concerns in the sample corpus")
+    err.print(f"\nStore:  {store}\nReport: {rep}  (open in a browser)\nGraph:  {page}\n"
+              f"Try:    councilgraph query person_profile --store {store} --param person=Whitlock", highlight=False)
 
 
 def main() -> None:

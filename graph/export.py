@@ -47,37 +47,64 @@ def read_graph(store: LadybugStore) -> nx.MultiDiGraph:
 
 def subgraph(g: nx.MultiDiGraph, *, council: str | None = None, committee: str | None = None,
              topic: str | None = None, person: str | None = None, years: tuple[int, int] | None = None,
-             hops: int = 2) -> nx.MultiDiGraph:
-    """The part of the graph around a council, committee, topic or person, within the years given.
+             hops: int | None = None) -> nx.MultiDiGraph:
+    """The part of the graph about some questions, with everything that gives them context.
 
-    Starts from the matching nodes (by id or name, case-insensitive substring) and takes `hops`
-    steps in either direction; questions outside `years` (municipal years, inclusive) are dropped.
+    Questions are chosen by topic, by a person who asked or answered them, by committee or council
+    (matched on id or name, case-insensitively) and by municipal years (inclusive); every filter
+    given must hold. Each chosen question comes with its agenda item, meeting, committee, council,
+    askers, answers and responders, topics, indicators, reports and source document. (`hops` is
+    accepted for compatibility and ignored.)
     """
-    def matches(nid: str, attrs: dict, label: str, value: str) -> bool:
-        v = value.lower()
-        return attrs.get("type") == label and (v in nid.lower() or v in str(attrs.get("name") or "").lower()
-                                               or v == str(attrs.get("slug", "")).lower())
+    def out(n: str, rel: str) -> list[str]:
+        return [d for _, d, a in g.out_edges(n, data=True) if a["type"] == rel]
 
-    seeds: set[str] = set()
-    for nid, attrs in g.nodes(data=True):
-        for label, value in (("Council", council), ("Committee", committee), ("Person", person)):
-            if value and matches(nid, attrs, label, value):
-                seeds.add(nid)
-        if topic and matches(nid, attrs, "Topic", topic):
-            seeds.add(nid)
-    if not (council or committee or topic or person):
-        seeds = set(g.nodes)
-    keep = set(seeds)
-    frontier = set(seeds)
-    und = g.to_undirected(as_view=True)
-    for _ in range(hops):
-        nxt = {n for f in frontier for n in und.neighbors(f)} - keep
-        keep |= nxt
-        frontier = nxt
-    if years:
-        lo, hi = years
-        keep = {n for n in keep if g.nodes[n].get("type") not in ("Question", "Meeting")
-                or g.nodes[n].get("municipal_year") is None or lo <= g.nodes[n]["municipal_year"] <= hi}
+    def inn(n: str, rel: str) -> list[str]:
+        return [s_ for s_, _, a in g.in_edges(n, data=True) if a["type"] == rel]
+
+    def hit(n: str, value: str) -> bool:
+        v = value.lower()
+        a = g.nodes[n]
+        return v == n.lower() or n.lower().endswith("/" + v) or v in str(a.get("name") or "").lower()
+
+    chosen = []
+    for q, a in g.nodes(data=True):
+        if a.get("type") != "Question":
+            continue
+        if years and (a.get("municipal_year") is None or not years[0] <= a["municipal_year"] <= years[1]):
+            continue
+        items = out(q, "RAISED_AT")
+        meetings = [m for i in items for m in out(i, "AT_MEETING")]
+        committees = [c for m in meetings for c in out(m, "OF_COMMITTEE")]
+        councils = [co for c in committees for co in out(c, "OF_COUNCIL")]
+        if topic and not any(hit(t, topic) for t in out(q, "ABOUT")):
+            continue
+        if committee and not any(hit(c, committee) for c in committees):
+            continue
+        if council and not any(hit(co, council) for co in councils):
+            continue
+        if person:
+            people = inn(q, "ASKED") + [p for ans in inn(q, "RESPONDS_TO") for p in inn(ans, "ANSWERED")]
+            if not any(hit(p, person) for p in people):
+                continue
+        chosen.append(q)
+    keep: set[str] = set()
+    for q in chosen:
+        keep.add(q)
+        keep.update(inn(q, "ASKED"), out(q, "ABOUT"), out(q, "CONCERNS"))
+        for ans in inn(q, "RESPONDS_TO"):
+            keep.add(ans)
+            keep.update(inn(ans, "ANSWERED"))
+        for i in out(q, "RAISED_AT"):
+            keep.add(i)
+            keep.update(out(i, "CONSIDERED"), out(i, "FROM_DOCUMENT"))
+            # in a topic view, only the indicators on that topic
+            keep.update(ind for ind in out(i, "REPORTED") if not topic or any(hit(t, topic) for t in out(ind, "ABOUT")))
+            for m in out(i, "AT_MEETING"):
+                keep.add(m)
+                for c in out(m, "OF_COMMITTEE"):
+                    keep.add(c)
+                    keep.update(out(c, "OF_COUNCIL"))
     return g.subgraph(sorted(keep)).copy()
 
 
