@@ -9,7 +9,9 @@ minutes (even `<script>` or `"onmouseover=`) can only ever show as text.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 from pathlib import Path
 from string import Template
 
@@ -27,22 +29,51 @@ def _vis_lib() -> tuple[str, str]:
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text("utf-8")
 
 
+BIG = 1500  # above this many nodes: draw at once from a precomputed layout, let physics refine live
+_RING = {"topic": 1.0, "question": 2.2, "indicator": 2.6, "councillor": 3.4, "officer": 3.4, "other": 3.4,
+         "meeting": 4.2, "report": 4.6, "committee": 5.2, "council": 5.8}
+
+
+def _angle(key: str) -> float:
+    return int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF * 2 * math.pi
+
+
+def initial_layout(view: View) -> dict[str, tuple[float, float]]:
+    """Rings by type (topics inside, councils outside); a question sits at its topic's angle, so
+    concerns start out as spokes. O(n) and deterministic, unlike force layouts at this size."""
+    topic_of = {e.src: e.dst for e in view.edges if e.kind == "about"}
+    scale = 60 * math.sqrt(len(view.nodes))
+    pos = {}
+    for n in view.nodes.values():
+        key = topic_of.get(n.id, n.id)
+        a = _angle(key) + (_angle(n.id) - math.pi) * (0.08 if n.id in topic_of else 1)
+        r = _RING.get(n.vtype, 3.0) * scale / 6 * (0.9 + 0.2 * _angle(n.id + "r") / (2 * math.pi))
+        pos[n.id] = (round(r * math.cos(a), 1), round(r * math.sin(a), 1))
+    return pos
+
+
 def _network(view: View):
     """The pyvis Network for a view: nodes, edges and physics that settles, then stops."""
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="in_line")
+    big = len(view.nodes) > BIG
+    pos = initial_layout(view) if big else {}
     for n in view.nodes.values():
         p = node_payload(n)
-        net.add_node(p["id"], label=p["label"], color=p["color"], shape=p["shape"], value=p["value"], cg=p["cg"])
+        extra = {"x": pos[n.id][0], "y": pos[n.id][1]} if big else {}
+        net.add_node(p["id"], label=p["label"], color=p["color"], shape=p["shape"], value=p["value"], cg=p["cg"],
+                     **extra)
     for i, e in enumerate(view.edges):
         p = edge_payload(e, i)
         net.add_edge(p["from"], p["to"], id=p["id"], value=p["value"], label=p["label"], cg=p["cg"])
-    big = len(view.nodes) > 1500
     net.set_options(json.dumps({
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"enabled": True, "iterations": 120 if big else 300,
-                                                                     "updateInterval": 50},
-                    "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 90}},
+        # small graphs settle before they are shown; big ones are drawn at once from the precomputed
+        # layout with physics off (the page's "Relax layout" button runs it for a few seconds)
+        "physics": {"enabled": not big, "solver": "forceAtlas2Based",
+                    "stabilization": {"enabled": not big, "iterations": 300, "updateInterval": 50},
+                    "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 90},
+                    "maxVelocity": 30, "minVelocity": 1.5},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "navigationButtons": False},
         "nodes": {"scaling": {"min": 6, "max": 40}, "font": {"size": 12}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.4}}, "smooth": False,
@@ -56,7 +87,7 @@ def render(view: View, title: str) -> str:
     net = _network(view)
     nodes, edges, _, _, _, options = net.get_network_data()
     data = {"nodes": nodes, "edges": edges, "options": json.loads(options) if isinstance(options, str) else options,
-            "style": STYLE, "note": view.note}
+            "style": STYLE, "note": view.note, "big": len(view.nodes) > BIG}
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
     payload = payload.replace("&", "\\u0026")
     js, css = _vis_lib()

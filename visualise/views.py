@@ -215,10 +215,17 @@ def node_payload(n: ViewNode) -> dict[str, Any]:
                    "committees": sorted(n.committees), "councils": sorted(n.councils), "years": sorted(n.years)}}
 
 
+def _around(text: str | None, limit: int = 320) -> str | None:
+    """Evidence paragraphs can be long: keep the start (where the speaker is named) within a limit."""
+    if not text or len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
 def edge_payload(e: ViewEdge, i: int) -> dict[str, Any]:
     return {"id": f"e{i}", "from": e.src, "to": e.dst, "value": e.count,
             "label": str(e.count) if e.count > 1 else "",
-            "cg": {"kind": e.kind, "evidence": e.evidence, "source": e.source}}
+            "cg": {"kind": e.kind, "evidence": _around(e.evidence), "source": e.source}}
 
 
 def escape(text: str) -> str:
