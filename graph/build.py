@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councilgraph.errors import InputError
 from councilgraph.loaders import Document, Skip, iter_documents
 from councilgraph.loaders.extract import extract_document
 from councilgraph.loaders.extract.identity import resolve
-from councilgraph.loaders.extract.records import Extraction
+from councilgraph.loaders.extract.records import Extraction, Person
+
+from councilgraph.errors import InputError
 
 from .model import Row, document_rows
 from .store import StoreStats, write_store
@@ -73,7 +74,8 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
     scheme = TopicScheme.load(scheme_path) if topics else TopicScheme.load()
     version = _code_version(scheme_path)
     state_file = cache / "state.json"
-    previous: dict[str, str] = json.loads(state_file.read_text()) if state_file.exists() else {}
+    state = json.loads(state_file.read_text()) if state_file.exists() else {}
+    previous: dict[str, str] = state.get("documents", {}) if state.get("version") == version else {}
     report = BuildReport(store=store)
 
     def skip(s: Skip) -> None:
@@ -105,10 +107,14 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
         current[doc.source] = key
     report.documents = len(current)
     report.removed = len(set(previous) - set(current))
+    if current == previous and store.exists() and state.get("stats"):
+        report.stats = StoreStats(**state["stats"])  # nothing changed: the store is already this corpus
+        return report
 
     ids = _resolve_ids(cache, current)
     report.stats = write_store(_rows(cache, current, ids, scheme), store)
-    state_file.write_text(json.dumps(current, indent=1, sort_keys=True))
+    state_file.write_text(json.dumps({"version": version, "stats": vars(report.stats), "documents": current},
+                                     indent=1, sort_keys=True))
     live = {f"{k}.pkl" for k in current.values()}
     for f in cache.glob("*.pkl"):
         if f.name not in live:
@@ -125,8 +131,10 @@ def _resolve_ids(cache: Path, current: dict[str, str]) -> dict[tuple[str, str], 
     views = []
     for source in sorted(current):
         x = _load(cache, current[source])
-        views.append(Extraction(source=x.source, url=x.url, content_hash=x.content_hash, council=x.council,
-                                committee=x.committee, meeting_date=x.meeting_date, people=x.people))
+        # identity needs names, kinds, roles and where each person is first mentioned: nothing else
+        people = [Person(key=p.key, name=p.name, kind=p.kind, role=p.role, mentions=p.mentions[:1]) for p in x.people]
+        views.append(Extraction(source=x.source, url=x.url, content_hash="", council=x.council,
+                                committee=x.committee, meeting_date=x.meeting_date, people=people))
     resolve(views)
     return {(v.source, p.key): p.id for v in views for p in v.people if p.id}
 

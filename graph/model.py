@@ -152,7 +152,8 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
 
     for qn, q in enumerate(x.questions):
         qid = f"question/{dk}/{qn}"
-        yield Node("Question", qid, {"text": q.text, "doc": x.source, "span_start": q.span.start, "span_end": q.span.end,
+        yield Node("Question", qid, {"text": q.text, "doc": x.source, "span_start": q.span.start,
+                                     "span_end": q.span.end,
                                      "date": when, "municipal_year": my, "implicit": q.implicit})
         if item:
             yield Edge("RAISED_AT", "Question", qid, "AgendaItem", item)
@@ -182,7 +183,8 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
 
     for rn, r in enumerate(x.resolutions):
         rid = f"resolution/{dk}/{rn}"
-        yield Node("Resolution", rid, {"text": r.text, "doc": x.source, "span_start": r.span.start, "span_end": r.span.end})
+        yield Node("Resolution", rid, {"text": r.text, "doc": x.source, "span_start": r.span.start,
+                                       "span_end": r.span.end})
         if item:
             yield Edge("RESOLVED", "AgendaItem", item, "Resolution", rid)
     for an, a in enumerate(x.actions):

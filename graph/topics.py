@@ -17,12 +17,20 @@ from functools import cache
 from pathlib import Path
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_CAPS = re.compile(r"[A-Z]{2}")
 _DROP = {"the", "a", "an", "of", "for", "to", "in", "on", "and", "&"}
 MAX_LABEL = 8
 DEFAULT_SCHEME = Path(__file__).resolve().parent / "data" / "concerns.ttl"
 
 
-@cache
+_STEMS: dict[str, str] = {}
+
+
+def _stem_new(raw: str) -> str:
+    norm = _STEMS[raw] = stem(raw)
+    return norm
+
+
 def stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -36,9 +44,10 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[tuple[str, str, int, int]]:
     out = []
+    known = _STEMS.get
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        norm = stem(raw)
+        norm = known(raw) or _stem_new(raw)
         if norm not in _DROP:
             out.append((norm, raw, m.start(), m.end()))
     return out  # (norm, raw, start, end) tuples: this runs for every sentence of every page
@@ -89,6 +98,10 @@ class TopicScheme:
         for cid in concepts:
             concepts[cid].depth = self._depth(cid, set())
         self._composites = [c for c in concepts.values() if len(c.broader) >= 2]
+        self._composites_by_part: dict[str, list[Concept]] = {}
+        for c in self._composites:
+            for b in c.broader:
+                self._composites_by_part.setdefault(b, []).append(c)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TopicScheme:
@@ -104,7 +117,9 @@ class TopicScheme:
             cid = _local_id(str(uri))
             pref = g.value(uri, SKOS.prefLabel)
             concepts[cid] = Concept(
-                id=cid, uri=str(uri), label=str(pref) if pref else cid,
+                id=cid,
+                uri=str(uri),
+                label=str(pref) if pref else cid,
                 alt=sorted(str(a) for a in g.objects(uri, SKOS.altLabel)),
                 broader=sorted(_local_id(str(b)) for b in g.objects(uri, SKOS.broader)),
             )
@@ -138,19 +153,22 @@ class TopicScheme:
             return 1
         return 2 if len(self.concepts[m.concept].broader) >= 2 else 0
 
-    def find(self, text: str) -> list[TopicMatch]:
-        """Every label occurrence in the text."""
-        toks = tokens(text)
+    def find(self, text: str, toks: list[tuple[str, str, int, int]] | None = None) -> list[TopicMatch]:
+        """Every label occurrence in the text (or in `toks`, tokens of `text` already made)."""
+        toks = tokens(text) if toks is None else toks
         norms = [t[0] for t in toks]
         raws = [t[1] for t in toks]
         out: list[TopicMatch] = []
-        for table, words, starts in ((self._index, norms, self._starts), (self._exact, raws, self._exact_starts)):
+        tables = [(self._index, norms, self._starts)]
+        if _CAPS.search(text):  # acronym labels (SEND, EHCP) need two capitals in a row
+            tables.append((self._exact, raws, self._exact_starts))
+        for table, words, starts in tables:
             for i, w in enumerate(words):
                 longest = starts.get(w)
                 if not longest:
                     continue
                 for n in range(min(longest, len(words) - i), 0, -1):
-                    for cid in table.get(tuple(words[i:i + n]), ()):
+                    for cid in table.get(tuple(words[i : i + n]), ()):
                         s, e = toks[i][2], toks[i + n - 1][3]
                         out.append(TopicMatch(cid, s, e, text[s:e]))
         out.sort(key=lambda m: (m.start, -m.end, m.concept))
@@ -166,11 +184,13 @@ class TopicScheme:
                 first[m.concept] = m
         covered_own = {a for m in own for a in self.ancestors(m.concept) | {m.concept}}
         covered_ctx = {a for m in ctx for a in self.ancestors(m.concept) | {m.concept}}
-        for c in self._composites:
+        candidates = {c.id: c for part in covered_own for c in self._composites_by_part.get(part, ())}
+        for c in sorted(candidates.values(), key=lambda c: c.id):
             if c.id in first:
                 continue
             if all(b in covered_own or b in covered_ctx for b in c.broader) and any(
-                    b in covered_own for b in c.broader):
+                b in covered_own for b in c.broader
+            ):
                 # where the composition is complete: the latest of each part's first mention
                 firsts = []
                 for b in c.broader:
@@ -183,8 +203,9 @@ class TopicScheme:
                     first[c.id] = TopicMatch(c.id, last.start, last.end, words, composed=True)
         chosen = set(first)
         specific = [cid for cid in chosen if not any(cid in self.ancestors(o) for o in chosen if o != cid)]
-        ranked = sorted(specific, key=lambda cid: (-self.concepts[cid].depth, -self._strength(first[cid]),
-                                                   first[cid].start, cid))
+        ranked = sorted(
+            specific, key=lambda cid: (-self.concepts[cid].depth, -self._strength(first[cid]), first[cid].start, cid)
+        )
         return [first[cid] for cid in ranked[:limit]]
 
 
@@ -198,11 +219,171 @@ def default_scheme() -> TopicScheme:
 
 
 # -- candidate topics -----------------------------------------------------------------------------
-_STOPWORDS = set(["a", "about", "above", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "members", "member", "councillor", "committee", "officer", "officers", "report", "noted", "asked", "advised", "stated", "said", "explained", "council", "panel", "chair", "whether", "there", "were", "had", "been", "being", "this", "that", "they", "them", "their", "also", "work", "number", "people", "year", "years", "month", "months", "time", "service", "services", "area", "areas", "new", "current", "level", "levels", "further"])
+_STOPWORDS = set(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "all",
+        "also",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "members",
+        "member",
+        "councillor",
+        "committee",
+        "officer",
+        "officers",
+        "report",
+        "noted",
+        "asked",
+        "advised",
+        "stated",
+        "said",
+        "explained",
+        "council",
+        "panel",
+        "chair",
+        "whether",
+        "there",
+        "were",
+        "had",
+        "been",
+        "being",
+        "this",
+        "that",
+        "they",
+        "them",
+        "their",
+        "also",
+        "work",
+        "number",
+        "people",
+        "year",
+        "years",
+        "month",
+        "months",
+        "time",
+        "service",
+        "services",
+        "area",
+        "areas",
+        "new",
+        "current",
+        "level",
+        "levels",
+        "further",
+    ]
+)
 
 
-def candidate_topics(texts: list[tuple[str, str]], scheme: TopicScheme, *, min_docs: int = 2,
-                     limit: int = 50) -> list[tuple[str, int]]:
+def candidate_topics(
+    texts: list[tuple[str, str]], scheme: TopicScheme, *, min_docs: int = 2, limit: int = 50
+) -> list[tuple[str, int]]:
     """Phrases (2-3 words) that recur across documents but match no concept: (phrase, documents)."""
     docs_with: Counter[str] = Counter()
     for _doc, text in texts:
@@ -210,7 +391,7 @@ def candidate_topics(texts: list[tuple[str, str]], scheme: TopicScheme, *, min_d
         words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’\-]+", text)]
         for n in (2, 3):
             for i in range(len(words) - n + 1):
-                gram = words[i:i + n]
+                gram = words[i : i + n]
                 if gram[0] in _STOPWORDS or gram[-1] in _STOPWORDS or any(len(w) < 3 for w in gram):
                     continue
                 seen.add(" ".join(gram))
@@ -233,6 +414,7 @@ def annotate(x, scheme: TopicScheme) -> None:
 
     A question's context is its paragraph up to where it starts; a question that matches nothing
     takes the topics of its agenda item's title ("Q2 Performance Report" -> performance).
+    (Tokenising each text separately measured faster than tokenising whole documents once.)
     """
     title = x.items[0].title if x.items and x.items[0].title else ""
     title_topics = [m.concept for m in scheme.assign(title)]

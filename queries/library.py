@@ -135,7 +135,8 @@ MATCH (p:Person)
 WHERE p.id = $person OR lower(p.name) CONTAINS lower($person)
 OPTIONAL MATCH (p)-[h:HOLDS]->(post:Post)
 WITH p, collect({title: post.title, first_seen: h.first_seen, last_seen: h.last_seen}) AS posts
-OPTIONAL MATCH (p)-[:ASKED]->(q:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING]->(:Meeting)-[:OF_COMMITTEE]->(c:Committee)
+OPTIONAL MATCH (p)-[:ASKED]->(q:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING]->(:Meeting)
+               -[:OF_COMMITTEE]->(c:Committee)
 WITH p, posts, collect(DISTINCT c.name) AS committees, count(DISTINCT q) AS questions
 OPTIONAL MATCH (p)-[:ANSWERED]->(a:Answer)
 WITH p, posts, committees, questions, count(DISTINCT a) AS answers

@@ -11,8 +11,9 @@ import os
 from collections import defaultdict
 from typing import Any
 
-from councilgraph.errors import QueryError, StoreError
 from councilgraph.graph.schema import NODES, RELS
+
+from councilgraph.errors import QueryError, StoreError
 
 from .run import Result
 

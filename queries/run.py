@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from councilgraph.errors import QueryError
 from councilgraph.graph.store import LadybugStore, check_params
+
+from councilgraph.errors import QueryError
 
 from .library import QUERIES, NamedQuery
 

@@ -5,10 +5,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from councilgraph.graph.store import check_params, ddl
 
 from councilgraph import api
 from councilgraph.errors import QueryError, StoreError
-from councilgraph.graph.store import check_params, ddl
 
 from .conftest import SAMPLE
 
@@ -84,7 +84,7 @@ def test_failed_build_leaves_previous_store_usable(tmp_path, sample_store, monke
 
 def test_every_fact_edge_carries_evidence(sample_store):
     g = api.load_graph(sample_store)
-    for src, dst, a in g.edges(data=True):
+    for _src, _dst, a in g.edges(data=True):
         if a["type"] in ("ASKED", "ANSWERED", "REPORTED", "ATTENDED"):
             doc = Path(a["doc"]).read_text(encoding="utf-8") if a["doc"].endswith(".txt") else None
             assert a["sentence"]

@@ -7,9 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from councilgraph.queries.library import QUERIES
 
 from councilgraph import api
-from councilgraph.queries.library import QUERIES
 
 from .conftest import ROOT, SAMPLE
 

@@ -44,7 +44,8 @@ def write_report(store: str | Path, out: str | Path, *, title: str = "Recurring 
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>
 <style>body{{font-family:system-ui,sans-serif;margin:24px;max-width:1200px}}table{{border-collapse:collapse;font-size:13px}}
-td,th{{border:1px solid #ccc;padding:4px 6px;vertical-align:top}}th{{background:#f3f3f3}}.plot svg{{max-width:100%;height:auto}}
+td,th{{border:1px solid #ccc;padding:4px 6px;vertical-align:top}}th{{background:#f3f3f3}}
+.plot svg{{max-width:100%;height:auto}}
 iframe{{width:100%;height:800px;border:1px solid #ccc}}</style></head>
 <body><h1>{esc(title)}</h1>
 <p>Concerns are the most specific topic of each question; a concern recurs when it is raised in two or more

@@ -41,8 +41,8 @@ SUPPORTING = re.compile(r"^\s*(?:Supporting documents|Background papers|Attachme
                         re.MULTILINE | re.IGNORECASE)
 MINUTES_MARK = re.compile(r"^\s*Minutes\s*:\s*$", re.MULTILINE)
 ITEM_LINE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.?\s+(?P<title>.+?)(?:\s+pdf icon PDF\s+[\d.]+\s*[KM]B)?\s*$")
-LONG_DATE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<y>\d{{4}})",
-                       re.IGNORECASE)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+LONG_DATE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})\.?\s+(?P<y>\d{{4}})", re.IGNORECASE)
 
 
 @dataclass
@@ -88,7 +88,7 @@ def parse_header(text: str) -> Header:
         h.meeting_date = parse_date(meeting.group("date"))
         h.committee = meeting.group("committee").strip()
         h.item_number = meeting.group("item")
-    mo = MINUTES_OF.search(text[:3000])
+    mo = MINUTES_OF.search(text[:3000]) if "Minutes of" in text[:3000] else None
     if mo:
         h.committee = h.committee or mo.group("committee").strip()
         h.meeting_date = h.meeting_date or parse_date(mo.group("date"))
@@ -130,7 +130,9 @@ def parse_header(text: str) -> Header:
         body_start = h.title_offset + len(h.title) if h.title else 0
     h.body_start = min(body_start, h.body_end)
     if not h.committee:
-        rs = RESOLUTION_SUBJECT.search(text) or RECEIVED_SUBJECT.search(text, h.body_start, h.body_end)
+        rs = (RESOLUTION_SUBJECT.search(text) if ("esolved" in text or "ESOLVED" in text or "greed" in text
+                                                  or "GREED" in text) else None) \
+            or RECEIVED_SUBJECT.search(text, h.body_start, h.body_end)
         if rs:
             h.committee = rs.group("committee").strip()
     if not h.council:

@@ -9,6 +9,7 @@ Skills advised") is a person only when it acts: "a report of the Chief Executive
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -46,12 +47,19 @@ _UNTITLED = re.compile(
     r"(?:Mc|Mac|O['’])?[A-Z][a-z’'\-]*[A-Za-z]"
 )
 _VERB_AFTER = re.compile(r",?\s+(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?P<verb>[A-Za-z]+)")
-_APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})(?:,\s*[A-Z][^,.;()]{{2,60}}(?=,))?\s*(?=,|\s+[a-z])|"
+_APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})(?:,\s*[A-Z][^,.;()]{{2,60}}(?=,))?"
+                         rf"\s*(?=,|\s+[a-z])|"
                          rf"\(\s*(?:the\s+)?(?P<r2>[^()]{{2,80}})\))")
 _ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}\s*,?\s*$")
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z’'\-]*[a-z]$|[A-Z]{2,}$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,4}$")
 _VERBISH = re.compile(r"in attendance|present|attended|in the chair")
+_ATTENDING = re.compile(r"\s*(?:was|were)\s+(?:also\s+)?(?:in attendance|present|attended|in the chair)")
+_OBJECT_OF = re.compile(r"\b(?:from|by|to|with)\s*$")
+_AUTHOR_BEFORE = re.compile(r"report\s+(?:of|by|from)\s*$|(?:of|by|from|to)\s+$")
+_DOTTED = re.compile(r"(?:[A-Z]\.)+")
+_SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"[a-z0-9]+")
 
 
 @dataclass
@@ -126,7 +134,7 @@ def _read_titled_name(text: str, pos: int, limit: int) -> tuple[int, int] | None
 
 def _is_initial(tok: str) -> bool:
     bare = tok.replace(".", "")
-    return bool(_INITIALS.fullmatch(tok.rstrip(".")) and len(bare) <= 3) or bool(re.fullmatch(r"(?:[A-Z]\.)+", tok))
+    return bool(_INITIALS.fullmatch(tok.rstrip(".")) and len(bare) <= 3) or bool(_DOTTED.fullmatch(tok))
 
 
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:Councillors?|Cllrs?\.?)\s+)?")
@@ -154,11 +162,11 @@ def role_kind(role: str | None) -> str:
 
 
 def clean_role(role: str) -> str:
-    return re.sub(r"\s+", " ", role).strip(" ,")
+    return _SPACES.sub(" ", role).strip(" ,")
 
 
 def norm_role(role: str | None) -> str:
-    ws = re.findall(r"[a-z0-9]+", (role or "").lower())
+    ws = _WORDS.findall((role or "").lower())
     while ws and ws[0] in {"the", "a", "an"}:
         ws = ws[1:]
     return " ".join(ws)
@@ -177,7 +185,7 @@ class PeopleFinder:
         self.text = text
         self.people: list[Person] = []
         self._parts: dict[int, NameParts] = {}
-        self._taken: list[tuple[int, int]] = []
+        self._taken: list[tuple[int, int]] = []  # sorted spans already claimed by a mention
 
     # -- public -------------------------------------------------------------------------------
     def find(self, start: int = 0, end: int | None = None) -> list[Person]:
@@ -204,7 +212,11 @@ class PeopleFinder:
 
     # -- mention kinds ----------------------------------------------------------------------------
     def _overlaps(self, s: int, e: int) -> bool:
-        return any(s < te and ts < e for ts, te in self._taken)
+        i = bisect.bisect_left(self._taken, (e, -1))
+        return any(ts < e and s < te for ts, te in self._taken[max(0, i - 2):i])
+
+    def _take(self, s: int, e: int) -> None:
+        bisect.insort(self._taken, (s, e))
 
     def _titled(self, start: int, end: int) -> None:
         for m in _TITLE.finditer(self.text, start, end):
@@ -228,6 +240,8 @@ class PeopleFinder:
     def _untitled(self, start: int, end: int) -> None:
         for m in _UNTITLED.finditer(self.text, start, end):
             s, e = m.start(), m.end()
+            if self.text[e:e + 1] not in (" ", ",", "(", "\u00a0"):
+                continue  # a name is followed by its verb, its title or a bracket
             name = m.group(0)
             words = name.replace(".", " ").split()
             if any(len(w) > 1 and (w.lower() in NOT_NAME or w.lower() in SPEECH_VERBS) for w in words):
@@ -235,7 +249,7 @@ class PeopleFinder:
             if self._overlaps(s, e) or len(words) < 2:
                 continue
             after = self.text[e:e + 160]
-            ap = _APPOSITIVE.match(after)
+            ap = _APPOSITIVE.match(after) if after[:2].lstrip()[:1] in (",", "(") else None
             verb = _VERB_AFTER.match(after)
             role = None
             if ap:
@@ -261,7 +275,7 @@ class PeopleFinder:
                 if rb:
                     person.role = clean_role(rb)
                     break
-                if re.search(r"\b(?:from|by|to|with)\s*$", self.text[max(0, mention.span.start - 12):
+                if _OBJECT_OF.search(self.text[max(0, mention.span.start - 12):
                                                                    mention.span.start]):
                     continue
                 ap = _APPOSITIVE.match(self.text, mention.span.end, min(end, mention.span.end + 160))
@@ -280,13 +294,13 @@ class PeopleFinder:
             if self._overlaps(s, e):
                 continue
             before = self.text[max(0, s - 30):s].lower()
-            if re.search(r"report\s+(?:of|by|from)\s*$|(?:of|by|from|to)\s+$", before):
+            if _AUTHOR_BEFORE.search(before):
                 continue
             role = clean_role(m.group("role"))
             after = self.text[e:e + 60]
             verb = _VERB_AFTER.match(after)
             acts = bool(verb and verb.group("verb").lower() in SPEECH_VERBS) or bool(
-                re.match(r"\s*(?:was|were)\s+(?:also\s+)?(?:" + _VERBISH.pattern + ")", after))
+                _ATTENDING.match(after))
             if not acts:
                 continue
             mention = Mention(self.text[s:e], Span(s, e), "role")
@@ -295,7 +309,7 @@ class PeopleFinder:
                 holder = Person(key="", name=None, kind=role_kind(role), role=role)
                 self.people.append(holder)
             holder.mentions.append(mention)
-            self._taken.append((s, e))
+            self._take(s, e)
 
     def _bare_surnames(self, start: int, end: int) -> None:
         """'Minns said' after 'Nigel Minns' was introduced."""
@@ -303,16 +317,20 @@ class PeopleFinder:
                       if (parts := self._parts.get(id(p))) and len(parts.surname) >= 3}
         if not by_surname:
             return
-        rx = re.compile(r"(?<![\w’'\-])(" + "|".join(re.escape(k) for k in sorted(by_surname, key=len, reverse=True))
-                        + r")\b")
-        for m in rx.finditer(self.text, start, end):
-            s, e = m.start(), m.end()
-            if self._overlaps(s, e):
-                continue
-            verb = _VERB_AFTER.match(self.text, e, min(end, e + 40))
-            if verb and verb.group("verb").lower() in SPEECH_VERBS:
-                by_surname[m.group(1)].mentions.append(Mention(self.text[s:e], Span(s, e), "name"))
-                self._taken.append((s, e))
+        # plain string search: compiling a fresh regex of this page's surnames costs more than it saves
+        text = self.text
+        for surname, person in sorted(by_surname.items()):
+            s = text.find(surname, start, end)
+            while s >= 0:
+                e = s + len(surname)
+                bounded = (s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "’'-")) and \
+                    (e >= len(text) or not text[e].isalnum())
+                if bounded and not self._overlaps(s, e):
+                    verb = _VERB_AFTER.match(text, e, min(end, e + 40))
+                    if verb and verb.group("verb").lower() in SPEECH_VERBS:
+                        person.mentions.append(Mention(text[s:e], Span(s, e), "name"))
+                        self._take(s, e)
+                s = text.find(surname, e, end)
 
     # -- clustering -------------------------------------------------------------------------------
     def _add_named(self, name: str, span: Span, kind: str | None, *, name_span: tuple[int, int],
@@ -321,7 +339,7 @@ class PeopleFinder:
         if parts.surname.lower() in NOT_NAME:
             return
         mention = Mention(self.text[span.start:span.end], span, mention_kind)
-        self._taken.append((span.start, span.end))
+        self._take(span.start, span.end)
         for person in self.people:
             existing = self._parts.get(id(person))
             if existing and existing.compatible(parts) and _kinds_agree(person.kind, kind):

@@ -26,6 +26,7 @@ _ABBREV = {
     "ie", "etc", "approx", "vs", "co", "ltd", "inc", "cf", "para", "paras", "p", "pp", "fig", "ref", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "wk", "govt", "dept",
 }
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _CANDIDATE = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“‘(•]?[A-Z0-9])")
 
 
@@ -130,6 +131,6 @@ def _protected(chunk: str, dot: int) -> bool:
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith"
-    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):
+    if _DOTTED_INITIALS.fullmatch(word):
         return True  # "J.M.L" in "J.M.L. Griffiths"
     return bool(word.isdigit() and dot + 1 < len(chunk) and chunk[dot + 1].isdigit())

@@ -60,6 +60,11 @@ _EXPLICIT = re.compile(
 )
 
 
+_ATTENDING = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:in attendance|present)")
+_INTRO = re.compile(r"(?:[^,]{0,80},\s*)?")
+_STRONG_CONCERN = re.compile(r"concern|worr|disappoint", re.I)
+
+
 @dataclass
 class Act:
     pos: int
@@ -122,23 +127,25 @@ class SpeechReader:
         found: list[Act] = []
         for pos, person in self._mentions_in(s, e):
             end = self._mention_end(person, pos)
-            ap = _APPOSITIVE.match(self.text, end, e)
+            nxt = self.text[end:end + 2].lstrip()[:1]
+            ap = _APPOSITIVE.match(self.text, end, e) if nxt in (",", "(") else None
             after = ap.end() if ap else end
             vm = _VERB_AFTER.match(self.text, after, e)
             if vm and vm.group("verb").lower() in SPEECH_VERBS:
                 found.append(Act(pos, e, person, vm.group("verb").lower(), block=sent.block))
-            elif re.match(r"\s+(?:was|were)\s+(?:also\s+)?(?:in attendance|present)", self.text[after:e]):
+            elif _ATTENDING.match(self.text, after, e):
                 found.append(Act(pos, e, person, "attended", block=sent.block))
         sentence = self.text[s:e]
         low = sentence.lower()
-        for m in _PRONOUN.finditer(sentence) if ("he " in low) else ():
+        has_pronoun = low.startswith(("he ", "she ")) or " he " in low or " she " in low
+        for m in _PRONOUN.finditer(sentence) if has_pronoun else ():
             verb = m.group("verb")
             person = self.last_or_current(found, s + m.start())
             if verb in SPEECH_VERBS and person is not None:
                 ps, pe = s + m.start("p"), s + m.end("p")
                 found.append(Act(ps, e, person, verb, block=sent.block))
                 self.out.pronoun_mentions.append((person, Mention(m.group("p"), Span(ps, pe), "pronoun")))
-        intro = re.match(r"(?:[^,]{0,80},\s*)?", sentence).end()
+        intro = _INTRO.match(sentence).end()
         cm = COLLECTIVE_SUBJECT.match(sentence, intro)
         if cm and not found:
             vm = _VERB_AFTER.match(sentence, cm.end())
@@ -200,10 +207,10 @@ class SpeechReader:
         asks = bool(ASK_IN_CLAUSE.search(clause))
         needs_cue = act.collective or act.verb in NEUTRAL_VERBS or act.verb in FRAME_VERBS
         act.cue = needs_cue and bool(CONCERN_CUES.search(clause)) and not (
-            SUPPORT_CUES.search(clause) and not re.search(r"concern|worr|disappoint", clause, re.I))
+            SUPPORT_CUES.search(clause) and not _STRONG_CONCERN.search(clause))
         if act.collective:
             act.kind = "question" if asks or (act.verb in NEUTRAL_VERBS and act.verb != "were" and act.cue
-                                              and re.search(r"concern|worr|disappoint", clause, re.I)) \
+                                              and _STRONG_CONCERN.search(clause)) \
                 else "statement"
             return
         person = act.person
