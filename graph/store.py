@@ -24,6 +24,7 @@ from councilgraph.errors import QueryError, StoreError
 from .model import Edge, Node, Row, merge_holds, merge_node
 from .schema import NODES, RELS
 
+_CSV = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
 SHARED = {"Council", "Committee", "Meeting", "Person", "Post", "Topic", "Indicator", "Document"}
 _TYPE = {"STRING": str, "INT64": int, "BOOLEAN": bool}
 
@@ -146,11 +147,11 @@ def write_store(rows: Iterable[Row], path: str | Path) -> StoreStats:
             conn.execute(stmt)
         for key in [k for k in keys if k[0] == "node"] + [k for k in keys if k[0] == "rel"]:
             csv_path = (tmpdir / ("__".join(key) + ".csv")).as_posix()
+            # the dialect is stated, never sniffed: a sniffer that sees "a; b" in early rows picks ";"
             if key[0] == "node":
-                conn.execute(f"COPY {key[1]} FROM '{csv_path}' (header=true, parallel=false)")
+                conn.execute(f"COPY {key[1]} FROM '{csv_path}' ({_CSV})")
             else:
-                conn.execute(f"COPY {key[1]} FROM '{csv_path}' (header=true, parallel=false, "
-                             f"from='{key[2]}', to='{key[3]}')")
+                conn.execute(f"COPY {key[1]} FROM '{csv_path}' ({_CSV}, from='{key[2]}', to='{key[3]}')")
         conn.close()
         db.close()
         for extra in tmpdir.glob("store.lbdb.*"):

@@ -120,3 +120,20 @@ def test_missing_parameter_is_an_error_not_an_empty_result(sample_store):
 def test_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no store here"):
         api.query("recurring_concerns", store=tmp_path / "nope.lbdb")
+
+
+def test_csv_fields_with_semicolons_and_commas_load(tmp_path):
+    """Regression: the store's CSV dialect must not be sniffed (rows like "a; b, c" fooled it)."""
+    from councilgraph.graph.model import Edge, Node
+    from councilgraph.graph.store import LadybugStore, write_store
+
+    rows = [Node("Topic", "topic/t", {"name": "T", "uri": "u", "depth": 1})]
+    for i in range(600):
+        words = "backlog; delays" if i < 500 else 'backlog; education, health and "care" plans'
+        rows.append(Node("Question", f"q{i}", {"text": f"text {i}, with; both", "doc": "d", "span_start": 0,
+                                               "span_end": 1}))
+        rows.append(Edge("ABOUT", "Question", f"q{i}", "Topic", "topic/t", {"rank": 0, "words": words}))
+    write_store(rows, tmp_path / "s.lbdb")
+    with LadybugStore(tmp_path / "s.lbdb") as st:
+        _, got = st.query("MATCH (q:Question)-[a:ABOUT]->(t:Topic) WHERE q.id = 'q599' RETURN a.words, q.text")
+    assert got == [['backlog; education, health and "care" plans', "text 599, with; both"]]
