@@ -40,3 +40,14 @@ def test_sample_corpus_shape():
     assert len(files) >= 41
     councils = {r["council"] for r in rows if r["council"]}
     assert len(councils) >= 3
+
+
+def test_varied_styles_meet_the_bar(tmp_path):
+    """Hand-written pages in layouts the generator never writes (printed minutes with Present lists,
+    written questions and responses, lettered points, officers by initials)."""
+    varied = SAMPLE.parent.parent / "tests" / "fixtures" / "varied"
+    pred = _run(tmp_path, [varied])
+    res = score(varied / "gold", pred)
+    assert res["headline_f1"] >= 0.95
+    assert res["attendance"]["f1"] == 1.0
+    assert res["meta_committee"]["acc"] == 1.0 and res["meta_meeting_date"]["acc"] == 1.0

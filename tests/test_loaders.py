@@ -61,3 +61,15 @@ def test_manifest_beside_inputs_is_applied(tmp_path: Path):
 def test_pdf_reflow_joins_wrapped_lines_and_keeps_bullets():
     assert reflow("Councillor A asked about\nthe roads.\n• B replied\n") == \
         "Councillor A asked about the roads.\n\n• B replied\n"
+
+
+def test_printed_minutes_header_and_present_list():
+    from councilgraph.loaders.extract.header import parse_header
+
+    text = ("MINUTES of a meeting of the Environment Scrutiny Committee held at County Hall on Tuesday 14 March "
+            "2023 at 10.00 am\n\nPresent:\nCouncillor P Okafor (Chairman)\n\n31. Highway Maintenance\n\n"
+            "The Committee considered a report.\n")
+    h = parse_header(text)
+    assert (h.committee, str(h.meeting_date), h.item_number, h.title) == (
+        "Environment Scrutiny Committee", "2023-03-14", "31", "Highway Maintenance")
+    assert text[h.preamble[0]:h.preamble[1]].strip().startswith("Present:")

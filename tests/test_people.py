@@ -68,3 +68,15 @@ def test_role_spelling_drift_is_same_role():
 def test_split_name():
     assert split_name("Owain le Brun").surname == "le Brun"
     assert split_name("J. M. Griffiths").initials == "JM"
+
+
+def test_double_barrelled_and_apostrophe_surnames():
+    assert people("a) Cllr. M. Jones-Evans asked why. Councillor Sean O'Brien agreed.") == {
+        ("M Jones-Evans", "councillor", None), ("Sean O'Brien", "councillor", None)}
+
+
+def test_role_with_department_and_role_before_bracketed_name():
+    assert people("In answer, the Assistant Director, Highways explained the ranking.") == {
+        (None, "officer", "Assistant Director, Highways")}
+    assert people("The Interim Director of Adult Social Care (Mrs K Oduya) presented the report.") == {
+        ("K Oduya", "officer", "Interim Director of Adult Social Care")}

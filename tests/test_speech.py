@@ -64,3 +64,18 @@ def test_question_spans_point_at_their_text(extract):
     x = extract("Councillor Ames asked why bins were missed.\n")
     q = x.questions[0]
     assert x.text[q.span.start:q.span.end] == q.text
+
+
+def test_written_question_and_response_headings(extract):
+    x = extract("Question from Councillor Helen Varga\n\nHow many households are in temporary accommodation?\n\n"
+                "Response from the Cabinet Member for Housing, Councillor Dev Anand\n\nThere are 412.\n\n"
+                "Question from Councillor Owen Pryce\n\nWhen will library hours be published?\n\n"
+                "Response from the Leader of the Council\n\nNext month.\n")
+    assert qa(x) == [("Helen Varga", ["Dev Anand"]), ("Owen Pryce", ["Leader of the Council"])]
+    assert x.questions[0].text == "How many households are in temporary accommodation?"
+
+
+def test_list_introduction_is_not_a_question(extract):
+    x = extract("In discussion the following points were raised:\n\n"
+                "a) Councillor Ames asked about bins. The Head of Waste explained the rota.\n")
+    assert qa(x) == [("Ames", ["Head of Waste"])]

@@ -50,7 +50,7 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
     decision = [s for b in body_blocks if b.span.start >= res_start for s in split_sentences(text, b)]
 
     finder = PeopleFinder(text)
-    people = finder.find(h.body_start, h.body_end)
+    people = finder.find(h.preamble[0] if h.preamble else h.body_start, h.body_end)
     exchange = read_exchanges(text, people, discussion, blks)
     for person, mention in exchange.pronoun_mentions:
         if mention not in person.mentions:
@@ -75,7 +75,8 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
 
     res = resolutions(text, body_blocks, res_start, h.body_end)
     acts = actions(text, discussion, res)
-    att = attendance(text, body_blocks, discussion + decision, people, finder)
+    preamble_blocks = [b for b in blks if h.preamble and h.preamble[0] <= b.span.start < h.preamble[1]]
+    att = attendance(text, body_blocks, discussion + decision, people, finder, preamble_blocks)
     inds = find_indicators(text, discussion)
 
     return Extraction(

@@ -22,10 +22,12 @@ MEETING_LINE = re.compile(
     re.MULTILINE,
 )
 MINUTES_OF = re.compile(
-    r"Minutes of (?:the|a|an)\s+(?:\w+\s+)?meeting of (?:the\s+)?(?P<committee>[A-Z][^\n]{3,150}?)"
-    r"(?:\s+of\s+(?P<council>[A-Z][^\n]{3,80}?Council))?\s+held\s+(?:on|at)\b[^\n]*?"
+    r"(?i:minutes\s+of\s+(?:the|a|an)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?)(?P<committee>[A-Z][^\n]{3,150}?)"
+    r"(?:\s+of\s+(?P<council>[A-Z][^\n]{3,80}?Council))?\s+held\s+(?:on|at|in)\b[^\n]*?"
     r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})",
 )
+# printed minutes: the item is a numbered heading ("31. Highway Maintenance Programme 2023/24")
+ITEM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.?\s+(?P<title>[A-Z][^\n]{2,150}?)\s*$", re.MULTILINE)
 _COMMITTEE = r"(?P<committee>[A-Z][\w'’&,\- ]{2,140}?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum))"
 RESOLUTION_SUBJECT = re.compile(
     rf"(?:Resolved|RESOLVED|Agreed|AGREED)[^:\n]*:\s*(?:That\s+)?[Tt]he\s+{_COMMITTEE}\s+(?:noted|agreed|"
@@ -49,6 +51,7 @@ LONG_DATE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES
 class Header:
     title: str | None = None
     title_offset: int = 0
+    preamble: tuple[int, int] | None = None  # printed minutes: Present / Apologies lists before the item
     item_number: str | None = None
     committee: str | None = None
     council: str | None = None
@@ -88,12 +91,19 @@ def parse_header(text: str) -> Header:
         h.meeting_date = parse_date(meeting.group("date"))
         h.committee = meeting.group("committee").strip()
         h.item_number = meeting.group("item")
-    mo = MINUTES_OF.search(text[:3000]) if "Minutes of" in text[:3000] else None
+    mo = MINUTES_OF.search(text[:3000]) if "minutes of" in text[:3000].lower() else None
     if mo:
         h.committee = h.committee or mo.group("committee").strip()
         h.meeting_date = h.meeting_date or parse_date(mo.group("date"))
         if mo.group("council"):
             h.council = mo.group("council").strip()
+        item = ITEM_HEADING.search(text, mo.end(), min(len(text), mo.end() + 6000))
+        if item:
+            h.item_number, h.title = item.group("num"), item.group("title").strip()
+            h.title_offset = item.start("title")
+            h.preamble = (mo.end(), item.start())
+            h.body_start = min(item.end(), h.body_end)
+            return _finish(text, h)
     # title: first meaningful short line
     body_start = None
     for pos, line in _lines(text, 3000):
@@ -129,6 +139,10 @@ def parse_header(text: str) -> Header:
     if body_start is None:
         body_start = h.title_offset + len(h.title) if h.title else 0
     h.body_start = min(body_start, h.body_end)
+    return _finish(text, h)
+
+
+def _finish(text: str, h: Header) -> Header:
     if not h.committee:
         rs = (RESOLUTION_SUBJECT.search(text) if ("esolved" in text or "ESOLVED" in text or "greed" in text
                                                   or "GREED" in text) else None) \

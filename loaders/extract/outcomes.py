@@ -88,7 +88,7 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
             continue
         for ps, pe in _split_clauses(text, s, e):
             clause = text[ps:pe]
-            if _ACTION.search(clause) and not _VAGUE.search(clause.strip()):
+            if _ACTION.search(clause) and not _VAGUE.search(clause.strip()) and not clause.rstrip().endswith("?"):
                 out.append(Statement(text=clause.strip(), span=Span(ps, pe)))
     seen: set[tuple[int, int]] = set()
     unique = []
@@ -116,9 +116,28 @@ def _split_clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_PRESENT_HEAD = re.compile(r"^\s*(?:Present|Also\s+present|In\s+attendance|Officers(?:\s+present)?|"
+                           r"Members\s+present)\s*:", re.IGNORECASE)
+_OTHER_HEAD = re.compile(r"^\s*(?:Apologies|Absent|Substitut)", re.IGNORECASE)
+
+
 def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: list[Person],
-               finder: PeopleFinder) -> list[Statement]:
+               finder: PeopleFinder, preamble: list[Block] = ()) -> list[Statement]:
     out: list[Statement] = []
+    seen_present: set[str] = set()
+    in_present = False
+    for b in preamble:  # printed minutes: "Present:" then one name (list) a line
+        chunk = text[b.span.start:b.span.end]
+        if _PRESENT_HEAD.match(chunk):
+            in_present = True
+        elif _OTHER_HEAD.match(chunk):
+            in_present = False
+        if not in_present:
+            continue
+        for p in people:
+            if p.key not in seen_present and any(b.span.start <= m.span.start < b.span.end for m in p.mentions):
+                seen_present.add(p.key)
+                out.append(Statement(text=chunk, span=b.span, person=p.key, event="present"))
     units = [(s.span.start, s.span.end) for s in sents]
     seen: set[tuple[str, str]] = set()
     for s, e in units:

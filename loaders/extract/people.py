@@ -44,17 +44,22 @@ _TOKEN = re.compile(r"[ \t\u00a0]*(?P<tok>[A-Za-z][A-Za-z’'\-]*\.?(?:[A-Z]\.)*
 _UNTITLED = re.compile(
     r"(?<![\w’'\-])(?:(?:[A-Z]\.?\s+){1,3}|[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?\s+"
     r"(?:(?:[A-Z]\.?|[A-Z][a-z]+)\s+)?(?:(?:da|de|van|von|le|la|du|di|del)\s+)?)"
-    r"(?:Mc|Mac|O['’])?[A-Z][a-z’'\-]*[A-Za-z]"
+    r"(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Z]?[a-z’']*[a-z])*(?![\w’'\-])"
 )
 _VERB_AFTER = re.compile(r",?\s+(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?P<verb>[A-Za-z]+)")
 _APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})(?:,\s*[A-Z][^,.;()]{{2,60}}(?=,))?"
                          rf"\s*(?=,|\s+[a-z])|"
                          rf"\(\s*(?:the\s+)?(?P<r2>[^()]{{2,80}})\))")
 _ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}\s*,?\s*$")
-_NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z’'\-]*[a-z]$|[A-Z]{2,}$")
+# surnames: "Crute", "McDaniel", "O'Brien", "Jones-Evans", "ap-Rhys", or in capitals
+_NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Z]?[a-z’']*[a-z])*$|[A-Z]{2,}$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,4}$")
 _VERBISH = re.compile(r"in attendance|present|attended|in the chair")
 _ATTENDING = re.compile(r"\s*(?:was|were)\s+(?:also\s+)?(?:in attendance|present|attended|in the chair)")
+_DEPARTMENT = re.compile(r",\s+(?P<dept>[A-Z][\w’'&\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'&\-]*){0,3})"
+                         r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b)")
+_HEADING_BEFORE = re.compile(r"^\s*(?:Supplementary\s+)?(?:Question|Response|Reply|Answer)s?\s+(?:from|by|given\s+by)\s*$",
+                             re.IGNORECASE | re.MULTILINE)
 _OBJECT_OF = re.compile(r"\b(?:from|by|to|with)\s*$")
 _AUTHOR_BEFORE = re.compile(r"report\s+(?:of|by|from)\s*$|(?:of|by|from|to)\s+$")
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")
@@ -293,14 +298,19 @@ class PeopleFinder:
             s, e = m.start(), m.end()
             if self._overlaps(s, e):
                 continue
-            before = self.text[max(0, s - 30):s].lower()
-            if _AUTHOR_BEFORE.search(before):
+            before = self.text[max(0, s - 30):s]
+            heading = bool(_HEADING_BEFORE.search(before))  # "Response from the Leader of the Council"
+            if _AUTHOR_BEFORE.search(before.lower()) and not heading:
                 continue
             role = clean_role(m.group("role"))
+            dept = _DEPARTMENT.match(self.text, e, min(end, e + 60))
+            if dept:  # "the Assistant Director, Highways explained"
+                role = f"{role}, {dept.group('dept')}"
+                e = dept.end("dept")
             after = self.text[e:e + 60]
             verb = _VERB_AFTER.match(after)
             acts = bool(verb and verb.group("verb").lower() in SPEECH_VERBS) or bool(
-                _ATTENDING.match(after))
+                _ATTENDING.match(after)) or heading
             if not acts:
                 continue
             mention = Mention(self.text[s:e], Span(s, e), "role")
@@ -369,9 +379,11 @@ def _kinds_agree(existing: str, new: str | None) -> bool:
 
 
 def _role_before(text: str, pos: int) -> str | None:
-    window = text[max(0, pos - 120):pos]
-    if not window.rstrip().endswith(","):
+    """'The Director of Children's Services, Jane Smith' or 'The Interim Director (Mrs K Oduya)'."""
+    window = text[max(0, pos - 120):pos].rstrip()
+    if not window.endswith((",", "(")):
         return None
+    window = window[:-1].rstrip() + ","
     m = _ROLE_BEFORE.search(window)
     if not m or not window[m.start():].rstrip().endswith(","):
         return None

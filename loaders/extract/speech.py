@@ -60,6 +60,9 @@ _EXPLICIT = re.compile(
 )
 
 
+WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:from|by|submitted\s+by|asked\s+by)\s+\S.{0,120}?:?\s*$",
+                       re.IGNORECASE)
+WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
 _ATTENDING = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:in attendance|present)")
 _INTRO = re.compile(r"(?:[^,]{0,80},\s*)?")
 _STRONG_CONCERN = re.compile(r"concern|worr|disappoint", re.I)
@@ -157,7 +160,8 @@ class SpeechReader:
         if pa and not any(a.pos <= s + pa.start() for a in found if a.person):
             found.append(Act(s + pa.start(), e, None, "advised", collective=True, kind="passive_answer",
                              block=sent.block))
-        pq = _PASSIVE_QUESTION.search(sentence) if passive else None
+        # "the following points were raised:" introduces the questions; it is not one
+        pq = _PASSIVE_QUESTION.search(sentence) if passive and not sentence.rstrip().endswith(":") else None
         if pq and not found:
             who = self._person_in(s + pq.start("who"), s + pq.end("who")) if pq.group("who") else None
             found.append(Act(s + pq.start(), e, who, "raised", collective=who is None, kind="question",
@@ -243,10 +247,30 @@ class SpeechReader:
     # -- pairing -------------------------------------------------------------------------------------
     def read(self, sents: list[Sentence], blocks: list[Block]) -> Exchange:
         prev_block = -1
+        written: tuple[str, Person | None] | None = None  # "Question from ..." / "Response from ..."
         for sent in sents:
             if sent.block != prev_block:
-                self._enter_block(blocks[sent.block])
+                block = blocks[sent.block]
+                self._enter_block(block)
                 prev_block = sent.block
+                heading = self.text[block.span.start:block.span.end]
+                if WRITTEN_Q.match(heading) or WRITTEN_A.match(heading):
+                    who = self._mentions_in(block.span.start, block.span.end)
+                    written = ("q" if WRITTEN_Q.match(heading) else "a", who[-1][1] if who else None)
+                    continue
+                if written is not None:
+                    kind, who = written
+                    written = None
+                    if kind == "q":
+                        self.frame = None
+                        self._new_question(Act(block.span.start, block.span.end, who, "asked"), block.span)
+                    else:
+                        self._answer(who, block.span)
+                    self.last_subject = who or self.last_subject
+                    continue
+            elif written is None and prev_block >= 0 and self.last_kind in ("question", "answer") and \
+                    self._in_written_block(sent):
+                continue
             acts = self.acts(sent)
             if not acts:
                 self._continuation(sent)
@@ -259,6 +283,12 @@ class SpeechReader:
         if self.frame and self.frame.cue:
             self._new_question(self.frame, Span(self.frame.pos, self.frame.end))
         return self.out
+
+    def _in_written_block(self, sent: Sentence) -> bool:
+        """Later sentences of a written question or response block belong to it already."""
+        last = self.out.questions[-1].span if self.last_kind == "question" and self.out.questions else (
+            self.last_answer.span if self.last_answer else None)
+        return bool(last and last.start <= sent.span.start < last.end)
 
     def _enter_block(self, block: Block) -> None:
         if self.frame and self.frame.cue:
