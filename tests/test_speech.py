@@ -67,7 +67,8 @@ def test_question_spans_point_at_their_text(extract):
 
 
 def test_written_question_and_response_headings(extract):
-    x = extract("Question from Councillor Helen Varga\n\nHow many households are in temporary accommodation?\n\n"
+    x = extract("Agenda item\n\nMembers' Questions\n\nMinutes:\n\n"
+                "Question from Councillor Helen Varga\n\nHow many households are in temporary accommodation?\n\n"
                 "Response from the Cabinet Member for Housing, Councillor Dev Anand\n\nThere are 412.\n\n"
                 "Question from Councillor Owen Pryce\n\nWhen will library hours be published?\n\n"
                 "Response from the Leader of the Council\n\nNext month.\n")

@@ -101,7 +101,8 @@ def parse_header(text: str) -> Header:
         if item:
             h.item_number, h.title = item.group("num"), item.group("title").strip()
             h.title_offset = item.start("title")
-            h.preamble = (mo.end(), item.start())
+            line_end = text.find("\n", mo.end())
+            h.preamble = (line_end if 0 <= line_end < item.start() else mo.end(), item.start())
             h.body_start = min(item.end(), h.body_end)
             return _finish(text, h)
     # title: first meaningful short line

@@ -58,7 +58,8 @@ _VERBISH = re.compile(r"in attendance|present|attended|in the chair")
 _ATTENDING = re.compile(r"\s*(?:was|were)\s+(?:also\s+)?(?:in attendance|present|attended|in the chair)")
 _DEPARTMENT = re.compile(r",\s+(?P<dept>[A-Z][\w’'&\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'&\-]*){0,3})"
                          r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b)")
-_HEADING_BEFORE = re.compile(r"^\s*(?:Supplementary\s+)?(?:Question|Response|Reply|Answer)s?\s+(?:from|by|given\s+by)\s*$",
+_HEADING_BEFORE = re.compile(r"^\s*(?:Supplementary\s+)?(?:Question|Response|Reply|Answer)s?\s+"
+                             r"(?:from|by|given\s+by)\s*$",
                              re.IGNORECASE | re.MULTILINE)
 _OBJECT_OF = re.compile(r"\b(?:from|by|to|with)\s*$")
 _AUTHOR_BEFORE = re.compile(r"report\s+(?:of|by|from)\s*$|(?:of|by|from|to)\s+$")

@@ -60,7 +60,8 @@ _EXPLICIT = re.compile(
 )
 
 
-WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:from|by|submitted\s+by|asked\s+by)\s+\S.{0,120}?:?\s*$",
+WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:from|by|submitted\s+by|asked\s+by)\s+"
+                       r"\S.{0,120}?:?\s*$",
                        re.IGNORECASE)
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
 _ATTENDING = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:in attendance|present)")
