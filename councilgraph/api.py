@@ -145,13 +145,14 @@ def report(store: str | Path, out: str | Path, **kw) -> Path:
     return write_report(store, out, **kw)
 
 
-def plot(store: str | Path, kind: str, out: str | Path, *, topic: str | None = None, council: str = "") -> list[Path]:
+def plot(store: str | Path, kind: str, out: str | Path, *, topic: str | None = None, council: str = "",
+         committee: str = "") -> list[Path]:
     """PNG and SVG plots: kind is heatmap, timeline (needs topic) or askers (needs topic)."""
     from councilgraph.errors import QueryError
     from councilgraph.visualise import plots
 
     if kind == "heatmap":
-        return plots.heatmap(store, out, council=council)
+        return plots.heatmap(store, out, council=council, committee=committee)
     if not topic:
         raise QueryError(f"a {kind} plot needs --topic")
     if kind == "timeline":
@@ -159,3 +160,23 @@ def plot(store: str | Path, kind: str, out: str | Path, *, topic: str | None = N
     if kind == "askers":
         return plots.askers(store, topic, out)
     raise QueryError(f"unknown plot {kind!r}: heatmap, timeline or askers")
+
+
+def candidate_topics(store: str | Path, *, min_docs: int = 3, limit: int = 40,
+                     topics: str | Path | None = None) -> list[tuple[str, int]]:
+    """Phrases that recur in questions across documents but match no concept: (phrase, documents).
+
+    A list to read when extending the concern scheme (scripts/concepts_outline.txt, or your own
+    scheme passed with --topics).
+    """
+    from councilgraph.graph.store import LadybugStore
+    from councilgraph.graph.topics import candidate_topics as _candidates
+
+    scheme = TopicScheme.load(topics) if topics else default_scheme()
+    with LadybugStore(store) as st:
+        _, rows = st.query("MATCH (q:Question) RETURN q.doc, q.text ORDER BY q.doc, q.span_start")
+    by_doc: dict[str, list[str]] = {}
+    for doc, text in rows:
+        by_doc.setdefault(doc, []).append(text or "")
+    return _candidates([(d, " ".join(t)) for d, t in sorted(by_doc.items())], scheme, min_docs=min_docs,
+                       limit=limit)

@@ -184,6 +184,16 @@ def queries() -> None:
         Console().print(f"[bold]{q.name}[/bold]({params})\n  {q.doc}\n  e.g. {q.example}\n", highlight=False)
 
 
+@app.command("candidate-topics")
+def candidate_topics(store: StoreOpt = Path("councilgraph.lbdb"),
+                     min_docs: Annotated[int, typer.Option(help="Seen in at least this many documents.")] = 3,
+                     limit: Annotated[int, typer.Option(help="How many to list.")] = 40,
+                     topics: TopicsOpt = None) -> None:
+    """List phrases that recur in questions across documents but match no concept in the scheme."""
+    for phrase, n in api.candidate_topics(store, min_docs=min_docs, limit=limit, topics=topics):
+        Console().print(f"{n:5d}  {phrase}", highlight=False)
+
+
 @app.command()
 def export(store: StoreOpt = Path("councilgraph.lbdb"),
            fmt: Annotated[str, typer.Option("--format", "-f", help="json (node-link), turtle, nt, xml or json-ld.")]
@@ -244,9 +254,10 @@ def plot(kind: Annotated[str, typer.Argument(help="heatmap, timeline or askers."
          out: Annotated[Path, typer.Option("--out", "-o", help="File name without extension (PNG and SVG).")]
          = Path("plot"),
          topic: Annotated[str | None, typer.Option(help="The topic (timeline, askers).")] = None,
-         council: Annotated[str, typer.Option(help="Limit the heatmap to one council.")] = "") -> None:
+         council: Annotated[str, typer.Option(help="Limit the heatmap to one council.")] = "",
+         committee: Annotated[str, typer.Option(help="Limit the heatmap to one committee.")] = "") -> None:
     """Plots as PNG and SVG: concerns x years heatmap, one topic's timeline, who raises a topic most."""
-    for p in api.plot(store, kind, out, topic=topic, council=council):
+    for p in api.plot(store, kind, out, topic=topic, council=council, committee=committee):
         err.print(f"wrote {p}", highlight=False)
 
 

@@ -381,6 +381,12 @@ _STOPWORDS = set(
 )
 
 
+_VAGUE = {"many", "much", "long", "short", "high", "low", "less", "concern", "concerns", "support", "update",
+          "good", "well", "need", "needs", "still", "already", "however", "every", "next", "last", "first",
+          "currently", "whether", "question", "questions", "response", "officer", "cabinet", "lead", "within",
+          "without", "since", "stating", "following", "including"}
+
+
 def candidate_topics(
     texts: list[tuple[str, str]], scheme: TopicScheme, *, min_docs: int = 2, limit: int = 50
 ) -> list[tuple[str, int]]:
@@ -388,11 +394,13 @@ def candidate_topics(
     docs_with: Counter[str] = Counter()
     for _doc, text in texts:
         seen: set[str] = set()
-        words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’\-]+", text)]
+        # capitalised words are names of people and places, not concerns: they break phrases
+        words = [w if w[0].islower() else "" for w in re.findall(r"[A-Za-z][A-Za-z'’\-]+", text)]
         for n in (2, 3):
             for i in range(len(words) - n + 1):
                 gram = words[i : i + n]
-                if gram[0] in _STOPWORDS or gram[-1] in _STOPWORDS or any(len(w) < 3 for w in gram):
+                # noun-like phrases only: no function words, no past-tense verbs, no vague quantities
+                if any(not w or w in _STOPWORDS or w in _VAGUE or len(w) < 3 or w.endswith("ed") for w in gram):
                     continue
                 seen.add(" ".join(gram))
         for phrase in seen:

@@ -137,3 +137,10 @@ def test_csv_fields_with_semicolons_and_commas_load(tmp_path):
     with LadybugStore(tmp_path / "s.lbdb") as st:
         _, got = st.query("MATCH (q:Question)-[a:ABOUT]->(t:Topic) WHERE q.id = 'q599' RETURN a.words, q.text")
     assert got == [['backlog; education, health and "care" plans', "text 599, with; both"]]
+
+
+def test_candidate_topics_are_recurring_phrases_outside_the_scheme(sample_store):
+    found = dict(api.candidate_topics(sample_store, min_docs=3, limit=100))
+    assert found and all(n >= 3 for n in found.values())
+    from councilgraph.graph.topics import default_scheme
+    assert not any(default_scheme().find(phrase) for phrase in found)

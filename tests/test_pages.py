@@ -176,3 +176,27 @@ def test_report_is_self_contained(site, browser):
     assert requests == []
     _shot(page, "report")
     page.close()
+
+
+def test_clicking_a_line_shows_the_minutes_words(site, browser):
+    out, _ = site
+    page, _ = _open(browser, out / "person.html")
+    eid, evidence = page.evaluate("""(() => { const e = window.cg.edges.get({filter: e => e.cg.kind === 'answered'})[0];
+                                             return [e.id, e.cg.evidence]; })()""")
+    page.evaluate(f"void window.cg.network.body.emitter.emit('click', {{nodes: [], edges: [{eid!r}]}})")
+    assert evidence[:50] in page.inner_text("#detail")
+    assert page.locator("#detail a").count() == 1
+    page.close()
+
+
+def test_plots_write_png_and_svg_with_labels(site, tmp_path):
+    out, _ = site
+    store = out / "sample.lbdb"
+    heat = api.plot(store, "heatmap", tmp_path / "heat", committee="Resources Scrutiny Committee")
+    line = api.plot(store, "timeline", tmp_path / "line", topic="social-worker-caseloads")
+    bars = api.plot(store, "askers", tmp_path / "bars", topic="potholes")
+    for paths in (heat, line, bars):
+        assert sorted(p.suffix for p in paths) == [".png", ".svg"]
+        assert all(p.stat().st_size > 2000 for p in paths)
+    assert "Resources Scrutiny Committee" in heat[1].read_text()
+    assert "Delphine Ward" in bars[1].read_text()

@@ -219,3 +219,15 @@ def test_push_is_idempotent_and_queries_match(store):
                      for c in cols] for r in res.rows]
             assert rows == expected, name
     assert n1[0] > 0
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "seeds").is_dir(), reason="../shared/seeds not present")
+def test_seed_minutes_show_caseloads_and_recruitment_recurring(tmp_path):
+    store = tmp_path / "seeds.lbdb"
+    api.build([ROOT.parent / "shared" / "seeds"], store)
+    rows = {r["topic"]: r for r in api.query("recurring_concerns", store=store).records()}
+    caseloads, recruitment = rows["topic/social-worker-caseloads"], rows["topic/social-worker-recruitment"]
+    assert caseloads["councils"] == recruitment["councils"] == ["Durham County Council", "Warwickshire County Council"]
+    assert len(set(caseloads["years"]) | set(recruitment["years"])) >= 3
+    assert {"Chilvers", "Jopling", "Mulholland"} <= set(caseloads["askers"])
+    assert set(recruitment["askers"]) == {"Davies", "Jopling"}

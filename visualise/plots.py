@@ -32,25 +32,31 @@ def _save(fig, out: Path) -> list[Path]:
     return paths
 
 
-def heatmap_data(store, *, council: str = "", limit: int = 15) -> tuple[list[str], list[int], list[list[int]]]:
-    """(topic labels, years, counts[topic][year]) for the most recurrent concerns."""
+def heatmap_data(store, *, council: str = "", committee: str = "",
+                 limit: int = 15) -> tuple[list[str], list[int], list[list[int]]]:
+    """(topic labels, years, counts[topic][year]) for the most recurrent concerns, per council or committee."""
     rows = run_query("recurring_concerns", {"min_committees": 1, "min_years": 1, "council": council},
                      store=store).records()[:limit]
     counts: dict[str, Counter] = defaultdict(Counter)
     years: set[int] = set()
     for r in rows:
         for t in run_query("topic_timeline", {"topic": r["topic"]}, store=store).records():
-            if t["year"] is not None and (not council or t["council"] and council.lower() in t["council"].lower()):
-                counts[r["label"]][t["year"]] += 1
-                years.add(t["year"])
+            if t["year"] is None:
+                continue
+            if council and not (t["council"] and council.lower() in t["council"].lower()):
+                continue
+            if committee and not (t["committee"] and committee.lower() in t["committee"].lower()):
+                continue
+            counts[r["label"]][t["year"]] += 1
+            years.add(t["year"])
     labels = [r["label"] for r in rows if counts[r["label"]]]
     ys = sorted(years)
     return labels, ys, [[counts[label][y] for y in ys] for label in labels]
 
 
-def heatmap(store, out: str | Path, *, council: str = "", limit: int = 15) -> list[Path]:
+def heatmap(store, out: str | Path, *, council: str = "", committee: str = "", limit: int = 15) -> list[Path]:
     plt = _plt()
-    labels, years, grid = heatmap_data(store, council=council, limit=limit)
+    labels, years, grid = heatmap_data(store, council=council, committee=committee, limit=limit)
     fig, ax = plt.subplots(figsize=(max(5, 1.1 * len(years) + 3), max(3, 0.42 * len(labels) + 1.5)))
     im = ax.imshow(grid or [[0]], cmap="OrRd", aspect="auto")
     ax.set_xticks(range(len(years)), [f"{y}/{(y + 1) % 100:02d}" for y in years])
@@ -60,7 +66,8 @@ def heatmap(store, out: str | Path, *, council: str = "", limit: int = 15) -> li
             if v:
                 ax.text(j, i, str(v), ha="center", va="center", fontsize=9,
                         color="white" if v > max(max(r) for r in grid) * 0.6 else "black")
-    ax.set_title(f"Questions on recurring concerns by municipal year{' — ' + council if council else ''}")
+    scope = " — ".join(x for x in (council, committee) if x)
+    ax.set_title(f"Questions on recurring concerns by municipal year{' — ' + scope if scope else ''}")
     fig.colorbar(im, ax=ax, label="questions")
     paths = _save(fig, Path(out))
     plt.close(fig)
