@@ -120,12 +120,21 @@ def build(sources: PathsArg, store: StoreOpt = Path("councilgraph.lbdb"), manife
     err.print(report.summary(), highlight=False)
 
 
-def _neo4j(uri: str | None, user: str | None, password: str | None):
-    if not uri:
-        return None
-    from councilgraph.queries.neo4j import Neo4jTarget
+def _run_and_print(run, pairs: list[str] | None, store: Path, uri: str | None, user: str | None,
+                   password: str | None, fmt: str) -> None:
+    """Run a query function on the embedded store, or on Neo4j when a URI is given, and print it."""
+    from councilgraph.queries.run import parse_params
 
-    return Neo4jTarget(uri, user, password)
+    target = None
+    if uri:
+        from councilgraph.queries.neo4j import Neo4jTarget
+
+        target = Neo4jTarget(uri, user, password)
+    try:
+        _print(run(parse_params(pairs or []), store=store, neo4j=target), fmt)
+    finally:
+        if target:
+            target.close()
 
 
 def _print(res, fmt: str) -> None:
@@ -149,14 +158,7 @@ def query(name: Annotated[str, typer.Argument(help="A query name; `councilgraph 
           param: ParamOpt = None, store: StoreOpt = Path("councilgraph.lbdb"), neo4j: Neo4jOpt = None,
           user: UserOpt = None, password: PasswordOpt = None, fmt: OutFmt = "table") -> None:
     """Run a named query from the library, e.g. recurring_concerns, person_questions, topic_timeline."""
-    from councilgraph.queries.run import parse_params
-
-    target = _neo4j(neo4j, user, password)
-    try:
-        _print(api.query(name, parse_params(param or []), store=store, neo4j=target), fmt)
-    finally:
-        if target:
-            target.close()
+    _run_and_print(lambda params, **kw: api.query(name, params, **kw), param, store, neo4j, user, password, fmt)
 
 
 @app.command()
@@ -164,14 +166,7 @@ def cypher(text: Annotated[str, typer.Argument(help="A Cypher query; values as $
            param: ParamOpt = None, store: StoreOpt = Path("councilgraph.lbdb"), neo4j: Neo4jOpt = None,
            user: UserOpt = None, password: PasswordOpt = None, fmt: OutFmt = "table") -> None:
     """Run your own Cypher on the embedded store or Neo4j. A $parameter without --param is an error."""
-    from councilgraph.queries.run import parse_params
-
-    target = _neo4j(neo4j, user, password)
-    try:
-        _print(api.cypher(text, parse_params(param or []), store=store, neo4j=target), fmt)
-    finally:
-        if target:
-            target.close()
+    _run_and_print(lambda params, **kw: api.cypher(text, params, **kw), param, store, neo4j, user, password, fmt)
 
 
 @app.command()
