@@ -41,14 +41,24 @@ def reflow(raw: str) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def _page_text(page) -> str:
+    """Layout mode keeps the blank lines between paragraphs and headings, which the plain mode
+    drops (it would run "Agenda item", the title and the first paragraph together)."""
+    try:
+        text = page.extract_text(extraction_mode="layout")
+    except Exception:  # noqa: BLE001 - layout mode fails on some odd pages; plain text still helps
+        text = ""
+    return text if text.strip() else (page.extract_text() or "")
+
+
 def load(data: bytes, path: str, info: SourceInfo) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        pages = [_page_text(page) for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
         raise InputError(f"unreadable PDF: {exc}", path=path) from exc
     text = reflow("\n\n".join(pages))
     if not text.strip():

@@ -73,3 +73,44 @@ def test_printed_minutes_header_and_present_list():
     assert (h.committee, str(h.meeting_date), h.item_number, h.title) == (
         "Environment Scrutiny Committee", "2023-03-14", "31", "Highway Maintenance")
     assert text[h.preamble[0]:h.preamble[1]].strip().startswith("Present:")
+
+
+def _write_pdf(path: Path, lines: list[str]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    with PdfPages(path) as pdf:
+        fig = plt.figure(figsize=(8.27, 11.69))
+        fig.text(0.08, 0.95, "\n".join(lines), va="top", fontsize=10)
+        pdf.savefig(fig)
+        plt.close(fig)
+
+
+def test_pdf_minutes_keep_their_paragraphs_and_extract(tmp_path: Path):
+    from councilgraph.loaders.extract import extract_document
+
+    f = tmp_path / "minutes.pdf"
+    _write_pdf(f, ["Agenda item", "", "Library Services Update", "", "Minutes:", "",
+                   "Councillor Nadia Voss asked why library opening hours had been",
+                   "reduced in rural branches.", "",
+                   "The Head of Culture and Libraries explained that staffing had been",
+                   "reviewed.", "", "Resolved: That the report be noted."])
+    d = load_path(f)
+    assert d.format == "pdf"
+    x = extract_document(d)
+    assert x.items[0].title == "Library Services Update"
+    assert [(x.person(q.asker).name, [x.person(r).role for r in q.responders]) for q in x.questions] == [
+        ("Nadia Voss", ["Head of Culture and Libraries"])]
+    assert x.questions[0].text.endswith("in rural branches.")
+
+
+def test_corrupt_pdf_is_named_and_skipped(tmp_path: Path):
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage")
+    (tmp_path / "ok.txt").write_text(TEXT)
+    skips = []
+    docs = list(iter_documents([tmp_path], on_skip=skips.append))
+    assert [Path(d.source).name for d in docs] == ["ok.txt"]
+    assert Path(skips[0].path).name == "broken.pdf" and ("PDF" in skips[0].reason)
