@@ -80,3 +80,18 @@ def test_list_introduction_is_not_a_question(extract):
     x = extract("In discussion the following points were raised:\n\n"
                 "a) Councillor Ames asked about bins. The Head of Waste explained the rota.\n")
     assert qa(x) == [("Ames", ["Head of Waste"])]
+
+
+def test_points_listed_after_an_intro_are_that_members_questions(extract):
+    x = extract("Agenda item\n\nImprovement Plan\n\nMinutes:\n\nCouncillor Farouk Hassan raised the following points:\n"
+                "• the number of children waiting for an early help assessment;\n"
+                "• whether agency social worker numbers had reduced.\n\n"
+                "The Head of Service advised that waiting lists had fallen.\n")
+    assert qa(x) == [("Farouk Hassan", ["Head of Service"]), ("Farouk Hassan", ["Head of Service"])]
+    assert x.questions[1].text.startswith("whether agency social worker")
+
+
+def test_role_acronym_refers_back_to_the_named_holder(extract):
+    x = extract("Agenda item\n\nPlan\n\nMinutes:\n\nThe Director of Children's Services (DCS), Amanda Kerrigan, "
+                "introduced the report.\n\nCouncillor Lee asked about caseloads. The DCS advised that they had fallen.\n")
+    assert qa(x) == [("Lee", ["Amanda Kerrigan"])]

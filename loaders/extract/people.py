@@ -50,7 +50,9 @@ _VERB_AFTER = re.compile(r",?\s+(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?
 _APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})(?:,\s*[A-Z][^,.;()]{{2,60}}(?=,))?"
                          rf"\s*(?=,|\s+[a-z])|"
                          rf"\(\s*(?:the\s+)?(?P<r2>[^()]{{2,80}})\))")
-_ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}\s*,?\s*$")
+_ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*$")
+# "the Director of Children's Services (DCS)" ... later "The DCS advised"
+_ROLE_ACRONYM = re.compile(rf"{ROLE_RE.pattern}\s*\((?P<acr>[A-Z]{{2,6}})\)")
 # surnames: "Crute", "McDaniel", "O'Brien", "Jones-Evans", "ap-Rhys", or in capitals
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Z]?[a-z’']*[a-z])*$|[A-Z]{2,}$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,4}$")
@@ -201,6 +203,7 @@ class PeopleFinder:
         self._untitled(start, end)
         self._role_name(start, end)
         self._role_only(start, end)
+        self._role_acronyms(start, end)
         self._bare_surnames(start, end)
         for p in self.people:
             p.mentions.sort(key=lambda m: m.span.start)
@@ -321,6 +324,24 @@ class PeopleFinder:
                 self.people.append(holder)
             holder.mentions.append(mention)
             self._take(s, e)
+
+    def _role_acronyms(self, start: int, end: int) -> None:
+        """'The DCS advised' after 'the Director of Children's Services (DCS)' was written out."""
+        if "(" not in self.text:
+            return
+        for m in _ROLE_ACRONYM.finditer(self.text, start, end):
+            role, acr = clean_role(m.group("role")), m.group("acr")
+            holder = next((p for p in self.people if same_role(p.role, role)), None)
+            for use in re.finditer(rf"\b[Tt]he\s+{acr}\b", self.text[start:end]):
+                s, e = start + use.start(), start + use.end()
+                verb = _VERB_AFTER.match(self.text, e, min(end, e + 40))
+                if self._overlaps(s, e) or not (verb and verb.group("verb").lower() in SPEECH_VERBS):
+                    continue
+                if holder is None:
+                    holder = Person(key="", name=None, kind=role_kind(role), role=role)
+                    self.people.append(holder)
+                holder.mentions.append(Mention(self.text[s:e], Span(s, e), "role"))
+                self._take(s, e)
 
     def _bare_surnames(self, start: int, end: int) -> None:
         """'Minns said' after 'Nigel Minns' was introduced."""

@@ -64,6 +64,7 @@ WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:from|by|submit
                        r"\S.{0,120}?:?\s*$",
                        re.IGNORECASE)
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
+_INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|following|discussed)\b", re.I)
 _ATTENDING = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:in attendance|present)")
 _INTRO = re.compile(r"(?:[^,]{0,80},\s*)?")
 _STRONG_CONCERN = re.compile(r"concern|worr|disappoint", re.I)
@@ -110,6 +111,8 @@ class SpeechReader:
         self.frame: Act | None = None
         self.last_answer: Answer | None = None
         self.last_kind: str | None = None
+        # "Councillor X raised the following points:" then bullets: each bullet is X's question
+        self.list_intro: tuple[Person | None] | None = None
 
     # -- act detection ----------------------------------------------------------------------------
     def _mentions_in(self, s: int, e: int) -> list[tuple[int, Person]]:
@@ -259,6 +262,15 @@ class SpeechReader:
                     who = self._mentions_in(block.span.start, block.span.end)
                     written = ("q" if WRITTEN_Q.match(heading) else "a", who[-1][1] if who else None)
                     continue
+                if self.list_intro is not None and not block.is_list_item:
+                    self.list_intro = None
+                if self.list_intro is not None and block.is_list_item and not any(
+                        self.acts(s) for s in sents if s.block == block.index):
+                    asker = self.list_intro[0]
+                    self._new_question(Act(block.span.start, block.span.end, asker, "raised", collective=asker is None),
+                                       Span(block.span.start, block.span.end))
+                    self.window_answered = False
+                    continue
                 if written is not None:
                     kind, who = written
                     written = None
@@ -271,6 +283,13 @@ class SpeechReader:
                     continue
             elif written is None and prev_block >= 0 and self.last_kind in ("question", "answer") and \
                     self._in_written_block(sent):
+                continue
+            sentence = self.text[sent.span.start:sent.span.end].rstrip()
+            if sentence.endswith(":") and _INTRODUCES_POINTS.search(sentence):
+                intro = self.acts(sent)
+                who = next((a.person for a in intro if a.person is not None), None)
+                self.list_intro = (who,)
+                self.last_subject = who or self.last_subject
                 continue
             acts = self.acts(sent)
             if not acts:
@@ -295,7 +314,7 @@ class SpeechReader:
         if self.frame and self.frame.cue:
             self._new_question(self.frame, Span(self.frame.pos, self.frame.end))
         self.frame = None
-        if block.is_list_item and self.window and self.window_answered:
+        if block.is_list_item and self.window and self.window_answered and self.list_intro is None:
             self.window = []
         self.last_answer = None
 
