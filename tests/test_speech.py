@@ -93,5 +93,6 @@ def test_points_listed_after_an_intro_are_that_members_questions(extract):
 
 def test_role_acronym_refers_back_to_the_named_holder(extract):
     x = extract("Agenda item\n\nPlan\n\nMinutes:\n\nThe Director of Children's Services (DCS), Amanda Kerrigan, "
-                "introduced the report.\n\nCouncillor Lee asked about caseloads. The DCS advised that they had fallen.\n")
+                "introduced the report.\n\nCouncillor Lee asked about caseloads. "
+                "The DCS advised that they had fallen.\n")
     assert qa(x) == [("Lee", ["Amanda Kerrigan"])]
