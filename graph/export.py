@@ -8,7 +8,6 @@ the same bytes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -46,15 +45,14 @@ def read_graph(store: LadybugStore) -> nx.MultiDiGraph:
 
 
 def subgraph(g: nx.MultiDiGraph, *, council: str | None = None, committee: str | None = None,
-             topic: str | None = None, person: str | None = None, years: tuple[int, int] | None = None,
-             hops: int | None = None) -> nx.MultiDiGraph:
+             topic: str | None = None, person: str | None = None,
+             years: tuple[int, int] | None = None) -> nx.MultiDiGraph:
     """The part of the graph about some questions, with everything that gives them context.
 
     Questions are chosen by topic, by a person who asked or answered them, by committee or council
     (matched on id or name, case-insensitively) and by municipal years (inclusive); every filter
     given must hold. Each chosen question comes with its agenda item, meeting, committee, council,
-    askers, answers and responders, topics, indicators, reports and source document. (`hops` is
-    accepted for compatibility and ignored.)
+    askers, answers and responders, topics, indicators, reports and source document.
     """
     def out(n: str, rel: str) -> list[str]:
         return [d for _, d, a in g.out_edges(n, data=True) if a["type"] == rel]
@@ -184,6 +182,3 @@ def load_graph(store: str | Path, **filters: Any) -> nx.MultiDiGraph:
         g = read_graph(st)
     return subgraph(g, **filters) if any(v for v in filters.values()) else g
 
-
-def iter_labels(g: nx.MultiDiGraph, label: str) -> Iterable[tuple[str, dict]]:
-    return ((n, a) for n, a in g.nodes(data=True) if a.get("type") == label)

@@ -9,7 +9,7 @@ documents give the same ids, so a rebuild gives a byte-identical export.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -227,7 +227,3 @@ def merge_holds(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]
         existing["first_seen"], existing["last_seen"] = min(dates), max(dates)
     return existing
 
-
-def corpus_rows(extractions: Iterable[Extraction], scheme: TopicScheme) -> Iterator[Row]:
-    for x in sorted(extractions, key=lambda x: x.source):
-        yield from document_rows(x, scheme)

@@ -45,5 +45,3 @@ RELS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
     "HOLDS": ([("Person", "Post")], {"first_seen": "STRING", "last_seen": "STRING"}),
     "ATTENDED": ([("Person", "Meeting")], {"event": "STRING", **EVIDENCE}),
 }
-
-ID_PREFIX = {label: label.lower() for label in NODES}

@@ -19,7 +19,6 @@ from pathlib import Path
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _CAPS = re.compile(r"[A-Z]{2}")
 _DROP = {"the", "a", "an", "of", "for", "to", "in", "on", "and", "&"}
-MAX_LABEL = 8
 DEFAULT_SCHEME = Path(__file__).resolve().parent / "data" / "concerns.ttl"
 
 

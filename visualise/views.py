@@ -125,17 +125,13 @@ def build_view(g: nx.MultiDiGraph, *, max_nodes: int = 3000, urls: dict[str, str
                 vn.years.add(int(year))
         if meeting:
             edges.append(ViewEdge(q, meeting, "raised at"))
-        for p, a in inn(q, "ASKED"):
+        speakers = [(p, a, "asked") for p, a in inn(q, "ASKED")] + [
+            (p, a, "answered") for ans, _ in inn(q, "RESPONDS_TO") for p, a in inn(ans, "ANSWERED")]
+        for p, a, kind in speakers:
             pn = ensure(p)
             pn.weight += 1
             _scope(pn, qn)
-            edges.append(ViewEdge(p, q, "asked", a.get("sentence"), a.get("doc")))
-        for ans, _ in inn(q, "RESPONDS_TO"):
-            for p, a in inn(ans, "ANSWERED"):
-                pn = ensure(p)
-                pn.weight += 1
-                _scope(pn, qn)
-                edges.append(ViewEdge(p, q, "answered", a.get("sentence"), a.get("doc")))
+            edges.append(ViewEdge(p, q, kind, a.get("sentence"), a.get("doc")))
         for topic, a in out(q, "ABOUT"):
             if a.get("rank", 0) == 0:
                 tn = ensure(topic)

@@ -23,7 +23,6 @@ WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four"}
 ORD = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
 MONTH = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
          "November", "December"]
-FAMILY = {"children": 0, "adults": 1, "place": 1, "housing": 0, "finance": -1}
 
 
 @dataclass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from .people import PeopleFinder
 from .records import Person, Span, Statement
 from .segment import Block, Sentence
 
@@ -122,7 +121,7 @@ _OTHER_HEAD = re.compile(r"^\s*(?:Apologies|Absent|Substitut)", re.IGNORECASE)
 
 
 def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: list[Person],
-               finder: PeopleFinder, preamble: list[Block] = ()) -> list[Statement]:
+               preamble: list[Block] = ()) -> list[Statement]:
     out: list[Statement] = []
     seen_present: set[str] = set()
     in_present = False

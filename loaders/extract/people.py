@@ -56,7 +56,6 @@ _ROLE_ACRONYM = re.compile(rf"{ROLE_RE.pattern}\s*\((?P<acr>[A-Z]{{2,6}})\)")
 # surnames: "Crute", "McDaniel", "O'Brien", "Jones-Evans", "ap-Rhys", or in capitals
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Z]?[a-z’']*[a-z])*$|[A-Z]{2,}$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,4}$")
-_VERBISH = re.compile(r"in attendance|present|attended|in the chair")
 _ATTENDING = re.compile(r"\s*(?:was|were)\s+(?:also\s+)?(?:in attendance|present|attended|in the chair)")
 _DEPARTMENT = re.compile(r",\s+(?P<dept>[A-Z][\w’'&\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'&\-]*){0,3})"
                          r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b)")
@@ -211,13 +210,6 @@ class PeopleFinder:
         for i, p in enumerate(self.people, 1):
             p.key = f"p{i}"
         return self.people
-
-    def person_at(self, pos: int) -> Person | None:
-        for p in self.people:
-            for m in p.mentions:
-                if m.span.start == pos:
-                    return p
-        return None
 
     # -- mention kinds ----------------------------------------------------------------------------
     def _overlaps(self, s: int, e: int) -> bool:

@@ -156,9 +156,6 @@ def find_period(title: str | None, body: str, body_offset: int, meeting: date | 
         start, end = quarter_dates(fy, q)
     elif start is None:
         start, end = date(fy, 4, 1), date(fy + 1, 3, 31)
-    assert ev is not None or tfy is not None
-    if ev is None and tfy is not None:
-        ev = (title_offset + tfy[1].start(), title_offset + tfy[1].end())
     return ReportPeriod(fiscal_year_label(fy), q, start, end,
                         _ev_text(title, body, ev, body_offset, title_offset), Span(*ev))
 

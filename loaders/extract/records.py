@@ -23,14 +23,6 @@ class Span:
             raise ValueError(f"bad span {self.start}..{self.end}")
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """The words that justify a fact: the span, and the whole sentence it sits in."""
-
-    span: Span
-    sentence: Span
-
-
 @dataclass
 class Mention:
     text: str

@@ -113,6 +113,7 @@ class SpeechReader:
         self.last_kind: str | None = None
         # "Councillor X raised the following points:" then bullets: each bullet is X's question
         self.list_intro: tuple[Person | None] | None = None
+        self._acts: dict[int, list[Act]] = {}  # acts() records pronoun mentions: run it once a sentence
 
     # -- act detection ----------------------------------------------------------------------------
     def _mentions_in(self, s: int, e: int) -> list[tuple[int, Person]]:
@@ -130,6 +131,11 @@ class SpeechReader:
         return start
 
     def acts(self, sent: Sentence) -> list[Act]:
+        if sent.span.start not in self._acts:
+            self._acts[sent.span.start] = self._find_acts(sent)
+        return self._acts[sent.span.start]
+
+    def _find_acts(self, sent: Sentence) -> list[Act]:
         s, e = sent.span.start, sent.span.end
         found: list[Act] = []
         for pos, person in self._mentions_in(s, e):
@@ -251,6 +257,9 @@ class SpeechReader:
     # -- pairing -------------------------------------------------------------------------------------
     def read(self, sents: list[Sentence], blocks: list[Block]) -> Exchange:
         prev_block = -1
+        sents_of: dict[int, list[Sentence]] = {}
+        for s in sents:
+            sents_of.setdefault(s.block, []).append(s)
         written: tuple[str, Person | None] | None = None  # "Question from ..." / "Response from ..."
         for sent in sents:
             if sent.block != prev_block:
@@ -265,7 +274,7 @@ class SpeechReader:
                 if self.list_intro is not None and not block.is_list_item:
                     self.list_intro = None
                 if self.list_intro is not None and block.is_list_item and not any(
-                        self.acts(s) for s in sents if s.block == block.index):
+                        self.acts(s) for s in sents_of[block.index]):
                     asker = self.list_intro[0]
                     self._new_question(Act(block.span.start, block.span.end, asker, "raised", collective=asker is None),
                                        Span(block.span.start, block.span.end))
