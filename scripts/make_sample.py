@@ -1,48 +1,43 @@
-"""Rebuild the bundled sample corpus in councilgraph/sample/ (generated items + hand-written files).
+"""Regenerate the generated part of the bundled sample corpus in councilgraph/sample/.
 
     python scripts/make_sample.py
 
-Generated items come from councilgraph.corpus.generate with a fixed seed; the hand-written files
-in scripts/sample_extra/ (a procedural-only item, a page that is not minutes, an XSS payload, an
-HTML page, numbered paragraphs with a partner witness) are copied beside them with their gold.
+Generated items (NNNN_*.txt and their gold) come from councilgraph.corpus.generate with a fixed
+seed and are replaced. The hand-written files (h*: a procedural-only item, a page that is not
+minutes, an XSS payload, an HTML page, numbered paragraphs with a partner witness) live only in
+councilgraph/sample/ with their gold and are left as they are; their manifest rows are kept.
 """
 
 from __future__ import annotations
 
 import csv
-import shutil
+import io
+import re
 from pathlib import Path
 
 from councilgraph.corpus.generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "councilgraph" / "sample"
-EXTRA = ROOT / "scripts" / "sample_extra"
-EXTRA_MANIFEST = [
-    ("h01_northmoor_apologies.txt", "", "Northmoor County Council",
-     "Children and Young People's Overview and Scrutiny Committee", "2024-03-14"),
-    ("h02_privacy_notice.txt", "", "", "", ""),
-    ("h03_kestrelvale_consultation.txt", "https://moderngov.kestrelvale.gov.uk/mgAi.aspx?ID=20931",
-     "Royal Borough of Kestrel Vale", "Place Overview and Scrutiny Panel", "2023-11-21"),
-    ("h04_northmoor_send.txt", "", "Northmoor County Council", "", ""),
-    ("h05_castlebridge_housing.html", "", "Castlebridge City Council", "Housing and Communities Scrutiny Committee",
-     "2023-11-08"),
-]
+GENERATED = re.compile(r"^\d{4}_")
 
 
 def main() -> None:
     minutes, gold = OUT / "minutes", OUT / "gold"
-    for d in (minutes, gold):
-        if d.exists():
-            shutil.rmtree(d)
+    manifest = minutes / "manifest.csv"
+    hand_rows = [r for r in csv.DictReader(manifest.open(encoding="utf-8")) if not GENERATED.match(r["file"])]
+    for folder in (minutes, gold):
+        for f in folder.iterdir():
+            if GENERATED.match(f.name) or f.name == "identities.json":
+                f.unlink()
     generate(minutes, 46, seed=20261124, gold_dir=gold)
-    for f in sorted(EXTRA.glob("h*")):
-        shutil.copyfile(f, minutes / f.name)
-    for f in sorted((EXTRA / "gold").glob("*.json")):
-        shutil.copyfile(f, gold / f.name)
-    with (minutes / "manifest.csv").open("a", newline="", encoding="utf-8") as fp:
-        csv.writer(fp, lineterminator="\n").writerows(EXTRA_MANIFEST)
-    print(f"sample corpus: {len(list(minutes.glob('*.*'))) - 1} files in {minutes.relative_to(ROOT)}")
+    rows = list(csv.DictReader(manifest.open(encoding="utf-8"))) + hand_rows
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=["file", "url", "council", "committee", "meeting_date"], lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    manifest.write_text(buf.getvalue(), encoding="utf-8")
+    print(f"sample corpus: {len(rows)} files in {minutes.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
