@@ -96,3 +96,12 @@ def test_role_acronym_refers_back_to_the_named_holder(extract):
                 "introduced the report.\n\nCouncillor Lee asked about caseloads. "
                 "The DCS advised that they had fallen.\n")
     assert qa(x) == [("Lee", ["Amanda Kerrigan"])]
+
+
+def test_a_listed_point_of_two_sentences_is_one_question(extract):
+    x = extract("Agenda item\n\nPlan\n\nMinutes:\n\nMembers raised the following points:\n"
+                "• Waiting lists for assessments. These had grown since the spring.\n"
+                "• Agency spend on social workers.\n\nThe Head of Service advised that both were being addressed.\n")
+    assert qa(x) == [(None, ["Head of Service"]), (None, ["Head of Service"])]
+    assert x.questions[0].text == "Waiting lists for assessments. These had grown since the spring."
+    assert [a.responder for a in x.answers] == [x.questions[0].responders[0]]

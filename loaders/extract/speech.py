@@ -261,7 +261,10 @@ class SpeechReader:
         for s in sents:
             sents_of.setdefault(s.block, []).append(s)
         written: tuple[str, Person | None] | None = None  # "Question from ..." / "Response from ..."
+        consumed = -1  # a block read whole: a written question or response, or a listed point
         for sent in sents:
+            if sent.block == consumed:
+                continue
             if sent.block != prev_block:
                 block = blocks[sent.block]
                 self._enter_block(block)
@@ -270,6 +273,7 @@ class SpeechReader:
                 if WRITTEN_Q.match(heading) or WRITTEN_A.match(heading):
                     who = self._mentions_in(block.span.start, block.span.end)
                     written = ("q" if WRITTEN_Q.match(heading) else "a", who[-1][1] if who else None)
+                    consumed = block.index
                     continue
                 if self.list_intro is not None and not block.is_list_item:
                     self.list_intro = None
@@ -279,6 +283,7 @@ class SpeechReader:
                     self._new_question(Act(block.span.start, block.span.end, asker, "raised", collective=asker is None),
                                        Span(block.span.start, block.span.end))
                     self.window_answered = False
+                    consumed = block.index
                     continue
                 if written is not None:
                     kind, who = written
@@ -289,10 +294,8 @@ class SpeechReader:
                     else:
                         self._answer(who, block.span)
                     self.last_subject = who or self.last_subject
+                    consumed = block.index
                     continue
-            elif written is None and prev_block >= 0 and self.last_kind in ("question", "answer") and \
-                    self._in_written_block(sent):
-                continue
             sentence = self.text[sent.span.start:sent.span.end].rstrip()
             if sentence.endswith(":") and _INTRODUCES_POINTS.search(sentence):
                 intro = self.acts(sent)
@@ -312,12 +315,6 @@ class SpeechReader:
         if self.frame and self.frame.cue:
             self._new_question(self.frame, Span(self.frame.pos, self.frame.end))
         return self.out
-
-    def _in_written_block(self, sent: Sentence) -> bool:
-        """Later sentences of a written question or response block belong to it already."""
-        last = self.out.questions[-1].span if self.last_kind == "question" and self.out.questions else (
-            self.last_answer.span if self.last_answer else None)
-        return bool(last and last.start <= sent.span.start < last.end)
 
     def _enter_block(self, block: Block) -> None:
         if self.frame and self.frame.cue:
