@@ -52,7 +52,9 @@ _APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})(?:,\s*[A-Z]
                          rf"\(\s*(?:the\s+)?(?P<r2>[^()]{{2,80}})\))")
 _ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*$")
 # "the Director of Children's Services (DCS)" ... later "The DCS advised"
-_ROLE_ACRONYM = re.compile(rf"{ROLE_RE.pattern}\s*\((?P<acr>[A-Z]{{2,6}})\)")
+# found from the bracket back: a role pattern tried at every position of a page is the slowest search here
+_ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
+_ROLE_ENDING = re.compile(rf"(?<![\w’'\-]){ROLE_RE.pattern}\s*$")
 # surnames: "Crute", "McDaniel", "O'Brien", "Jones-Evans", "ap-Rhys", or in capitals
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Z]?[a-z’']*[a-z])*$|[A-Z]{2,}$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,4}$")
@@ -319,10 +321,11 @@ class PeopleFinder:
 
     def _role_acronyms(self, start: int, end: int) -> None:
         """'The DCS advised' after 'the Director of Children's Services (DCS)' was written out."""
-        if "(" not in self.text:
-            return
-        for m in _ROLE_ACRONYM.finditer(self.text, start, end):
-            role, acr = clean_role(m.group("role")), m.group("acr")
+        for a in _ACRONYM.finditer(self.text, start, end):
+            m = _ROLE_ENDING.search(self.text, max(start, a.start() - 200), a.start())
+            if not m:
+                continue
+            role, acr = clean_role(m.group("role")), a.group("acr")
             holder = next((p for p in self.people if same_role(p.role, role)), None)
             for use in re.finditer(rf"\b[Tt]he\s+{acr}\b", self.text[start:end]):
                 s, e = start + use.start(), start + use.end()
