@@ -8,6 +8,7 @@ are expanded so the same measure gets the same name across documents.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .records import Indicator, Span
@@ -104,28 +105,70 @@ def _direction(word: str | None, sentence: str) -> str | None:
     return None
 
 
-_TRIGGER = re.compile(r"reduc|increas|decreas|drop|fall|fell|rise|rose|risen|improv|declin|deteriorat|indicator|"
-                      r"measure|KPI|\bPI\b|\d", re.I)
+# a sentence is only read when it has one of these (a change, a measure or a number)
+_TRIGGER_WORDS = ("reduc", "increas", "decreas", "drop", "fall", "fell", "rise", "rose", "improv", "declin",
+                  "deteriorat", "indicator", "measure", "kpi")
+_TRIGGER_RX = re.compile(r"\d|\bpi\b")
+_SHARE_CUE, _TRIGGER_CUE = len(_NEEDS), len(_NEEDS) + 1
+
+
+def _candidates(text: str, sents: list[Sentence]) -> list[tuple[Sentence, set[int]]]:
+    """Sentences worth reading, each with the cues it contains (pattern indexes, % and trigger).
+
+    Cue words are found with `str.find` over the whole lower-cased page and placed into sentences
+    by offset: a few fast substring scans per page rather than case-insensitive regexes per
+    sentence, which took most of this step's time. The trigger (a number, a change or a measure)
+    is only looked for in sentences that have some pattern's cue.
+    """
+    low = text.lower()
+    cues = (*_NEEDS, ("%",), _TRIGGER_WORDS)
+    if len(low) != len(text):  # a few characters lengthen when lower-cased; offsets would drift
+        out = []
+        for sent in sents:
+            sl = text[sent.span.start:sent.span.end].lower()
+            found = {i for i, words in enumerate(cues) if any(w in sl for w in words)}
+            if _TRIGGER_RX.search(sl):
+                found.add(_TRIGGER_CUE)
+            out.append((sent, found))
+        return [(sent, found) for sent, found in out if _TRIGGER_CUE in found]
+    order = sorted(sents, key=lambda x: x.span.start)
+    starts = [x.span.start for x in order]
+    found: dict[int, set[int]] = {}
+
+    def place(i: int, pos: int, length: int) -> None:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and pos + length <= order[k].span.end:
+            found.setdefault(k, set()).add(i)
+
+    for i, words in enumerate(cues):
+        for w in words:
+            pos = low.find(w)
+            while pos >= 0:
+                place(i, pos, len(w))
+                pos = low.find(w, pos + 1)
+    out = []
+    for k in sorted(found):
+        cue = found[k]
+        if _TRIGGER_CUE in cue or _TRIGGER_RX.search(low, order[k].span.start, order[k].span.end):
+            out.append((order[k], cue))
+    return out
 
 
 def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
     acr = acronyms(text)
     out: list[Indicator] = []
     seen: set[str] = set()
-    for sent in sents:
+    for sent, cues in _candidates(text, sents):
         s, e = sent.span.start, sent.span.end
         sentence = text[s:e]
-        if not _TRIGGER.search(sentence):
-            continue
-        for m in SHARE.finditer(sentence) if "%" in sentence else ():
+        for m in SHARE.finditer(sentence) if _SHARE_CUE in cues else ():
             name = _clean(f"{m.group('name')} {m.group('state')}", acr)
             if name.lower() not in seen:
                 seen.add(name.lower())
                 out.append(Indicator(name, [m.group("v1"), m.group("v2")], None, m.group(0),
                                      Span(s + m.start(), s + m.end()), Span(s, e)))
-        low = sentence.lower()
-        for rx, needs in zip(PATTERNS, _NEEDS, strict=True):
-            if not any(w in low for w in needs):
+        for i, rx in enumerate(PATTERNS):
+            if i not in cues:
                 continue
             for m in rx.finditer(sentence):
                 raw = m.groupdict().get("name") or ""
