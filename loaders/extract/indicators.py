@@ -8,11 +8,10 @@ are expanded so the same measure gets the same name across documents.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from .records import Indicator, Span
-from .segment import Sentence
+from .segment import Sentence, cues
 
 _NUM = r"£?\d[\d,]*(?:\.\d+)?%?"
 # A noun phrase is read greedily (fast) and then cut at the first word that ends it (_STOPWORDS),
@@ -108,49 +107,22 @@ def _direction(word: str | None, sentence: str) -> str | None:
 # a sentence is only read when it has one of these (a change, a measure or a number)
 _TRIGGER_WORDS = ("reduc", "increas", "decreas", "drop", "fall", "fell", "rise", "rose", "improv", "declin",
                   "deteriorat", "indicator", "measure", "kpi")
-_TRIGGER_RX = re.compile(r"\d|\bpi\b")
+_TRIGGER_RX = re.compile(r"\d|\b[Pp][Ii]\b")
 _SHARE_CUE, _TRIGGER_CUE = len(_NEEDS), len(_NEEDS) + 1
 
 
 def _candidates(text: str, sents: list[Sentence]) -> list[tuple[Sentence, set[int]]]:
-    """Sentences worth reading, each with the cues it contains (pattern indexes, % and trigger).
+    """Sentences worth reading, each with the cues it has (pattern indexes, `_SHARE_CUE`, `_TRIGGER_CUE`).
 
-    Cue words are found with `str.find` over the whole lower-cased page and placed into sentences
-    by offset: a few fast substring scans per page rather than case-insensitive regexes per
-    sentence, which took most of this step's time. The trigger (a number, a change or a measure)
-    is only looked for in sentences that have some pattern's cue.
+    The trigger (a number, a change or a measure) is only looked for in sentences that have some
+    pattern's cue.
     """
-    low = text.lower()
-    cues = (*_NEEDS, ("%",), _TRIGGER_WORDS)
-    if len(low) != len(text):  # a few characters lengthen when lower-cased; offsets would drift
-        out = []
-        for sent in sents:
-            sl = text[sent.span.start:sent.span.end].lower()
-            found = {i for i, words in enumerate(cues) if any(w in sl for w in words)}
-            if _TRIGGER_RX.search(sl):
-                found.add(_TRIGGER_CUE)
-            out.append((sent, found))
-        return [(sent, found) for sent, found in out if _TRIGGER_CUE in found]
-    order = sorted(sents, key=lambda x: x.span.start)
-    starts = [x.span.start for x in order]
-    found: dict[int, set[int]] = {}
-
-    def place(i: int, pos: int, length: int) -> None:
-        k = bisect.bisect_right(starts, pos) - 1
-        if k >= 0 and pos + length <= order[k].span.end:
-            found.setdefault(k, set()).add(i)
-
-    for i, words in enumerate(cues):
-        for w in words:
-            pos = low.find(w)
-            while pos >= 0:
-                place(i, pos, len(w))
-                pos = low.find(w, pos + 1)
+    found = cues(text, [(x.span.start, x.span.end) for x in sents], (*_NEEDS, ("%",), _TRIGGER_WORDS))
     out = []
-    for k in sorted(found):
-        cue = found[k]
-        if _TRIGGER_CUE in cue or _TRIGGER_RX.search(low, order[k].span.start, order[k].span.end):
-            out.append((order[k], cue))
+    for k in sorted(found, key=lambda k: sents[k].span.start):
+        sent, cue = sents[k], found[k]
+        if _TRIGGER_CUE in cue or _TRIGGER_RX.search(text, sent.span.start, sent.span.end):
+            out.append((sent, cue))
     return out
 
 
@@ -158,17 +130,17 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
     acr = acronyms(text)
     out: list[Indicator] = []
     seen: set[str] = set()
-    for sent, cues in _candidates(text, sents):
+    for sent, found in _candidates(text, sents):
         s, e = sent.span.start, sent.span.end
         sentence = text[s:e]
-        for m in SHARE.finditer(sentence) if _SHARE_CUE in cues else ():
+        for m in SHARE.finditer(sentence) if _SHARE_CUE in found else ():
             name = _clean(f"{m.group('name')} {m.group('state')}", acr)
             if name.lower() not in seen:
                 seen.add(name.lower())
                 out.append(Indicator(name, [m.group("v1"), m.group("v2")], None, m.group(0),
                                      Span(s + m.start(), s + m.end()), Span(s, e)))
         for i, rx in enumerate(PATTERNS):
-            if i not in cues:
+            if i not in found:
                 continue
             for m in rx.finditer(sentence):
                 raw = m.groupdict().get("name") or ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .records import Person, Span, Statement
-from .segment import Block, Sentence
+from .segment import Block, Sentence, cues
 
 RESOLUTION_START = re.compile(
     r"^(?:(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|RECOMMENDED|Recommended|Decided|DECIDED)"
@@ -21,17 +21,15 @@ _ACTION = re.compile(
     r"submitted|reviewed|updated|investigated|looked into|explored|published|taken)\b|"
     r"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:provide|circulate|share|send|bring|report|"
     r"arrange|add|look|investigate|follow|find|write|check|review|update|explore|come back|feed back)|"
-    r"report(?:ing)?\s+back|come\s+back\s+to|\(Action:?\s*[^)]+\)|^ACTION\s*:|^Requested\b|"
+    r"report(?:ing)?\s+back|come\s+back\s+to|\(action:?\s*[^)]+\)|^action\s*:|^requested\b|"
     r"\brequested\s+that\b|(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
-    r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)",
-    re.IGNORECASE,
-)
+    r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)"
+)  # matched against lower-cased text: twice as fast as re.IGNORECASE over this many alternatives
 _ACTION_WORDS = ("receive", "provided", "circulated", "shared", "sent", "brought", "reported", "held", "arranged",
                  "added", "scheduled", "included", "given", "available", "followed", "forwarded", "distributed",
                  "presented", "considered", "submitted", "reviewed", "updated", "investigated", "looked",
                  "explored", "published", "taken", "undert", "agreed", "offered", "promised", "committed",
                  "report", "come back", "action", "requested", "programme")
-_ACTION_PREFILTER = re.compile("|".join(re.escape(w) for w in _ACTION_WORDS))  # one scan, not 37 searches
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:he|she|they|it was|members)\s+(?:also\s+)?"
                            r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(?:\s+(?:further|later|"
@@ -47,8 +45,8 @@ ATTEND = [
 ]
 
 
-_ATTEND_ANY = re.compile(r"\b(?:left|arrived|joined|entered|apologies|substitut\w*|in\s+place\s+of|present|"
-                         r"in\s+attendance|departed|withdrew)\b", re.IGNORECASE)
+_ATTEND_WORDS = ("left", "arrived", "joined", "entered", "apologies", "substitut", "place", "present",
+                 "attendance", "departed", "withdrew")  # cue words: a sentence without one has no event
 
 
 def resolution_start(text: str, blocks: list[Block], body_start: int, body_end: int) -> int:
@@ -82,12 +80,12 @@ def resolutions(text: str, blocks: list[Block], start: int, end: int) -> list[St
 def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
     spans = [(s.span.start, s.span.end) for s in sents] + [(r.span.start, r.span.end) for r in extra]
-    for s, e in spans:
-        if not _ACTION_PREFILTER.search(text[s:e].lower()):
-            continue
+    for k in sorted(cues(text, spans, [_ACTION_WORDS])):
+        s, e = spans[k]
         for ps, pe in _split_clauses(text, s, e):
             clause = text[ps:pe]
-            if _ACTION.search(clause) and not _VAGUE.search(clause.strip()) and not clause.rstrip().endswith("?"):
+            if _ACTION.search(clause.lower()) and not _VAGUE.search(clause.strip()) and \
+                    not clause.rstrip().endswith("?"):
                 out.append(Statement(text=clause.strip(), span=Span(ps, pe)))
     seen: set[tuple[int, int]] = set()
     unique = []
@@ -139,10 +137,9 @@ def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: li
                 out.append(Statement(text=chunk, span=b.span, person=p.key, event="present"))
     units = [(s.span.start, s.span.end) for s in sents]
     seen: set[tuple[str, str]] = set()
-    for s, e in units:
+    for k in sorted(cues(text, units, [_ATTEND_WORDS])):
+        s, e = units[k]
         chunk = text[s:e]
-        if not _ATTEND_ANY.search(chunk):
-            continue
         for event, rx in ATTEND:
             m = rx.search(chunk)
             if not m:

@@ -7,8 +7,11 @@ question and its reply, a numbered paragraph one exchange. Sentence splitting ha
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .records import Span
 
@@ -134,3 +137,46 @@ def _protected(chunk: str, dot: int) -> bool:
     if _DOTTED_INITIALS.fullmatch(word):
         return True  # "J.M.L" in "J.M.L. Griffiths"
     return bool(word.isdigit() and dot + 1 < len(chunk) and chunk[dot + 1].isdigit())
+
+
+# -- cue words ----------------------------------------------------------------------------------------
+# Most steps act on few sentences (ones that mention leaving, an action, a number...). Finding their
+# cue words with `str.find` over one lower-cased copy of the page, then placing each hit into its
+# sentence by offset, costs a few C-speed scans a page; a case-insensitive regex run over every
+# sentence cost several times more, and was most of those steps' time.
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> str | None:
+    """The page lower-cased, shared by every step; None where lower-casing would move offsets ("İ")."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def cues(text: str, spans: Sequence[tuple[int, int]], groups: Sequence[Iterable[str]]) -> dict[int, set[int]]:
+    """For each span (by index) that contains a word of some group, the indexes of those groups.
+
+    Words are lower-case substrings ("substitut" finds "substitute"), so this is a filter: callers
+    still run their exact pattern on the spans it keeps.
+    """
+    low = lowered(text)
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    starts = [spans[i][0] for i in order]
+    overlapping = any(spans[a][1] > spans[b][0] for a, b in zip(order, order[1:], strict=False))
+    found: dict[int, set[int]] = {}
+    if low is None or overlapping:
+        for i, (s, e) in enumerate(spans):
+            piece = text[s:e].lower()
+            hit = {g for g, words in enumerate(groups) if any(w in piece for w in words)}
+            if hit:
+                found[i] = hit
+        return found
+    lo, hi = (min(starts), max(spans[i][1] for i in order)) if spans else (0, 0)
+    for g, words in enumerate(groups):
+        for w in words:
+            pos = low.find(w, lo, hi)
+            while pos >= 0:
+                k = bisect.bisect_right(starts, pos) - 1
+                if k >= 0 and pos + len(w) <= spans[order[k]][1]:
+                    found.setdefault(order[k], set()).add(g)
+                pos = low.find(w, pos + 1, hi)
+    return found
