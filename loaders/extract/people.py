@@ -25,6 +25,7 @@ from .lexicon import (
     PARTNER_CUES,
     ROLE_HEADS,
     SPEECH_VERBS,
+    at_word_start,
 )
 from .records import Mention, Person, Span
 
@@ -34,15 +35,17 @@ _HEADS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(ROLE_HEADS
 _TAIL = rf"{_TW}(?:\s+{_TW})*(?:(?:,\s+{_TW}(?:\s+{_TW})*)*\s+(?:and|&)\s+{_TW}(?:\s+{_TW})*)?"
 ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL})?(?![\w’'-])"
 ROLE_RE = re.compile(rf"(?P<role>{ROLE_BODY})")
-_ROLE_ONLY = re.compile(rf"\b(?:[Tt]he|[Oo]ur)\s+(?:(?:Council|Authority)['’]s\s+)?{ROLE_RE.pattern}")
-_TITLE = re.compile(
-    r"\b(?:(?:County|Borough|District|City|Town|Parish)\s+)?(?P<title>Councillors|Councillor|Councilor|"
-    r"Cllrs\.?|Cllr\.?)(?=\s)"
-)
-_HONORIFIC = re.compile(r"\b(?P<title>" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?(?=\s)")
+# Page-wide patterns start with a literal or a character class and check the word boundary with a
+# look-behind after it ("C(?<!\wC)..." rather than "\bC..."): the regex engine then skips ahead to
+# candidate characters instead of trying the whole pattern at every position (2-20x faster).
+_ROLE_ONLY = re.compile(rf"[TtOo](?<!\w[TtOo])(?:(?<=[Tt])he|(?<=[Oo])ur)\s+(?:(?:Council|Authority)['’]s\s+)?"
+                        rf"{ROLE_RE.pattern}")
+_TITLE = re.compile(r"(?P<title>C(?<!\wC)(?:ouncillors|ouncillor|ouncilor|llrs\.?|llr\.?))(?=\s)")
+_TITLE_PREFIX = re.compile(r"\b(?:County|Borough|District|City|Town|Parish)\s+$")  # "County Councillor"
+_HONORIFIC = re.compile(rf"(?P<title>{at_word_start(HONORIFICS)})\.?(?=\s)")
 _TOKEN = re.compile(r"[ \t\u00a0]*(?P<tok>[A-Za-z][A-Za-z’'\-]*\.?(?:[A-Z]\.)*)")
 _UNTITLED = re.compile(
-    r"(?<![\w’'\-])(?:(?:[A-Z]\.?\s+){1,3}|[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?\s+"
+    r"[A-Z](?<![\w’'\-][A-Z])(?:\.?\s+(?:[A-Z]\.?\s+){0,2}|[a-z]+(?:[-’'][A-Z][a-z]+)?\s+"
     r"(?:(?:[A-Z]\.?|[A-Z][a-z]+)\s+)?(?:(?:da|de|van|von|le|la|du|di|del)\s+)?)"
     r"(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Z]?[a-z’']*[a-z])*(?![\w’'\-])"
 )
@@ -223,11 +226,13 @@ class PeopleFinder:
 
     def _titled(self, start: int, end: int) -> None:
         for m in _TITLE.finditer(self.text, start, end):
+            prefix = _TITLE_PREFIX.search(self.text, max(start, m.start() - 20), m.start())
+            m_start = prefix.start() if prefix else m.start()
             plural = m.group("title").lower().startswith(("councillors", "cllrs"))
             spans = (_read_name_list(self.text, m.end(), end) if plural
                      else [s for s in [_read_titled_name(self.text, m.end(), end)] if s])
             for i, (s, e) in enumerate(spans):
-                ms = m.start() if i == 0 else s
+                ms = m_start if i == 0 else s
                 self._add_named(self.text[s:e], Span(ms, e), "councillor", name_span=(s, e),
                                 mention_kind="name")
 
