@@ -10,6 +10,7 @@ body ("would go to the Adults ... Committee") is somewhere else, not this meetin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -151,8 +152,7 @@ def _finish(text: str, h: Header) -> Header:
         if rs:
             h.committee = rs.group("committee").strip()
     if not h.council:
-        head = text[:min(len(text), 600)]
-        cm = COUNCIL_RE.search(head)
+        cm = next(council_mentions(text, 0, min(len(text), 600)), None)
         if cm:
             h.council = cm.group("council")
     return h
@@ -162,10 +162,30 @@ def _same_title(a: str, b: str) -> bool:
     return re.sub(r"\W+", " ", a).strip().lower().startswith(re.sub(r"\W+", " ", b).strip().lower()[:40])
 
 
+_COUNCIL_ANCHOR = re.compile(r"Council\b|Borough\s+of\b")
+
+
+def council_mentions(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+    """COUNCIL_RE's matches, tried only around each "Council" or "Borough of".
+
+    Every council name contains one of them; run over a whole page the pattern backtracks through
+    each capitalised word, and cost more than the rest of header parsing together.
+    """
+    end = len(text) if end is None else end
+    last = start
+    for a in _COUNCIL_ANCHOR.finditer(text, start, end):
+        if a.start() < last:
+            continue
+        m = COUNCIL_RE.search(text, max(last, a.start() - 100), min(end, a.end() + 120))
+        if m and m.start() <= a.start() < m.end():
+            last = m.end()
+            yield m
+
+
 def council_from_text(text: str) -> str | None:
     """The council named most often in full in the body ("Durham County Council")."""
     counts: dict[str, int] = {}
-    for m in COUNCIL_RE.finditer(text):
+    for m in council_mentions(text):
         name = re.sub(r"^(?:The|the|of|at|by|and)\s+", "", m.group("council"))
         counts[name] = counts.get(name, 0) + 1
     if not counts:

@@ -78,9 +78,28 @@ def _fy(text: str, near: int | None = None) -> tuple[int, re.Match] | None:
     return best[1], best[2]
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d\b")
+
+
+def _month_ranges(text: str):
+    """MONTH_RANGE_RE's matches, found from the year that ends each one.
+
+    Every range ends "<month> <year>", so the pattern is tried only in a short window before each
+    year: run over a whole page it was the slowest search in extraction (0.07 ms a page).
+    """
+    last_end = 0
+    for y in _YEAR.finditer(text):
+        if y.start() < last_end:
+            continue
+        m = MONTH_RANGE_RE.search(text, max(last_end, y.start() - 80), y.end())
+        if m and m.end() == y.end():
+            last_end = m.end()
+            yield m
+
+
 def _month_range(text: str) -> tuple[int | None, int, date, date, re.Match] | None:
     """'1 April to 30 June 2019' / 'July to September 2022' -> (quarter|None, fy start, start, end)."""
-    for m in MONTH_RANGE_RE.finditer(text):
+    for m in _month_ranges(text):
         m1, m2 = MONTHS[m.group("m1").lower().rstrip(".")], MONTHS[m.group("m2").lower().rstrip(".")]
         y2 = int(m.group("y2"))
         y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)
