@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _CAPS = re.compile(r"[A-Z]{2}")
@@ -62,8 +63,9 @@ class Concept:
     depth: int = 0
 
 
-@dataclass(frozen=True)
-class TopicMatch:
+class TopicMatch(NamedTuple):
+    """One label occurrence (a tuple: tens of thousands are made per thousand pages)."""
+
     concept: str
     start: int
     end: int
@@ -94,6 +96,7 @@ class TopicScheme:
         for key in self._exact:
             self._exact_starts[key[0]] = max(self._exact_starts.get(key[0], 0), len(key))
         self._ancestors: dict[str, set[str]] = {cid: self._compute_ancestors(cid) for cid in concepts}
+        self._lineage = {cid: frozenset(a | {cid}) for cid, a in self._ancestors.items()}
         for cid in concepts:
             concepts[cid].depth = self._depth(cid, set())
         self._composites = [c for c in concepts.values() if len(c.broader) >= 2]
@@ -181,8 +184,9 @@ class TopicScheme:
         for m in own:
             if m.concept not in first or m.start < first[m.concept].start:
                 first[m.concept] = m
-        covered_own = {a for m in own for a in self.ancestors(m.concept) | {m.concept}}
-        covered_ctx = {a for m in ctx for a in self.ancestors(m.concept) | {m.concept}}
+        lineage = self._lineage
+        covered_own = set().union(*(lineage[m.concept] for m in own))
+        covered_ctx = set().union(*(lineage[m.concept] for m in ctx))
         candidates = {c.id: c for part in covered_own for c in self._composites_by_part.get(part, ())}
         for c in sorted(candidates.values(), key=lambda c: c.id):
             if c.id in first:
@@ -201,7 +205,8 @@ class TopicScheme:
                     words = "; ".join(sorted({h.words for h in firsts}))
                     first[c.id] = TopicMatch(c.id, last.start, last.end, words, composed=True)
         chosen = set(first)
-        specific = [cid for cid in chosen if not any(cid in self.ancestors(o) for o in chosen if o != cid)]
+        above = Counter(a for o in chosen for a in self._ancestors[o])  # how many chosen concepts each is broader than
+        specific = [cid for cid in chosen if above[cid] - (cid in self._ancestors[cid]) <= 0]
         ranked = sorted(
             specific, key=lambda cid: (-self.concepts[cid].depth, -self._strength(first[cid]), first[cid].start, cid)
         )
