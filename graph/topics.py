@@ -155,9 +155,9 @@ class TopicScheme:
             return 1
         return 2 if len(self.concepts[m.concept].broader) >= 2 else 0
 
-    def find(self, text: str, toks: list[tuple[str, str, int, int]] | None = None) -> list[TopicMatch]:
-        """Every label occurrence in the text (or in `toks`, tokens of `text` already made)."""
-        toks = tokens(text) if toks is None else toks
+    def find(self, text: str) -> list[TopicMatch]:
+        """Every label occurrence in the text, ordered by where it starts."""
+        toks = tokens(text)
         norms = [t[0] for t in toks]
         raws = [t[1] for t in toks]
         out: list[TopicMatch] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import at_word_start
 from .records import Indicator, Span
 from .segment import Sentence, cues
 
@@ -48,20 +49,25 @@ DOWN = re.compile(r"\b(reduc\w*|decreas\w*|drop\w*|fall\w*|fell|declin\w*|lower\
 UP = re.compile(r"\b(increas\w*|ris\w+|rose|grow\w*|grew|higher|more|up|upward)\b", re.I)
 _DIR_WORDS = ("reduc", "decreas", "drop", "fall", "fell", "rise", "rose", "risen", "increas", "declin", "improv",
               "deterior", "grow", "grew", "worse")
-PATTERNS = [
-    re.compile(r"\b(?P<dir>reductions?|decreases?|drops?|falls?|rises?|increases?|declines?|"
-               r"improvements?|deteriorations?|reduced|increased)\s+in\s+(?:the\s+)?(?:overall\s+)?" + _NP, re.I),
+_CHANGE_NOUNS = ["reductions?", "decreases?", "drops?", "falls?", "rises?", "increases?", "declines?",
+                 "improvements?", "deteriorations?", "reduced", "increased"]
+_QUANTITIES = ["percentage", "proportion", "number", "numbers", "rate", "levels?", r"average\s+numbers?", "average",
+               "total"]
+PATTERNS = [  # each starts with lexicon.at_word_start: the engine skips to candidate letters
+    re.compile(rf"(?P<dir>{at_word_start(_CHANGE_NOUNS, ignore_case=True, escape=False)})\s+in\s+(?:the\s+)?"
+               r"(?:overall\s+)?" + _NP, re.I),
     re.compile(r"\b(?:performance\s+)?(?:indicator|measure|KPI|PI)s?\s+(?:relating\s+to|in\s+relation\s+to|"
                r"for|on|regarding|around)\s+(?:the\s+)?" + _NP, re.I),
-    re.compile(r"\b(?P<name0>(?:percentage|proportion|number|numbers|rate|levels?|average\s+numbers?|"
-               r"average|total)\s+of\s+(?:the\s+)?" + _NP[len("(?P<name>"):], re.I),
-    re.compile(r"\b(?:our|the)\s+(?P<name>(?:[\w’'\-]+\s+){0,5}(?:rate|levels?|numbers?|times?|count))\s+"
-               r"(?:had|has|have)?\s*(?:been\s+)?(?P<dir>reduced|increased|dropped|fallen|risen|improved|"
-               r"declined|decreased|grown|worsened)\b", re.I),
+    re.compile(rf"(?P<name0>(?:{at_word_start(_QUANTITIES, ignore_case=True, escape=False)})\s+of\s+(?:the\s+)?"
+               + _NP[len("(?P<name>"):], re.I),
+    re.compile(rf"(?:{at_word_start(['our', 'the'], ignore_case=True)})\s+(?P<name>(?:[\w’'\-]+\s+){{0,5}}"
+               r"(?:rate|levels?|numbers?|times?|count))\s+(?:had|has|have)?\s*(?:been\s+)?(?P<dir>reduced|increased|"
+               r"dropped|fallen|risen|improved|declined|decreased|grown|worsened)\b", re.I),
 ]
 PATTERNS.append(re.compile(  # "The households in temporary accommodation had increased from 212 to 247"
-    r"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>[\w’'\- ]{3,80}?)\s+(?:had|has|have)\s+(?:been\s+)?(?P<dir>increased|reduced|"
-    r"risen|fallen|dropped|improved|declined|decreased|grown|gone\s+up|gone\s+down)\s+from\s+\d"))
+    rf"(?:{at_word_start(['the', 'our'], ignore_case=True)})\s+(?P<name>[\w’'\- ]{{3,80}}?)\s+(?:had|has|have)\s+"
+    r"(?:been\s+)?(?P<dir>increased|reduced|risen|fallen|dropped|improved|declined|decreased|grown|gone\s+up|"
+    r"gone\s+down)\s+from\s+\d"))
 # words a sentence must contain before each pattern is worth running (regexes with re.I cannot skip ahead)
 _NEEDS = [_DIR_WORDS, ("indicator", "measure", "kpi", " pi "),
           ("percentage", "proportion", "number", "rate", "level", "average", "total"),

@@ -7,6 +7,7 @@ minute-taking, the shape of local-government job titles); nothing here names a p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Reporting verbs that make the preceding person the speaker of a clause.
 ASK_VERBS = {
@@ -132,14 +133,23 @@ COLLECTIVE_SUBJECT = re.compile(
 )
 
 
-def at_word_start(words: list[str] | set[str]) -> str:
+def at_word_start(words: Iterable[str], *, ignore_case: bool = False, escape: bool = True) -> str:
     """Regex alternation of words that must start a word, written so the regex engine can skip ahead.
 
-    "\\b(?:Mr|Mrs|Dr)" makes Python's engine try the pattern at every position of a page; grouped
-    by first letter with the boundary checked after it, "M(?<!\\wM)(?:rs|r)|D(?<!\\wD)(?:r)", it jumps
-    between candidate letters instead (3-4x faster on a page of minutes). Longer words come first.
+    Python's engine tries "\\b(?:Mr|Mrs|Dr)" at every position of a page. Started by one
+    character class, with the boundary and each word's first letter checked after it,
+    "[DM](?<!\\w[DM])(?:(?<=D)(?:r)|(?<=M)(?:rs|r))", it jumps between candidate letters instead:
+    2-4x faster over a page of minutes. `words` are regex fragments when `escape` is false (their
+    first character must be a plain letter); longer ones are tried first.
     """
     by_first: dict[str, list[str]] = {}
     for w in sorted(words, key=lambda w: (-len(w), w)):
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(f"{re.escape(c)}(?<!\\w{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in sorted(by_first.items()))
+        first = w[0].lower() if ignore_case else w[0]
+        by_first.setdefault(first, []).append(re.escape(w[1:]) if escape else w[1:])
+
+    def cls(c: str) -> str:
+        return f"[{c.upper()}{c}]" if ignore_case and c.isalpha() else re.escape(c)
+
+    letters = "".join((c.upper() + c) if ignore_case and c.isalpha() else re.escape(c) for c in sorted(by_first))
+    branches = "|".join(f"(?<={cls(c)})(?:{'|'.join(rest)})" for c, rest in sorted(by_first.items()))
+    return f"[{letters}](?<!\\w[{letters}])(?:{branches})"

@@ -38,8 +38,8 @@ ROLE_RE = re.compile(rf"(?P<role>{ROLE_BODY})")
 # Page-wide patterns start with a literal or a character class and check the word boundary with a
 # look-behind after it ("C(?<!\wC)..." rather than "\bC..."): the regex engine then skips ahead to
 # candidate characters instead of trying the whole pattern at every position (2-20x faster).
-_ROLE_ONLY = re.compile(rf"[TtOo](?<!\w[TtOo])(?:(?<=[Tt])he|(?<=[Oo])ur)\s+(?:(?:Council|Authority)['’]s\s+)?"
-                        rf"{ROLE_RE.pattern}")
+_ROLE_ONLY = re.compile(rf"(?:{at_word_start(['the', 'our'], ignore_case=True)})\s+(?=[A-Z])"  # roles are capitalised
+                        rf"(?:(?:Council|Authority)['’]s\s+)?{ROLE_RE.pattern}")
 _TITLE = re.compile(r"(?P<title>C(?<!\wC)(?:ouncillors|ouncillor|ouncilor|llrs\.?|llr\.?))(?=\s)")
 _TITLE_PREFIX = re.compile(r"\b(?:County|Borough|District|City|Town|Parish)\s+$")  # "County Councillor"
 _HONORIFIC = re.compile(rf"(?P<title>{at_word_start(HONORIFICS)})\.?(?=\s)")

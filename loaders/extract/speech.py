@@ -25,18 +25,19 @@ from .lexicon import (
     PROCEDURE_VERBS,
     SPEECH_VERBS,
     SUPPORT_CUES,
+    at_word_start,
 )
 from .people import _APPOSITIVE, _VERB_AFTER
 from .records import Answer, Mention, Person, Question, Span
 from .segment import Block, Sentence
 
-ASK_IN_CLAUSE = re.compile(
-    r"\b(asked|asking|queried|enquired|inquired|questioned|sought|requested|raised|challenged|urged|pressed|"
-    r"probed|wondered|wanted\s+(?:to\s+know|reassurance|assurance|clarification|confirmation|an?\s+update|"
-    r"more|further|details?|information|officers|to\s+understand)|wished\s+to\s+know|called\s+for|"
-    r"suggested|expressed\s+(?:\w+\s+){0,2}(?:concerns?|disappointment|dissatisfaction|frustration|worry|"
-    r"worries|surprise|reservations|doubts?))\b"
-)
+_ASKING = ["asked", "asking", "queried", "enquired", "inquired", "questioned", "sought", "requested", "raised",
+           "challenged", "urged", "pressed", "probed", "wondered",
+           r"wanted\s+(?:to\s+know|reassurance|assurance|clarification|confirmation|an?\s+update|more|further|"
+           r"details?|information|officers|to\s+understand)", r"wished\s+to\s+know", r"called\s+for", "suggested",
+           r"expressed\s+(?:\w+\s+){0,2}(?:concerns?|disappointment|dissatisfaction|frustration|worry|worries|"
+           r"surprise|reservations|doubts?)"]
+ASK_IN_CLAUSE = re.compile(rf"(?:{at_word_start(_ASKING, escape=False)})\b")
 FRAME_VERBS = {"referred", "drew", "made", "spoke"}
 RESPONSE_ONLY = {"responded", "replied", "confirmed", "clarified", "assured", "reassured", "answered",
                  "undertook", "agreed"}
