@@ -45,30 +45,32 @@ def html_to_text(markup: str) -> str:
     if root is None:
         return ""
     parts: list[str] = []
-
-    def walk(node) -> None:
-        tag = node.tag
-        if tag == "-text":
-            parts.append(node.text_content or "")
-            return
-        block = tag in _BLOCK_TAGS
-        if block:
-            parts.append("\n\n")
-        if tag == "li":
-            parts.append("• ")
-        child = node.child
-        while child is not None:
-            walk(child)
-            child = child.next
-        if block:
-            parts.append("\n\n")
-
-    walk(root)
+    _walk(root, parts)
     text = "".join(parts)
     text = re.sub(r"[ \t\u00a0]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n"
+
+
+def _walk(node, parts: list[str]) -> None:
+    """Append the text of `node` to `parts` (a module function: a nested recursive one is a
+    reference cycle per page, which extraction promises not to make; see api.cyclic_gc_paused)."""
+    tag = node.tag
+    if tag == "-text":
+        parts.append(node.text_content or "")
+        return
+    block = tag in _BLOCK_TAGS
+    if block:
+        parts.append("\n\n")
+    if tag == "li":
+        parts.append("• ")
+    child = node.child
+    while child is not None:
+        _walk(child, parts)
+        child = child.next
+    if block:
+        parts.append("\n\n")
 
 
 def load(data: bytes, path: str, info: SourceInfo) -> Document:
