@@ -179,6 +179,8 @@ class TopicScheme:
     def assign(self, text: str, context: str = "", limit: int = 5) -> list[TopicMatch]:
         """Most specific concepts for `text`, best first: deepest, then strongest match, then earliest."""
         own = self.find(text)
+        if not own:  # the context only completes composites begun in the text itself
+            return []
         ctx = self.find(context) if context else []
         first: dict[str, TopicMatch] = {}
         for m in own:

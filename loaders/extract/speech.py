@@ -159,9 +159,8 @@ class SpeechReader:
                 ps, pe = s + m.start("p"), s + m.end("p")
                 found.append(Act(ps, e, person, verb, block=sent.block))
                 self.out.pronoun_mentions.append((person, Mention(m.group("p"), Span(ps, pe), "pronoun")))
-        intro = _INTRO.match(sentence).end()
-        cm = COLLECTIVE_SUBJECT.match(sentence, intro)
-        if cm and not found:
+        cm = None if found else COLLECTIVE_SUBJECT.match(sentence, _INTRO.match(sentence).end())
+        if cm:
             vm = _VERB_AFTER.match(sentence, cm.end())
             if vm and vm.group("verb").lower() in (ASK_VERBS | NEUTRAL_VERBS | {"were"}):
                 found.append(Act(s + cm.start(), e, None, vm.group("verb").lower(), collective=True,
@@ -172,8 +171,9 @@ class SpeechReader:
             found.append(Act(s + pa.start(), e, None, "advised", collective=True, kind="passive_answer",
                              block=sent.block))
         # "the following points were raised:" introduces the questions; it is not one
-        pq = _PASSIVE_QUESTION.search(sentence) if passive and not sentence.rstrip().endswith(":") else None
-        if pq and not found:
+        pq = _PASSIVE_QUESTION.search(sentence) if passive and not found and not sentence.rstrip().endswith(":") \
+            else None
+        if pq:
             who = self._person_in(s + pq.start("who"), s + pq.end("who")) if pq.group("who") else None
             found.append(Act(s + pq.start(), e, who, "raised", collective=who is None, kind="question",
                              block=sent.block))
