@@ -17,6 +17,7 @@ from ..document import Document
 from .classify import looks_like_minutes
 from .header import council_from_text, council_from_url, parse_header
 from .indicators import find_indicators
+from .lexicon import Folded
 from .outcomes import actions, attendance, resolution_start, resolutions
 from .people import PeopleFinder
 from .periods import REPORTISH, find_period
@@ -27,13 +28,12 @@ from .speech import read_exchanges
 
 __all__ = ["extract_document", "Extraction"]
 
-_AUTHOR = re.compile(
-    r"\b(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?(?P<author>(?:[A-Z][\w’'&\-]*\s*(?:,\s*|and\s+|of\s+|"
+_AUTHOR = re.compile(  # from "report" (a literal the engine can skip to): "joint report of" names the same author
+    r"report(?<!\wreport)\s+(?:of|by|from)\s+(?:the\s+)?(?P<author>(?:[A-Z][\w’'&\-]*\s*(?:,\s*|and\s+|of\s+|"
     r"for\s+|the\s+)?){1,10}?)(?=\s*(?:,|\.|;|\(|which|that|who|on\b|setting|providing|presenting|"
     r"outlining|regarding|about|in\s+relation|$))"
 )
-_RECEIVED = re.compile(r"\b(?:received|considered|noted|presented|introduced)\s+(?:a|the)\s+(?:joint\s+)?report\b",
-                       re.I)
+_RECEIVED = Folded(r"\b(?:received|considered|noted|presented|introduced)\s+(?:a|the)\s+(?:joint\s+)?report\b")
 
 
 def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction:

@@ -43,21 +43,36 @@ ADVERBS = {"also", "then", "further", "additionally", "subsequently", "again", "
            "specifically", "particularly", "in", "later", "therefore", "however", "had", "has", "would",
            "separately", "similarly", "likewise", "kindly"}
 
+class Folded:
+    """A case-insensitive pattern, written in lower case and matched against lower-cased text.
+
+    Python's regex engine skips an alternative on its first literal only without IGNORECASE, so
+    long word lists match about twice as fast this way. Text whose lower-casing changes length
+    (a dotted capital I) falls back to IGNORECASE, so match offsets always point into the text.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.lower = re.compile(pattern)
+        self.any_case = re.compile(pattern, re.IGNORECASE)
+
+    def search(self, text: str, low: str | None = None) -> re.Match | None:
+        low = text.lower() if low is None else low
+        return self.lower.search(low) if len(low) == len(text) else self.any_case.search(text)
+
+
 # Words that show a councillor's contribution is a concern or a request even with a neutral verb.
-CONCERN_CUES = re.compile(
+CONCERN_CUES = Folded(
     r"\b(concern\w*|worr\w*|disappoint\w*|need(?:ed|s)? to|should|must|monitor\w*|risk\w*|delay\w*|"
     r"problem\w*|pressure\w*|poor\w*|lack\w*|fail\w*|unacceptable|inadequate|shortage\w*|struggl\w*|"
     r"difficult\w*|challeng\w*|why|whether|how|what|when|clarif\w*|reassur\w*|assurance|update|"
     r"breakdown|more (?:detail|information)|further (?:detail|information)|explain|impact\w*|"
     r"reduc\w*|increas\w*|declin\w*|drop\w*|fall\w*|rising|backlog\w*|waiting|vacanc\w*|caseload\w*|"
     r"case loads?|question\w*|query|queries|cost\w*|overspend\w*|deficit|not (?:being )?met|below target|"
-    r"off track|red|urgent\w*|sufficient|enough|adequate\w*)\b|\?",
-    re.IGNORECASE,
+    r"off track|red|urgent\w*|sufficient|enough|adequate\w*)\b|\?"
 )
-SUPPORT_CUES = re.compile(
+SUPPORT_CUES = Folded(
     r"\b(positive\w*|welcom\w*|pleased|prais\w*|commend\w*|congratulat\w*|thank\w*|good news|"
-    r"encourag\w*|excellent|delighted|impressed|reassured)\b",
-    re.IGNORECASE,
+    r"encourag\w*|excellent|delighted|impressed|reassured)\b"
 )
 
 # Heads of local-government job titles and offices. A role is Title-Case words ending in a head,

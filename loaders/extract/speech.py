@@ -25,6 +25,7 @@ from .lexicon import (
     PROCEDURE_VERBS,
     SPEECH_VERBS,
     SUPPORT_CUES,
+    Folded,
     at_word_start,
 )
 from .people import _APPOSITIVE, _VERB_AFTER
@@ -45,13 +46,13 @@ _PRONOUN = re.compile(
     r"(?:^|(?<=[;:,(])\s*|(?<=\band\s)|(?<=\bbut\s))(?P<p>[Hh]e|[Ss]he)\s+(?:(?:" + "|".join(sorted(ADVERBS))
     + r")\s+)*(?P<verb>[a-z]+)"
 )
-_PASSIVE_ANSWER = re.compile(
-    r"\b(?:Members|the\s+(?:Committee|Panel|Board)|Councillors)\s+(?:were|was)\s+(?:also\s+)?"
-    r"(?P<verb>advised|informed|told|assured|reassured|reminded|updated)\b", re.IGNORECASE)
-_PASSIVE_QUESTION = re.compile(
+_PASSIVE_ANSWER = Folded(
+    r"\b(?:members|the\s+(?:committee|panel|board)|councillors)\s+(?:were|was)\s+(?:also\s+)?"
+    r"(?P<verb>advised|informed|told|assured|reassured|reminded|updated)\b")
+_PASSIVE_QUESTION = Folded(
     r"\b(?:(?:a\s+)?concerns?|(?:a\s+)?questions?|(?:a\s+)?quer(?:y|ies)|points?|issues?)\s+(?:was|were)\s+"
     r"(?:also\s+)?(?:raised|expressed|asked|voiced|put)(?:\s+by\s+(?P<who>[^,.;]{2,60}))?|"
-    r"\bit\s+was\s+(?:also\s+)?(?:asked|queried|questioned|requested)\b", re.IGNORECASE)
+    r"\bit\s+was\s+(?:also\s+)?(?:asked|queried|questioned|requested)\b")
 _EXPLICIT = re.compile(
     r"(?P<lead>[Ii]n\s+(?:response|reply|answer)\s+to|[Rr]esponding\s+to|[Rr]eplying\s+to|[Rr]esponded\s+to|"
     r"[Rr]eplied\s+to)\s+(?:(?:a|the|further|several|various|some|these|those|this|that|his|her|their|"
@@ -68,7 +69,7 @@ WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\
 _INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|following|discussed)\b", re.I)
 _ATTENDING = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:in attendance|present)")
 _INTRO = re.compile(r"(?:[^,]{0,80},\s*)?")
-_STRONG_CONCERN = re.compile(r"concern|worr|disappoint", re.I)
+_STRONG_CONCERN = Folded(r"concern|worr|disappoint")
 
 
 @dataclass
@@ -166,12 +167,12 @@ class SpeechReader:
                 found.append(Act(s + cm.start(), e, None, vm.group("verb").lower(), collective=True,
                                  block=sent.block))
         passive = " were " in low or " was " in low
-        pa = _PASSIVE_ANSWER.search(sentence) if passive else None
+        pa = _PASSIVE_ANSWER.search(sentence, low) if passive else None
         if pa and not any(a.pos <= s + pa.start() for a in found if a.person):
             found.append(Act(s + pa.start(), e, None, "advised", collective=True, kind="passive_answer",
                              block=sent.block))
         # "the following points were raised:" introduces the questions; it is not one
-        pq = _PASSIVE_QUESTION.search(sentence) if passive and not found and not sentence.rstrip().endswith(":") \
+        pq = _PASSIVE_QUESTION.search(sentence, low) if passive and not found and not sentence.rstrip().endswith(":") \
             else None
         if pq:
             who = self._person_in(s + pq.start("who"), s + pq.end("who")) if pq.group("who") else None
@@ -219,13 +220,14 @@ class SpeechReader:
         if act.kind in ("passive_answer", "question") or act.explicit:
             return
         clause = self.text[act.pos:act.end]
+        low = clause.lower()
         asks = bool(ASK_IN_CLAUSE.search(clause))
         needs_cue = act.collective or act.verb in NEUTRAL_VERBS or act.verb in FRAME_VERBS
-        act.cue = needs_cue and bool(CONCERN_CUES.search(clause)) and not (
-            SUPPORT_CUES.search(clause) and not _STRONG_CONCERN.search(clause))
+        act.cue = needs_cue and bool(CONCERN_CUES.search(clause, low)) and not (
+            SUPPORT_CUES.search(clause, low) and not _STRONG_CONCERN.search(clause, low))
         if act.collective:
             act.kind = "question" if asks or (act.verb in NEUTRAL_VERBS and act.verb != "were" and act.cue
-                                              and _STRONG_CONCERN.search(clause)) \
+                                              and _STRONG_CONCERN.search(clause, low)) \
                 else "statement"
             return
         person = act.person
