@@ -113,8 +113,11 @@ def _direction(word: str | None, sentence: str) -> str | None:
 # a sentence is only read when it has one of these (a change, a measure or a number)
 _TRIGGER_WORDS = ("reduc", "increas", "decreas", "drop", "fall", "fell", "rise", "rose", "improv", "declin",
                   "deteriorat", "indicator", "measure", "kpi")
-_TRIGGER_RX = re.compile(r"\d|\b[Pp][Ii]\b")
-_SHARE_CUE, _TRIGGER_CUE = len(_NEEDS), len(_NEEDS) + 1
+_TRIGGER_RX = re.compile(r"[\dPp](?:(?<=\d)|(?<!\w[Pp])[Ii]\b)")  # a digit or "PI"; one leading class
+_SHARE_CUE, _TRIGGER_CUE, _GONE_CUE = len(_NEEDS), len(_NEEDS) + 1, len(_NEEDS) + 2
+# patterns 3 and 4 also need their verb of change ("had increased", "has gone up"), all of which
+# contain a word of the first cue group
+_ALSO_NEEDS = {3: {0}, 4: {0, _GONE_CUE}}
 
 
 def _candidates(text: str, sents: list[Sentence]) -> list[tuple[Sentence, set[int]]]:
@@ -123,7 +126,7 @@ def _candidates(text: str, sents: list[Sentence]) -> list[tuple[Sentence, set[in
     The trigger (a number, a change or a measure) is only looked for in sentences that have some
     pattern's cue.
     """
-    found = cues(text, [(x.span.start, x.span.end) for x in sents], (*_NEEDS, ("%",), _TRIGGER_WORDS))
+    found = cues(text, [(x.span.start, x.span.end) for x in sents], (*_NEEDS, ("%",), _TRIGGER_WORDS, ("gone",)))
     out = []
     for k in sorted(found, key=lambda k: sents[k].span.start):
         sent, cue = sents[k], found[k]
@@ -146,7 +149,7 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                 out.append(Indicator(name, [m.group("v1"), m.group("v2")], None, m.group(0),
                                      Span(s + m.start(), s + m.end()), Span(s, e)))
         for i, rx in enumerate(PATTERNS):
-            if i not in found:
+            if i not in found or (i in _ALSO_NEEDS and not _ALSO_NEEDS[i] & found):
                 continue
             for m in rx.finditer(sentence):
                 raw = m.groupdict().get("name") or ""
