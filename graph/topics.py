@@ -183,32 +183,29 @@ class TopicScheme:
             return []
         ctx = self.find(context) if context else []
         first: dict[str, TopicMatch] = {}
-        for m in own:
-            if m.concept not in first or m.start < first[m.concept].start:
-                first[m.concept] = m
-        lineage = self._lineage
-        covered_own = set().union(*(lineage[m.concept] for m in own))
-        covered_ctx = set().union(*(lineage[m.concept] for m in ctx))
-        candidates = {c.id: c for part in covered_own for c in self._composites_by_part.get(part, ())}
-        for c in sorted(candidates.values(), key=lambda c: c.id):
-            if c.id in first:
-                continue
-            if all(b in covered_own or b in covered_ctx for b in c.broader) and any(
-                b in covered_own for b in c.broader
-            ):
+        for m in own:  # sorted by start: the first mention of each concept
+            first.setdefault(m.concept, m)
+        lineage, by_part = self._lineage, self._composites_by_part
+        covered_own = set().union(*[lineage[cid] for cid in first])
+        covered = covered_own.union(*[lineage[m.concept] for m in ctx])
+        candidates = sorted({c.id for part in covered_own if part in by_part for c in by_part[part]} - first.keys())
+        for cid in candidates:
+            c = self.concepts[cid]
+            if all(b in covered for b in c.broader):  # at least one part is in the text: it was a candidate
                 # where the composition is complete: the latest of each part's first mention
                 firsts = []
                 for b in c.broader:
-                    hits = [m for m in own if m.concept == b or b in self.ancestors(m.concept)]
-                    if hits:
-                        firsts.append(min(hits, key=lambda h: h.start))
+                    hit = next((m for m in own if b in lineage[m.concept]), None)
+                    if hit:
+                        firsts.append(hit)
                 if firsts:
                     last = max(firsts, key=lambda h: h.start)
                     words = "; ".join(sorted({h.words for h in firsts}))
                     first[c.id] = TopicMatch(c.id, last.start, last.end, words, composed=True)
-        chosen = set(first)
-        above = Counter(a for o in chosen for a in self._ancestors[o])  # how many chosen concepts each is broader than
-        specific = [cid for cid in chosen if above[cid] - (cid in self._ancestors[cid]) <= 0]
+        if len(first) == 1:
+            return list(first.values())[:limit]
+        above = Counter(a for o in first for a in self._ancestors[o])  # how many chosen concepts each is broader than
+        specific = [cid for cid in first if above[cid] - (cid in self._ancestors[cid]) <= 0]
         ranked = sorted(
             specific, key=lambda cid: (-self.concepts[cid].depth, -self._strength(first[cid]), first[cid].start, cid)
         )
