@@ -74,11 +74,13 @@ def resolve(extractions: list[Extraction]) -> None:
 
 def _resolve_council(slug: str, docs: list[Extraction]) -> None:
     clusters: list[Cluster] = []
+    by_surname: dict[str, list[Cluster]] = {}  # compatible names share a surname: compare only those
     named = [(x, p) for x in docs for p in x.people if p.name]
     named.sort(key=lambda xp: (_info_rank(xp[1]), xp[0].source, xp[1].first_span.start))
     for _x, p in named:
         parts = split_name(p.name or "")
-        cands = [c for c in clusters if c.parts and c.parts.compatible(parts) and _kinds_compatible(c.kind, p.kind)]
+        same = by_surname.setdefault(parts.surname.lower(), [])
+        cands = [c for c in same if c.parts and c.parts.compatible(parts) and _kinds_compatible(c.kind, p.kind)]
         if len(cands) > 1:
             exact = [c for c in cands if c.parts and c.parts.initials == parts.initials]
             cands = exact if len(exact) == 1 else cands
@@ -89,6 +91,7 @@ def _resolve_council(slug: str, docs: list[Extraction]) -> None:
         else:
             c = Cluster(kind=p.kind, parts=parts)
             clusters.append(c)
+            same.append(c)
         c.members.append(p)
         if p.role and not any(same_role(p.role, r) for r in c.roles):
             c.roles.append(p.role)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -74,7 +75,7 @@ _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
-@dataclass
+@dataclass(frozen=True)
 class NameParts:
     given: tuple[str, ...]  # initials or first names, as written
     surname: str
@@ -97,6 +98,7 @@ class NameParts:
         return not (full_a and full_b and full_a[0].lower() != full_b[0].lower())
 
 
+@lru_cache(maxsize=65536)  # the same names recur on every page and in identity resolution
 def split_name(name: str) -> NameParts:
     toks = name.replace(".", ". ").split()
     toks = [t for t in toks if t]
