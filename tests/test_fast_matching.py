@@ -1,0 +1,55 @@
+"""The speed-ups in extraction must find exactly what the plain patterns find (docs/architecture.md)."""
+
+import re
+
+from councilgraph.loaders.extract.header import COUNCIL_RE, council_mentions
+from councilgraph.loaders.extract.lexicon import Folded, at_word_start
+from councilgraph.loaders.extract.periods import MONTH_RANGE_RE, _month_ranges
+from councilgraph.loaders.extract.segment import cues
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+PIECES = st.sampled_from(["April", "to", "June", "2023", "1st", "30", "July", "-", "–", "Sept.", "and", "until",
+                          "2019", "20", "of", "County", "Council", "Royal", "Borough", "of", "Kestrel", "Vale",
+                          "Northmoor", "City", "Castlebridge", "District", "Councillor", "the", "\n", ",", ".",
+                          "Metropolitan", "Windsor", "Town", "Mr", "x2019"])
+TEXTS = st.lists(PIECES, max_size=40).map(" ".join)
+
+
+def test_at_word_start_matches_whole_word_starts_only():
+    rx = re.compile(rf"(?:{at_word_start(['Mr', 'Mrs', 'Dr'])})\b")
+    assert [m.group() for m in rx.finditer("Mrs Ode, Dr Hale, DrMr, and Mr Amir")] == ["Mrs", "Dr", "Mr"]
+    ic = re.compile(rf"(?:{at_word_start(['reductions?', 'falls?'], ignore_case=True, escape=False)})\b")
+    assert [m.group() for m in ic.finditer("Reductions and a fall; refalls")] == ["Reductions", "fall"]
+
+
+def test_folded_matches_any_case_with_offsets_into_the_text():
+    rx = Folded(r"\bconcerns?\b")
+    text = "Members raised CONCERNS about İstanbul trips"  # "İ" lengthens when lower-cased
+    m = rx.search(text)
+    assert m and text[m.start():m.end()] == "CONCERNS"
+    m = Folded(r"\btrips\b").search(text)
+    assert m and text[m.start():m.end()] == "trips"
+
+
+def test_cues_returns_the_spans_that_hold_each_group():
+    text = "She asked about the budget. Members left at 3pm. A breakdown would be provided."
+    spans = [(0, 27), (28, 48), (49, 79)]
+    assert cues(text, spans, [("budget", "provided"), ("left",)]) == {0: {0}, 1: {1}, 2: {0}}
+    # overlapping spans and text whose lower-casing changes length take the slow path, same answer
+    assert cues(text, [(0, 48), (28, 79)], [("left",)]) == {0: {0}, 1: {0}}
+    dotted = "İ" + text
+    assert cues(dotted, [(s + 1, e + 1) for s, e in spans], [("budget", "provided"), ("left",)]) == \
+        {0: {0}, 1: {1}, 2: {0}}
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_month_ranges_found_from_their_year_equal_a_whole_page_search(text):
+    assert [m.span() for m in _month_ranges(text)] == [m.span() for m in MONTH_RANGE_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_council_mentions_equal_a_whole_page_search(text):
+    assert [m.span() for m in council_mentions(text)] == [m.span() for m in COUNCIL_RE.finditer(text)]
