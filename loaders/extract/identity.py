@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .people import NameParts, is_committee_office, norm_role, same_role, split_name
 from .records import Extraction, Person
@@ -21,11 +22,13 @@ _GENERIC = {"county", "borough", "city", "district", "metropolitan", "council", 
             "unitary", "corporation", "and"}
 
 
+@lru_cache(maxsize=65536)  # ids are made from the same few thousand names, titles and councils
 def slugify(text: str) -> str:
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
 
 
+@lru_cache(maxsize=65536)
 def council_slug(council: str | None, source: str) -> str:
     if not council:
         return "unknown-" + hashlib.sha1(source.encode()).hexdigest()[:8]
