@@ -49,7 +49,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         _fill(folder, args)
-        size = sum(p.stat().st_size for p in folder.iterdir() if p.suffix != ".csv")
+        size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file() and p.suffix != ".csv")
         result = extract([folder])  # warm caches (regexes, topic scheme, stems)
         n = len(result)
         times = []
