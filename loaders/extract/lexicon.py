@@ -43,6 +43,7 @@ ADVERBS = {"also", "then", "further", "additionally", "subsequently", "again", "
            "specifically", "particularly", "in", "later", "therefore", "however", "had", "has", "would",
            "separately", "similarly", "likewise", "kindly"}
 
+
 class Folded:
     """A case-insensitive pattern, written in lower case and matched against lower-cased text.
 
