@@ -16,6 +16,11 @@ def _run(tmp_path, paths, manifest=None):
     return pred
 
 
+NO_SCORER = pytest.mark.skipif(not (SHARED / "eval" / "score.py").is_file(),
+                               reason="the scorer ../shared/eval/score.py is not present beside the repo")
+
+
+@NO_SCORER
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not present beside the repo")
 def test_seed_minutes_meet_the_bar(tmp_path):
     pred = _run(tmp_path, sorted((SHARED / "seeds").glob("*.txt")), SHARED / "seeds" / "manifest.csv")
@@ -25,6 +30,7 @@ def test_seed_minutes_meet_the_bar(tmp_path):
     assert res["report_period"] == {"correct": 5, "of": 5, "acc": 1.0}
 
 
+@NO_SCORER
 def test_sample_corpus_meets_the_bar(tmp_path):
     pred = _run(tmp_path, [sample_corpus()])
     res = score(SAMPLE / "gold", pred)
@@ -42,6 +48,7 @@ def test_sample_corpus_shape():
     assert len(councils) >= 3
 
 
+@NO_SCORER
 def test_varied_styles_meet_the_bar(tmp_path):
     """Hand-written pages in layouts the generator never writes (printed minutes with Present lists,
     written questions and responses, lettered points, officers by initials)."""
