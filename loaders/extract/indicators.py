@@ -53,7 +53,7 @@ _CHANGE_NOUNS = ["reductions?", "decreases?", "drops?", "falls?", "rises?", "inc
                  "improvements?", "deteriorations?", "reduced", "increased"]
 _QUANTITIES = ["percentage", "proportion", "number", "numbers", "rate", "levels?", r"average\s+numbers?", "average",
                "total"]
-PATTERNS = [  # each starts with lexicon.at_word_start: the engine skips to candidate letters
+PATTERNS = [  # most start with lexicon.at_word_start, so the engine skips to candidate letters
     re.compile(rf"(?P<dir>{at_word_start(_CHANGE_NOUNS, ignore_case=True, escape=False)})\s+in\s+(?:the\s+)?"
                r"(?:overall\s+)?" + _NP, re.I),
     re.compile(r"\b(?:performance\s+)?(?:indicator|measure|KPI|PI)s?\s+(?:relating\s+to|in\s+relation\s+to|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from .records import ReportPeriod, Span
@@ -81,7 +82,7 @@ def _fy(text: str, near: int | None = None) -> tuple[int, re.Match] | None:
 _YEAR = re.compile(r"(?:19|20)\d\d\b")
 
 
-def _month_ranges(text: str):
+def _month_ranges(text: str) -> Iterator[re.Match]:
     """MONTH_RANGE_RE's matches, found from the year that ends each one.
 
     Every range ends "<month> <year>", so the pattern is tried only in a short window before each
