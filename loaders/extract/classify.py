@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import at_word_start
+from .lexicon import TITLES, at_word_start
 
 _CUES = [  # word-start alternations: see lexicon.at_word_start
-    re.compile(rf"(?:{at_word_start(['Councillor', 'Councillors', 'Cllr', 'Cllrs', 'Cllr.', 'Cllrs.'])})\s+[A-Z]"),
+    re.compile(rf"(?:{at_word_start(TITLES)})\s+[A-Z]"),
     re.compile(rf"(?:{at_word_start(['RESOLVED', 'Resolved', 'AGREED'])})\b"),
     re.compile(r"^\s*(?:Agenda item|Issue - meetings|Minutes)\s*:?\s*$", re.M),
     re.compile(r"\b(?:Committee|Panel|Sub-Committee|Cabinet|Board)\b"),

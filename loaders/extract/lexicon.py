@@ -135,6 +135,7 @@ NOT_NAME = {
     "answer", "answers", "response", "responses", "comments", "comment", "left", "arrived", "present",
     "apologies", "absent", "substitute", "declarations", "interest", "interests", "pdf", "icon", "kb", "mb",
 }
+TITLES = ["Councillors", "Councillor", "Councilor", "Cllrs.", "Cllrs", "Cllr.", "Cllr"]  # before a member's name
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Professor", "Prof", "Sir", "Dame", "Rev", "Reverend",
               "Lord", "Lady", "Canon"}
 PARTICLES = {"da", "de", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "ter", "bin",

@@ -26,6 +26,7 @@ from .lexicon import (
     PARTNER_CUES,
     ROLE_HEADS,
     SPEECH_VERBS,
+    TITLES,
     at_word_start,
 )
 from .records import Mention, Person, Span
@@ -36,12 +37,12 @@ _HEADS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(ROLE_HEADS
 _TAIL = rf"{_TW}(?:\s+{_TW})*(?:(?:,\s+{_TW}(?:\s+{_TW})*)*\s+(?:and|&)\s+{_TW}(?:\s+{_TW})*)?"
 ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL})?(?![\w’'-])"
 ROLE_RE = re.compile(rf"(?P<role>{ROLE_BODY})")
-# Page-wide patterns start with a literal or a character class and check the word boundary with a
-# look-behind after it ("C(?<!\wC)..." rather than "\bC..."): the regex engine then skips ahead to
+# Page-wide patterns start with one character class and check the word boundary with a look-behind
+# after it (lexicon.at_word_start) rather than with "\b": the regex engine then skips ahead to
 # candidate characters instead of trying the whole pattern at every position (2-20x faster).
 _ROLE_ONLY = re.compile(rf"(?:{at_word_start(['the', 'our'], ignore_case=True)})\s+(?=[A-Z])"  # roles are capitalised
                         rf"(?:(?:Council|Authority)['’]s\s+)?{ROLE_RE.pattern}")
-_TITLE = re.compile(r"(?P<title>C(?<!\wC)(?:ouncillors|ouncillor|ouncilor|llrs\.?|llr\.?))(?=\s)")
+_TITLE = re.compile(rf"(?P<title>{at_word_start(TITLES)})(?=\s)")
 _TITLE_PREFIX = re.compile(r"\b(?:County|Borough|District|City|Town|Parish)\s+$")  # "County Councillor"
 _HONORIFIC = re.compile(rf"(?P<title>{at_word_start(HONORIFICS)})\.?(?=\s)")
 _TOKEN = re.compile(r"[ \t\u00a0]*(?P<tok>[A-Za-z][A-Za-z’'\-]*\.?(?:[A-Z]\.)*)")
