@@ -52,7 +52,18 @@ _PASSIVE_ANSWER = Folded(
 _PASSIVE_QUESTION = Folded(
     r"\b(?:(?:a\s+)?concerns?|(?:a\s+)?questions?|(?:a\s+)?quer(?:y|ies)|points?|issues?)\s+(?:was|were)\s+"
     r"(?:also\s+)?(?:raised|expressed|asked|voiced|put)(?:\s+by\s+(?P<who>[^,.;]{2,60}))?|"
-    r"\bit\s+was\s+(?:also\s+)?(?:asked|queried|questioned|requested)\b")
+    r"\bit\s+was\s+(?:also\s+)?(?:further\s+)?(?:asked|queried|questioned|requested|suggested|raised)\b|"
+    r"\b(?:(?:further\s+|more\s+|additional\s+)?(?:information|clarification|details?|data|assurances?|"
+    r"an?\s+(?:explanation|update|breakdown|briefing))|reference)\s+(?:was|were)\s+(?:also\s+)?"
+    r"(?:requested|sought|made)\b|"
+    r"\bit\s+would\s+be\s+(?:helpful|useful|beneficial)\b")
+_OFFICERS_ANSWER = re.compile(
+    r"(?:the\s+)?(?:relevant\s+|senior\s+)?officers?\s+(?:also\s+|then\s+|further\s+)?(?P<verb>advised|confirmed|"
+    r"explained|responded|replied|clarified|informed|assured|reassured|stated|said|reported|agreed|undertook|"
+    r"acknowledged|accepted|noted|indicated|outlined|highlighted)\b", re.I)
+# a listed point that records a decision or a finding, not a member's question
+_DECISION_LEAD = re.compile(r"\s*(?:it\s+was\s+(?:also\s+)?(?:agreed|resolved|noted|confirmed|accepted|decided)|"
+                            r"(?:resolved|agreed|noted)\b)", re.I)
 _EXPLICIT = re.compile(
     r"(?P<lead>[Ii]n\s+(?:response|reply|answer)\s+to|[Rr]esponding\s+to|[Rr]eplying\s+to|[Rr]esponded\s+to|"
     r"[Rr]eplied\s+to)\s+(?:(?:a|the|further|several|various|some|these|those|this|that|his|her|their|"
@@ -66,7 +77,9 @@ WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:from|by|submit
                        r"\S.{0,120}?:?\s*$",
                        re.IGNORECASE)
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
-_INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|following|discussed)\b", re.I)
+_INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|follow(?:ing|s)|discuss\w*|"
+                                r"summari[sz]ed|include[ds]?|comments|points|issues|questions)\b", re.I)
+_RESPONDER_INTRO = re.compile(r"\b(?:respon\w*|repl\w*|answer\w*)\b", re.I)
 _ATTENDING = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:in attendance|present)")
 _INTRO = re.compile(r"(?:[^,]{0,80},\s*)?")
 _STRONG_CONCERN = Folded(r"concern|worr|disappoint")
@@ -114,7 +127,9 @@ class SpeechReader:
         self.last_answer: Answer | None = None
         self.last_kind: str | None = None
         # "Councillor X raised the following points:" then bullets: each bullet is X's question
-        self.list_intro: tuple[Person | None] | None = None
+        # "Officers responded to members' comments with the following points:" then bullets: each bullet
+        # answers a question the minutes leave out
+        self.list_intro: tuple[Person | None, tuple[Person, ...]] | None = None
         self._acts: dict[int, list[Act]] = {}  # acts() records pronoun mentions: run it once a sentence
 
     # -- act detection ----------------------------------------------------------------------------
@@ -160,7 +175,14 @@ class SpeechReader:
                 ps, pe = s + m.start("p"), s + m.end("p")
                 found.append(Act(ps, e, person, verb, block=sent.block))
                 self.out.pronoun_mentions.append((person, Mention(m.group("p"), Span(ps, pe), "pronoun")))
-        cm = None if found else COLLECTIVE_SUBJECT.match(sentence, _INTRO.match(sentence).end())
+        cm = None
+        if not found:  # "Members queried ..." or "In relation to X, members queried ..."
+            cm = COLLECTIVE_SUBJECT.match(sentence) or COLLECTIVE_SUBJECT.match(sentence, _INTRO.match(sentence).end())
+            om = _OFFICERS_ANSWER.match(sentence) or _OFFICERS_ANSWER.match(sentence, _INTRO.match(sentence).end())
+            if om:  # "Officers advised that ...": an answer from officers the minutes do not name
+                found.append(Act(s + om.start(), e, None, om.group("verb").lower(), collective=True,
+                                 kind="passive_answer", block=sent.block))
+                cm = None
         if cm:
             vm = _VERB_AFTER.match(sentence, cm.end())
             if vm and vm.group("verb").lower() in (ASK_VERBS | NEUTRAL_VERBS | {"were"}):
@@ -265,6 +287,7 @@ class SpeechReader:
             sents_of.setdefault(s.block, []).append(s)
         written: tuple[str, Person | None] | None = None  # "Question from ..." / "Response from ..."
         consumed = -1  # a block read whole: a written question or response, or a listed point
+        skip_to = -1  # the leading sentences of a listed point already read as its question
         for sent in sents:
             if sent.block == consumed:
                 continue
@@ -273,21 +296,21 @@ class SpeechReader:
                 self._enter_block(block)
                 prev_block = sent.block
                 heading = self.text[block.span.start:block.span.end]
-                if WRITTEN_Q.match(heading) or WRITTEN_A.match(heading):
-                    who = self._mentions_in(block.span.start, block.span.end)
+                who = self._mentions_in(block.span.start, block.span.end) \
+                    if WRITTEN_Q.match(heading) or WRITTEN_A.match(heading) else []
+                if who or WRITTEN_A.match(heading):  # "Questions from Committee Members" names no one: an agenda line
                     written = ("q" if WRITTEN_Q.match(heading) else "a", who[-1][1] if who else None)
                     consumed = block.index
                     continue
                 if self.list_intro is not None and not block.is_list_item:
                     self.list_intro = None
-                if self.list_intro is not None and block.is_list_item and not any(
-                        self.acts(s) for s in sents_of[block.index]):
-                    asker = self.list_intro[0]
-                    self._new_question(Act(block.span.start, block.span.end, asker, "raised", collective=asker is None),
-                                       Span(block.span.start, block.span.end))
-                    self.window_answered = False
-                    consumed = block.index
-                    continue
+                if self.list_intro is not None and block.is_list_item:
+                    lead = self._listed_point(block, sents_of[block.index])
+                    if lead is not None:
+                        skip_to = lead
+                        if skip_to >= block.span.end:
+                            consumed = block.index
+                            continue
                 if written is not None:
                     kind, who = written
                     written = None
@@ -299,11 +322,19 @@ class SpeechReader:
                     self.last_subject = who or self.last_subject
                     consumed = block.index
                     continue
+            if sent.span.start < skip_to:
+                continue
             sentence = self.text[sent.span.start:sent.span.end].rstrip()
             if sentence.endswith(":") and _INTRODUCES_POINTS.search(sentence):
                 intro = self.acts(sent)
                 who = next((a.person for a in intro if a.person is not None), None)
-                self.list_intro = (who,)
+                answering = bool(who and _RESPONDER_INTRO.search(sentence)) or bool(
+                    who is not None and who.kind == "officer" and not ASK_IN_CLAUSE.search(sentence))
+                speakers: list[Person] = []
+                for a in intro if answering else ():
+                    if a.person is not None and all(a.person is not p for p in speakers):
+                        speakers.append(a.person)
+                self.list_intro = (None, tuple(speakers)) if answering else (who, ())
                 self.last_subject = who or self.last_subject
                 continue
             acts = self.acts(sent)
@@ -318,6 +349,36 @@ class SpeechReader:
         if self.frame and self.frame.cue:
             self._new_question(self.frame, Span(self.frame.pos, self.frame.end))
         return self.out
+
+    def _listed_point(self, block: Block, sents: list[Sentence]) -> int | None:
+        """Read a bullet under "the following points were raised:"; return where normal reading resumes.
+
+        The bullet's leading sentences with no speaker of their own are the point raised (a question
+        by the introducer, or by unnamed members); what follows ("Members were advised ...") answers
+        it. Under an answering introduction every bullet is an answer to an unrecorded question.
+        A bullet that records a decision ("It was agreed ...") is no one's question.
+        """
+        assert self.list_intro is not None
+        asker, answerers = self.list_intro
+        if answerers:
+            q = Question(asker=None, text=self.text[block.span.start:block.span.end], span=block.span, implicit=True)
+            self.out.questions.append(q)
+            self.window, self.window_answered = [q], False
+            for who in answerers:
+                self._answer(who, block.span)
+            self.last_subject = answerers[-1]
+            return block.span.end
+        lead_end = None
+        for sent in sents:
+            if self.acts(sent):
+                break
+            lead_end = sent.span.end
+        if lead_end is None or _DECISION_LEAD.match(self.text, block.span.start):
+            return None
+        span = Span(block.span.start, lead_end)
+        self._new_question(Act(span.start, span.end, asker, "raised", collective=asker is None), span)
+        self.window_answered = False
+        return lead_end
 
     def _enter_block(self, block: Block) -> None:
         if self.frame and self.frame.cue:
