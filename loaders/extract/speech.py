@@ -79,7 +79,10 @@ WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:from|by|submit
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
 _INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|follow(?:ing|s)|discuss\w*|"
                                 r"summari[sz]ed|include[ds]?|comments|points|issues|questions)\b", re.I)
-_RESPONDER_INTRO = re.compile(r"\b(?:respon\w*|repl\w*|answer\w*)\b", re.I)
+_ANSWERING_INTRO = {"responded", "replied", "answered", "explained", "clarified", "confirmed"}
+# "Members asked a number of questions." reports that questions were asked, not what they were
+_GENERIC_QUESTIONS = re.compile(r"(?:asked|raised|put)\s+(?:a\s+(?:number|range|series)\s+of|various|several|some|"
+                                r"many|further)\s+questions\s*(?:[,.;]|and\b|to\s+which\b|$)", re.I)
 _ATTENDING = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:in attendance|present)")
 _INTRO = re.compile(r"(?:[^,]{0,80},\s*)?")
 _STRONG_CONCERN = Folded(r"concern|worr|disappoint")
@@ -248,6 +251,9 @@ class SpeechReader:
         act.cue = needs_cue and bool(CONCERN_CUES.search(clause, low)) and not (
             SUPPORT_CUES.search(clause, low) and not _STRONG_CONCERN.search(clause, low))
         if act.collective:
+            if _GENERIC_QUESTIONS.search(clause):
+                act.kind = "statement"
+                return
             act.kind = "question" if asks or (act.verb in NEUTRAL_VERBS and act.verb != "were" and act.cue
                                               and _STRONG_CONCERN.search(clause, low)) \
                 else "statement"
@@ -327,9 +333,11 @@ class SpeechReader:
             sentence = self.text[sent.span.start:sent.span.end].rstrip()
             if sentence.endswith(":") and _INTRODUCES_POINTS.search(sentence):
                 intro = self.acts(sent)
-                who = next((a.person for a in intro if a.person is not None), None)
-                answering = bool(who and _RESPONDER_INTRO.search(sentence)) or bool(
-                    who is not None and who.kind == "officer" and not ASK_IN_CLAUSE.search(sentence))
+                lead_act = next((a for a in intro if a.person is not None), None)
+                who = lead_act.person if lead_act else None
+                # the introducer's own verb decides: "In response, the Chair asked the following" asks
+                answering = lead_act is not None and (lead_act.verb in _ANSWERING_INTRO or (
+                    who.kind == "officer" and lead_act.verb not in ASK_VERBS))
                 speakers: list[Person] = []
                 for a in intro if answering else ():
                     if a.person is not None and all(a.person is not p for p in speakers):
