@@ -50,7 +50,7 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
     decision = [s for b in body_blocks if b.span.start >= res_start for s in split_sentences(text, b)]
 
     finder = PeopleFinder(text)
-    people = finder.find(h.preamble[0] if h.preamble else h.body_start, h.body_end)
+    people = finder.find()  # attendance lists, contacts and headers name people too
     exchange = read_exchanges(text, people, discussion, blks)
     for person, mention in exchange.pronoun_mentions:
         if mention not in person.mentions:

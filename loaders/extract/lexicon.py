@@ -79,7 +79,8 @@ SUPPORT_CUES = Folded(
 # Heads of local-government job titles and offices. A role is Title-Case words ending in a head,
 # optionally followed by "of ..." / "for ...".
 ROLE_HEADS = [
-    "Chief Executive", "Deputy Chief Executive", "Monitoring Officer", "Section 151 Officer",
+    "Chief Executive", "Deputy Chief Executive", "Vice Convener", "Vice-Convener", "Depute Convener", "Convener",
+    "Depute Provost", "Lord Provost", "Provost", "Depute Leader", "Monitoring Officer", "Section 151 Officer",
     "Portfolio Holder", "Cabinet Member", "Executive Member", "Lead Member", "Lead Officer", "Team Leader",
     "Leader of the Council", "Deputy Leader", "Vice-Chairman", "Vice Chairman", "Vice-Chair", "Vice Chair",
     "Chairman", "Chairwoman", "Chairperson", "Chair", "Mayor", "Deputy Mayor", "Leader", "Head Teacher",
@@ -93,10 +94,10 @@ ROLE_HEADS = [
 # Offices held by elected members: people in them are councillors and may answer questions.
 MEMBER_OFFICE = re.compile(
     r"\b(Chair\w*|Vice[- ]Chair\w*|Cabinet Member|Executive Member|Lead Member|Portfolio Holder|Leader|"
-    r"Mayor|Member Champion|Chairperson)\b"
+    r"Mayor|Member Champion|Chairperson|(?:Vice[- ]|Depute )?Convener|Provost|Bailie)\b"
 )
 # Offices whose holder depends on the committee, not the council: never merged across committees.
-COMMITTEE_OFFICE = re.compile(r"^(?:Vice[- ])?Chair(?:man|woman|person)?$", re.IGNORECASE)
+COMMITTEE_OFFICE = re.compile(r"^(?:(?:Vice|Depute)[- ])?(?:Chair(?:man|woman|person)?|Convener)$", re.IGNORECASE)
 # Roles of people from partner bodies (NHS, police, ...): kind "other".
 PARTNER_CUES = re.compile(
     r"\b(NHS|CCG|ICB|Integrated Care|Trust|Police|Constable|Fire|Healthwatch|Ofsted|CQC|University|"
@@ -112,7 +113,7 @@ NOT_NAME = {
     "director", "head", "team", "strategy", "performance", "quality", "commission", "group", "partnership",
     "authority", "trust", "nhs", "cabinet", "chair", "chairman", "vice", "leader", "mayor", "executive",
     "portfolio", "holder", "county", "borough", "district", "city", "town", "parish", "government",
-    "department", "office", "and", "of", "for", "in", "on", "at", "to", "with", "from", "by", "as", "or",
+    "department", "office", "people", "needs", "families", "children", "adults", "call", "signed", "and", "of", "for", "in", "on", "at", "to", "with", "from", "by", "as", "or",
     "but", "if", "when", "while", "where", "which", "who", "what", "how", "why", "all", "any", "some",
     "each", "every", "other", "another", "further", "following", "there", "here", "after", "before",
     "during", "also", "however", "although", "though", "regarding", "within", "without", "into",
@@ -135,7 +136,9 @@ NOT_NAME = {
     "answer", "answers", "response", "responses", "comments", "comment", "left", "arrived", "present",
     "apologies", "absent", "substitute", "declarations", "interest", "interests", "pdf", "icon", "kb", "mb",
 }
-TITLES = ["Councillors", "Councillor", "Councilor", "Cllrs.", "Cllrs", "Cllr.", "Cllr"]  # before a member's name
+TITLES = ["Councillors", "Councillor", "Councilor", "Cllrs.", "Cllrs", "Cllr.", "Cllr",
+          # Scotland's and Northern Ireland's titles for members
+          "Bailies", "Bailie", "Aldermen", "Alderman", "Provost"]  # before a member's name
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Professor", "Prof", "Sir", "Dame", "Rev", "Reverend",
               "Lord", "Lady", "Canon"}
 PARTICLES = {"da", "de", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "ter", "bin",

@@ -35,7 +35,9 @@ _TW = r"(?!(?:The|A|An|In|On|At|Our|Their|His|Her|This|That|These|Those|It|He|Sh
       r"[A-Z][\w’'\-]*"
 _HEADS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(ROLE_HEADS, key=len, reverse=True))
 _TAIL = rf"{_TW}(?:\s+{_TW})*(?:(?:,\s+{_TW}(?:\s+{_TW})*)*\s+(?:and|&)\s+{_TW}(?:\s+{_TW})*)?"
-ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL})?(?![\w’'-])"
+# "Assistant Director – Inclusion & Additional Needs": a dash joins a head to its remit
+ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL}|" \
+            rf"\s+[–—-]\s+{_TAIL})?(?![\w’'-])"
 ROLE_RE = re.compile(rf"(?P<role>{ROLE_BODY})")
 # Page-wide patterns start with one character class and check the word boundary with a look-behind
 # after it (lexicon.at_word_start) rather than with "\b": the regex engine then skips ahead to
@@ -114,6 +116,9 @@ def _read_titled_name(text: str, pos: int, limit: int) -> tuple[int, int] | None
     """Read an (initials) (given) (particles) surname run after a title; None if no surname."""
     toks: list[tuple[int, int, str]] = []
     p = pos
+    hon = _TOKEN.match(text, p, limit)  # "Cllr Mrs K Walton": the honorific is not part of the name
+    if hon and hon.group("tok").rstrip(".") in HONORIFICS and _TOKEN.match(text, hon.end(), limit):
+        p = hon.end()
     while len(toks) < 6:
         m = _TOKEN.match(text, p, limit)
         if not m:
