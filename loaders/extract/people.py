@@ -74,6 +74,11 @@ _HEADING_BEFORE = re.compile(r"^\s*(?:Supplementary\s+)?(?:Question|Response|Rep
 _OBJECT_OF = re.compile(r"\b(?:from|by|to|with)\s*$")
 _AUTHOR_BEFORE = re.compile(r"report\s+(?:of|by|from)\s*$|(?:of|by|from|to)\s+$")
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")
+_ROLE_ACTS = {"invited", "reminded", "announced", "reported", "proposed", "summed", "sought", "opened", "closed",
+              "responded", "introduced", "presented", "attended", "joined", "declared", "confirmed", "moved"}
+_MET_BEFORE = re.compile(r"\b(?:welcomed|thanked|invited|introduced|congratulated|joined\s+by|discussions?\s+with|"
+                         r"questions?\s+(?:to|for)|present(?:ation)?\s+from)\s*$", re.I)
+_LIST_JOIN = re.compile(r"(?:,|\band)\s*$")
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[a-z0-9]+")
 
@@ -320,8 +325,11 @@ class PeopleFinder:
                 e = dept.end("dept")
             after = self.text[e:e + 60]
             verb = _VERB_AFTER.match(after)
-            acts = bool(verb and verb.group("verb").lower() in SPEECH_VERBS) or bool(
-                _ATTENDING.match(after)) or heading
+            word = verb.group("verb").lower() if verb else ""
+            # acting ("advised", "invited X to speak"), present ("welcomed the Cabinet Member"), or listed
+            # beside another office holder ("the Head of X and the Strategic Lead Commissioner")
+            acts = word in SPEECH_VERBS or word in _ROLE_ACTS or bool(_ATTENDING.match(after)) or heading or bool(
+                _MET_BEFORE.search(before)) or self._listed_after_role(s, before)
             if not acts:
                 continue
             mention = Mention(self.text[s:e], Span(s, e), "role")
@@ -331,6 +339,13 @@ class PeopleFinder:
                 self.people.append(holder)
             holder.mentions.append(mention)
             self._take(s, e)
+
+    def _listed_after_role(self, s: int, before: str) -> bool:
+        if not _LIST_JOIN.search(before):
+            return False
+        i = bisect.bisect_left(self._taken, (s, -1))
+        return i > 0 and s - self._taken[i - 1][1] <= 8 and any(
+            m.kind == "role" and m.span.end == self._taken[i - 1][1] for p in self.people for m in p.mentions)
 
     def _role_acronyms(self, start: int, end: int) -> None:
         """'The DCS advised' after 'the Director of Children's Services (DCS)' was written out."""
