@@ -66,7 +66,7 @@ _ROLE_ENDING = re.compile(rf"(?<![\w’'\-]){ROLE_RE.pattern}\s*$")
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Z]?[a-z’']*[a-z])*$|[A-Z]{2,}$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,4}$")
 _ATTENDING = re.compile(r"\s*(?:was|were)\s+(?:also\s+)?(?:in attendance|present|attended|in the chair)")
-_DEPARTMENT = re.compile(r",\s+(?P<dept>[A-Z][\w’'&\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'&\-]*){0,3})"
+_DEPARTMENT = re.compile(r",\s+(?!(?:Councillors?|Cllrs?|Mrs?|Ms|Miss|Dr)\b)(?P<dept>[A-Z][\w’'&\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'&\-]*){0,3})"
                          r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b)")
 _HEADING_BEFORE = re.compile(r"^\s*(?:Supplementary\s+)?(?:Question|Response|Reply|Answer)s?\s+"
                              r"(?:from|by|given\s+by)\s*$",
@@ -295,6 +295,9 @@ class PeopleFinder:
                 rb = _role_before(self.text, mention.span.start)
                 if rb:
                     person.role = clean_role(rb)
+                    rs = self.text.rfind(rb, max(0, mention.span.start - 120), mention.span.start)
+                    if rs >= 0 and not self._overlaps(rs, rs + len(rb)):
+                        self._take(rs, rs + len(rb))  # "the Leader, Cllr X": one person, not a post beside them
                     break
                 if _OBJECT_OF.search(self.text[max(0, mention.span.start - 12):
                                                                    mention.span.start]):

@@ -78,7 +78,13 @@ WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:from|by|submit
                        re.IGNORECASE)
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
 _INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|follow(?:ing|s)|discuss\w*|"
-                                r"summari[sz]ed|include[ds]?|comments|points|issues|questions)\b", re.I)
+                                r"summari[sz]ed|comments|questions)\b", re.I)
+# Anyone who "asked whether ..." asks, whatever their kind (a co-opted member read as an officer);
+# "asked members to note" does not
+_DIRECT_ASK = {"asked", "queried", "enquired", "inquired"}
+_ASKS_SOMETHING = re.compile(r"[^.;:]{0,120}?\b(?:asked|queried|enquired|inquired)\s+(?:(?:if|whether|what|how|why|when|"
+                             r"where|who|which|about|for|after)\b|(?!(?:the\s+)?(?:members?|committee|panel|board|"
+                             r"councillors|everyone|all|those)\b)[a-z])")
 _ANSWERING_INTRO = {"responded", "replied", "answered", "explained", "clarified", "confirmed"}
 # "Members asked a number of questions." reports that questions were asked, not what they were
 _GENERIC_QUESTIONS = re.compile(r"(?:asked|raised|put)\s+(?:a\s+(?:number|range|series)\s+of|various|several|some|"
@@ -262,7 +268,7 @@ class SpeechReader:
         assert person is not None
         in_office = bool(person.role and MEMBER_OFFICE.search(person.role))
         open_from_other = any(q.asker is not person.key for q in self.window) and bool(self.window)
-        if person.kind == "officer":
+        if person.kind == "officer" and not (act.verb in _DIRECT_ASK and _ASKS_SOMETHING.match(self.text, act.pos)):
             act.kind = "answer" if self.window and act.verb not in PROCEDURE_VERBS else "statement"
             return
         if act.verb in PROCEDURE_VERBS:
