@@ -80,3 +80,36 @@ def test_role_with_department_and_role_before_bracketed_name():
         (None, "officer", "Assistant Director, Highways")}
     assert people("The Interim Director of Adult Social Care (Mrs K Oduya) presented the report.") == {
         ("K Oduya", "officer", "Interim Director of Adult Social Care")}
+
+
+def test_honorific_after_a_member_title_is_not_part_of_the_name():
+    assert people("Present: Cllr Mrs K Whitcombe (in the chair)") == {("K Whitcombe", "councillor", None)}
+
+
+def test_scottish_and_northern_irish_titles():
+    found = people("Bailie Morag Finlay asked about parking. Alderman Ruairi Keane said the Convener agreed.")
+    assert ("Morag Finlay", "councillor", None) in found and ("Ruairi Keane", "councillor", None) in found
+    assert (None, "councillor", "Convener") in found
+
+
+def test_dashed_remit_is_part_of_the_job_title():
+    found = people("The Assistant Director – Inclusion & Additional Needs advised members.")
+    assert found == {(None, "officer", "Assistant Director – Inclusion & Additional Needs")}
+
+
+def test_office_then_titled_name_is_one_person():
+    found = people("The Leader of the Council, Cllr Nia Bowen, replied that the bid had been sent.")
+    assert found == {("Nia Bowen", "councillor", "Leader of the Council")}
+
+
+def test_job_titles_met_or_listed_are_people():
+    found = people("The Chair welcomed the Cabinet Member for Parks and the Director of Place. "
+                   "Discussions with the Head of Libraries and the Strategic Lead Commissioner followed.")
+    roles = {r for _, _, r in found}
+    assert {"Cabinet Member for Parks", "Director of Place", "Head of Libraries",
+            "Strategic Lead Commissioner"} <= roles
+
+
+def test_generic_nouns_are_not_people():
+    found = people("The Cabinet Member for Children, Young People & Families replied to Councillor Tan.")
+    assert ("Young People", "councillor", None) not in found and {n for n, _, _ in found} >= {"Tan"}

@@ -105,3 +105,61 @@ def test_a_listed_point_of_two_sentences_is_one_question(extract):
     assert qa(x) == [(None, ["Head of Service"]), (None, ["Head of Service"])]
     assert x.questions[0].text == "Waiting lists for assessments. These had grown since the spring."
     assert [a.responder for a in x.answers] == [x.questions[0].responders[0]]
+
+
+# --- phrasings from real minutes of many councils (fictional names and councils) -------------------
+
+def test_listed_points_are_unnamed_questions_and_keep_their_answers(extract):
+    x = extract("Minutes:\n\nThe Panel discussed the report and the following main points were made:\n\n"
+                "• It would be useful to see where referrals came from.\n"
+                "• With regard to school transport, clarification was needed on the new routes. "
+                "Members were advised that routes would be published in May.\n"
+                "• It was agreed that the data tables would come before the commentary.\n")
+    assert [(q.asker, q.text.split()[0]) for q in x.questions] == [(None, "It"), (None, "With")]
+    assert x.questions[1].answers and not x.questions[0].answers
+
+
+def test_answering_introduction_makes_each_bullet_an_answer(extract):
+    x = extract("Minutes:\n\nMr Hollis and Mrs Pennant, Head of Roads, responded to comments from members and "
+                "made the following points:\n\n"
+                "(a) Town councils were encouraged to report blocked drains.\n"
+                "(b) A yearly summary could be provided to the committee.\n")
+    assert qa(x) == [(None, ["Hollis", "Pennant"]), (None, ["Hollis", "Pennant"])]
+
+
+def test_introduction_asks_by_its_own_verb(extract):
+    x = extract("Minutes:\n\nIn response, the Chairman asked the following questions:\n\n"
+                "• Were shop owners clearing their own frontages?\n• Were footways treated at the same time?\n")
+    assert qa(x) == [("Chairman", []), ("Chairman", [])]
+
+
+def test_unnamed_officers_answer_and_collective_subject_after_a_comma(extract):
+    x = extract("Minutes:\n\nThe discussions are summarised as follows:\n\n"
+                "• Members expressed concern that, despite a good report, most targets were missed. "
+                "Officers advised that the measures would change in April.\n")
+    assert qa(x) == [(None, [])]
+    assert len(x.answers) == 1 and x.answers[0].text.startswith("Officers advised")
+
+
+def test_agenda_line_questions_from_members_is_not_a_written_question(extract):
+    x = extract("Minutes:\n\n(b) Questions from Committee Members;\n\n"
+                "The Chair welcomed Councillor Ivo Brandt to the meeting.\n")
+    assert x.questions == []
+
+
+def test_generic_count_of_questions_is_not_a_question(extract):
+    x = extract("Minutes:\n\nMembers made various comments and asked a number of questions, to which responses "
+                "were provided.\n")
+    assert x.questions == []
+
+
+def test_co_opted_member_read_without_title_still_asks(extract):
+    x = extract("Minutes:\n\nGareth Pryor asked if the parish councils had been consulted on the hub. "
+                "Delyth Amos, Head of Communities, explained that they had.\n")
+    assert qa(x) == [("Gareth Pryor", ["Delyth Amos"])]
+
+
+def test_passive_requests_are_unnamed_questions(extract):
+    x = extract("Minutes:\n\nInformation was requested on the number of cameras repaired this year.\n\n"
+                "The Commissioner advised that 40 had been repaired.\n")
+    assert qa(x) == [(None, ["Commissioner"])]

@@ -121,7 +121,7 @@ NOT_NAME = {
     "quarter", "year", "month", "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "dr",
-    "education", "children", "adults", "adult", "public", "housing", "finance", "policy", "scrutiny",
+    "education", "adult", "public", "housing", "finance", "policy", "scrutiny",
     "overview", "programme", "project", "school", "schools", "centre", "fund", "budget", "act", "bill",
     "inspection", "action", "update", "review", "covid", "covid19", "send", "ofsted", "cqc", "uk",
     "england", "wales", "scotland", "national", "local", "corporate", "strategic", "interim", "acting",

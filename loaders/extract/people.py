@@ -36,7 +36,7 @@ _TW = r"(?!(?:The|A|An|In|On|At|Our|Their|His|Her|This|That|These|Those|It|He|Sh
 _HEADS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(ROLE_HEADS, key=len, reverse=True))
 _TAIL = rf"{_TW}(?:\s+{_TW})*(?:(?:,\s+{_TW}(?:\s+{_TW})*)*\s+(?:and|&)\s+{_TW}(?:\s+{_TW})*)?"
 # "Assistant Director – Inclusion & Additional Needs": a dash joins a head to its remit
-ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL}|" \
+ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:{_HEADS}))?(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL}|" \
             rf"\s+[–—-]\s+{_TAIL})?(?![\w’'-])"
 ROLE_RE = re.compile(rf"(?P<role>{ROLE_BODY})")
 # Page-wide patterns start with one character class and check the word boundary with a look-behind

@@ -85,6 +85,7 @@ _DIRECT_ASK = {"asked", "queried", "enquired", "inquired"}
 _ASKS_SOMETHING = re.compile(r"[^.;:]{0,120}?\b(?:asked|queried|enquired|inquired)\s+(?:(?:if|whether|what|how|why|when|"
                              r"where|who|which|about|for|after)\b|(?!(?:the\s+)?(?:members?|committee|panel|board|"
                              r"councillors|everyone|all|those)\b)[a-z])")
+_AND_NEXT = re.compile(r",?\s+(?:and|&)\s+")
 _ANSWERING_INTRO = {"responded", "replied", "answered", "explained", "clarified", "confirmed"}
 # "Members asked a number of questions." reports that questions were asked, not what they were
 _GENERIC_QUESTIONS = re.compile(r"(?:asked|raised|put)\s+(?:a\s+(?:number|range|series)\s+of|various|several|some|"
@@ -107,6 +108,7 @@ class Act:
     explicit: bool = False
     q_start: int | None = None
     block: int = 0
+    co: list[Person] = field(default_factory=list)  # "Mr A and Mrs B responded": both speak
 
 
 @dataclass
@@ -164,14 +166,21 @@ class SpeechReader:
     def _find_acts(self, sent: Sentence) -> list[Act]:
         s, e = sent.span.start, sent.span.end
         found: list[Act] = []
+        pending: list[tuple[int, Person]] = []  # "Mr A and" waiting for its partner's verb
         for pos, person in self._mentions_in(s, e):
             end = self._mention_end(person, pos)
             nxt = self.text[end:end + 2].lstrip()[:1]
             ap = _APPOSITIVE.match(self.text, end, e) if nxt in (",", "(") else None
             after = ap.end() if ap else end
+            if pending and pending[-1][0] != pos:
+                pending = []
             vm = _VERB_AFTER.match(self.text, after, e)
             if vm and vm.group("verb").lower() in SPEECH_VERBS:
-                found.append(Act(pos, e, person, vm.group("verb").lower(), block=sent.block))
+                found.append(Act(pos, e, person, vm.group("verb").lower(), block=sent.block,
+                                 co=[p for _, p in pending if p is not person]))
+                pending = []
+            elif (join := _AND_NEXT.match(self.text, after, e)) is not None:
+                pending.append((join.end(), person))
             elif _ATTENDING.match(self.text, after, e):
                 found.append(Act(pos, e, person, "attended", block=sent.block))
         sentence = self.text[s:e]
@@ -346,8 +355,9 @@ class SpeechReader:
                     who.kind == "officer" and lead_act.verb not in ASK_VERBS))
                 speakers: list[Person] = []
                 for a in intro if answering else ():
-                    if a.person is not None and all(a.person is not p for p in speakers):
-                        speakers.append(a.person)
+                    for p in [*a.co, a.person]:
+                        if p is not None and all(p is not q for q in speakers):
+                            speakers.append(p)
                 self.list_intro = (None, tuple(speakers)) if answering else (who, ())
                 self.last_subject = who or self.last_subject
                 continue
@@ -383,13 +393,17 @@ class SpeechReader:
             self.last_subject = answerers[-1]
             return block.span.end
         lead_end = None
+        own_answer = False
         for sent in sents:
             if self.acts(sent):
+                own_answer = True
                 break
             lead_end = sent.span.end
         if lead_end is None or _DECISION_LEAD.match(self.text, block.span.start):
             return None
         span = Span(block.span.start, lead_end)
+        if own_answer:  # answered inside its bullet: not the points before it
+            self.window = []
         self._new_question(Act(span.start, span.end, asker, "raised", collective=asker is None), span)
         self.window_answered = False
         return lead_end
@@ -443,6 +457,8 @@ class SpeechReader:
                 self.last_answer.text = self.text[self.last_answer.span.start:act.end]
                 return
             self._answer(responder, Span(act.pos, act.end))
+            for other in act.co if responder is not None else ():
+                self._add_responder(other)
         else:
             self.last_kind = "statement"
 
@@ -468,6 +484,11 @@ class SpeechReader:
         self.window_answered = True
         self.last_answer = a
         self.last_kind = "answer"
+
+    def _add_responder(self, person: Person) -> None:
+        for q in self.window:
+            if person.key != q.asker and person.key not in q.responders:
+                q.responders.append(person.key)
 
     def _explicit_answer(self, act: Act) -> None:
         asker = act.explicit_asker
