@@ -36,8 +36,8 @@ _TW = r"(?!(?:The|A|An|In|On|At|Our|Their|His|Her|This|That|These|Those|It|He|Sh
 _HEADS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(ROLE_HEADS, key=len, reverse=True))
 _TAIL = rf"{_TW}(?:\s+{_TW})*(?:(?:,\s+{_TW}(?:\s+{_TW})*)*\s+(?:and|&)\s+{_TW}(?:\s+{_TW})*)?"
 # "Assistant Director – Inclusion & Additional Needs": a dash joins a head to its remit
-ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:{_HEADS}))?(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL}|" \
-            rf"\s+[–—-]\s+{_TAIL})?(?![\w’'-])"
+ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:{_HEADS}))?" \
+            rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL}|\s+[–—-]\s+{_TAIL})?(?![\w’'-])"
 ROLE_RE = re.compile(rf"(?P<role>{ROLE_BODY})")
 # Page-wide patterns start with one character class and check the word boundary with a look-behind
 # after it (lexicon.at_word_start) rather than with "\b": the regex engine then skips ahead to
@@ -66,7 +66,8 @@ _ROLE_ENDING = re.compile(rf"(?<![\w’'\-]){ROLE_RE.pattern}\s*$")
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Z]?[a-z’']*[a-z])*$|[A-Z]{2,}$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,4}$")
 _ATTENDING = re.compile(r"\s*(?:was|were)\s+(?:also\s+)?(?:in attendance|present|attended|in the chair)")
-_DEPARTMENT = re.compile(r",\s+(?!(?:Councillors?|Cllrs?|Mrs?|Ms|Miss|Dr)\b)(?P<dept>[A-Z][\w’'&\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'&\-]*){0,3})"
+_DEPARTMENT = re.compile(r",\s+(?!(?:Councillors?|Cllrs?|Mrs?|Ms|Miss|Dr)\b)"  # "the Leader, Cllr X": no department
+                         r"(?P<dept>[A-Z][\w’'&\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'&\-]*){0,3})"
                          r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b)")
 _HEADING_BEFORE = re.compile(r"^\s*(?:Supplementary\s+)?(?:Question|Response|Reply|Answer)s?\s+"
                              r"(?:from|by|given\s+by)\s*$",

@@ -82,8 +82,8 @@ _INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|f
 # Anyone who "asked whether ..." asks, whatever their kind (a co-opted member read as an officer);
 # "asked members to note" does not
 _DIRECT_ASK = {"asked", "queried", "enquired", "inquired"}
-_ASKS_SOMETHING = re.compile(r"[^.;:]{0,120}?\b(?:asked|queried|enquired|inquired)\s+(?:(?:if|whether|what|how|why|when|"
-                             r"where|who|which|about|for|after)\b|(?!(?:the\s+)?(?:members?|committee|panel|board|"
+_ASKS_SOMETHING = re.compile(r"[^.;:]{0,120}?\b(?:asked|queried|enquired|inquired)\s+"
+                             r"(?:(?:if|whether|what|how|why|when|where|who|which|about|for|after)\b|(?!(?:the\s+)?(?:members?|committee|panel|board|"
                              r"councillors|everyone|all|those)\b)[a-z])")
 _AND_NEXT = re.compile(r",?\s+(?:and|&)\s+")
 _ANSWERING_INTRO = {"responded", "replied", "answered", "explained", "clarified", "confirmed"}
