@@ -163,3 +163,23 @@ def test_passive_requests_are_unnamed_questions(extract):
     x = extract("Minutes:\n\nInformation was requested on the number of cameras repaired this year.\n\n"
                 "The Commissioner advised that 40 had been repaired.\n")
     assert qa(x) == [(None, ["Commissioner"])]
+
+
+def test_listed_member_and_subject_is_that_members_question(extract):
+    x = extract("Minutes:\n\nQuestions were asked by the following members:\n\n"
+                "• Councillor Ames regarding the closure of the bus lane;\n"
+                "• Councillor T.Okafor seeking further details on library opening hours.\n")
+    assert qa(x) == [("Ames", []), ("T Okafor", [])]
+
+
+def test_a_reply_answers_even_when_it_mentions_a_request(extract):
+    x = extract("Minutes:\n\nThe Panel requested that members be kept informed of station changes.\n\n"
+                "The Chief Fire Officer responded that a briefing had been requested for all members.\n")
+    assert qa(x) == [(None, ["Chief Fire Officer"])]
+
+
+def test_a_resolution_ends_the_listed_answers(extract):
+    x = extract("Minutes:\n\nMrs Pennant, Head of Roads, responded to comments and made the following points:\n\n"
+                "(a) Gully cleaning would double next year.\n"
+                "(b) RESOLVED that the proposed decision be endorsed.\n")
+    assert len(x.questions) == 1

@@ -324,7 +324,8 @@ class PeopleFinder:
                 continue
             role = clean_role(m.group("role"))
             dept = _DEPARTMENT.match(self.text, e, min(end, e + 60))
-            if dept:  # "the Assistant Director, Highways explained"
+            # "the Assistant Director, Highways explained"; not "the Head of Planning, Ann Bolt, said"
+            if dept and not self._overlaps(dept.start("dept"), dept.end("dept")):
                 role = f"{role}, {dept.group('dept')}"
                 e = dept.end("dept")
             after = self.text[e:e + 60]

@@ -85,6 +85,10 @@ _DIRECT_ASK = {"asked", "queried", "enquired", "inquired"}
 _ASKS_SOMETHING = re.compile(r"[^.;:]{0,120}?\b(?:asked|queried|enquired|inquired)\s+"
                              r"(?:(?:if|whether|what|how|why|when|where|who|which|about|for|after)\b|(?!(?:the\s+)?(?:members?|committee|panel|board|"
                              r"councillors|everyone|all|those)\b)[a-z])")
+_REPLY_VERBS = {"responded", "replied", "answered"}
+# a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
+_NAME_ON = re.compile(r"\s*,?\s*(?P<verb>regarding|concerning|about|on|seeking|expressing|asking|querying|"
+                      r"requesting|raising|questioning|highlighting|in\s+relation\s+to|with\s+regard\s+to)\b")
 _AND_NEXT = re.compile(r",?\s+(?:and|&)\s+")
 _ANSWERING_INTRO = {"responded", "replied", "answered", "explained", "clarified", "confirmed"}
 # "Members asked a number of questions." reports that questions were asked, not what they were
@@ -141,6 +145,7 @@ class SpeechReader:
         # "Officers responded to members' comments with the following points:" then bullets: each bullet
         # answers a question the minutes leave out
         self.list_intro: tuple[Person | None, tuple[Person, ...]] | None = None
+        self.blocks: list[Block] = []
         self._acts: dict[int, list[Act]] = {}  # acts() records pronoun mentions: run it once a sentence
 
     # -- act detection ----------------------------------------------------------------------------
@@ -179,6 +184,8 @@ class SpeechReader:
                 found.append(Act(pos, e, person, vm.group("verb").lower(), block=sent.block,
                                  co=[p for _, p in pending if p is not person]))
                 pending = []
+            elif pos <= s + 1 and self._opens_point(sent) and _NAME_ON.match(self.text, after, e):
+                found.append(Act(pos, e, person, "raised", kind="question", block=sent.block))
             elif (join := _AND_NEXT.match(self.text, after, e)) is not None:
                 pending.append((join.end(), person))
             elif _ATTENDING.match(self.text, after, e):
@@ -225,6 +232,10 @@ class SpeechReader:
         if ex:
             self._mark_explicit(found, s, ex)
         return _merge_same_speaker(found)
+
+    def _opens_point(self, sent: Sentence) -> bool:
+        block = self.blocks[sent.block] if sent.block < len(self.blocks) else None
+        return block is not None and block.is_list_item and block.span.start == sent.span.start
 
     def last_or_current(self, found: list[Act], pos: int) -> Person | None:
         before = [a for a in found if a.pos < pos and a.person]
@@ -283,6 +294,9 @@ class SpeechReader:
         if act.verb in PROCEDURE_VERBS:
             act.kind = "statement"
             return
+        if act.verb in _REPLY_VERBS and self.window:  # "responded that ... requested" still answers
+            act.kind = "answer"
+            return
         if in_office and open_from_other and act.verb not in ASK_VERBS:
             act.kind = "answer"
             return
@@ -302,6 +316,7 @@ class SpeechReader:
 
     # -- pairing -------------------------------------------------------------------------------------
     def read(self, sents: list[Sentence], blocks: list[Block]) -> Exchange:
+        self.blocks = blocks
         prev_block = -1
         sents_of: dict[int, list[Sentence]] = {}
         for s in sents:
@@ -325,6 +340,9 @@ class SpeechReader:
                     continue
                 if self.list_intro is not None and not block.is_list_item:
                     self.list_intro = None
+                if self.list_intro is not None and _DECISION_LEAD.match(self.text, block.span.start) and \
+                        self.text.startswith(("RESOLVED", "AGREED", "Resolved", "Agreed"), block.span.start):
+                    self.list_intro = None  # the decision closes the discussion
                 if self.list_intro is not None and block.is_list_item:
                     lead = self._listed_point(block, sents_of[block.index])
                     if lead is not None:
