@@ -183,3 +183,11 @@ def test_a_resolution_ends_the_listed_answers(extract):
                 "(a) Gully cleaning would double next year.\n"
                 "(b) RESOLVED that the proposed decision be endorsed.\n")
     assert len(x.questions) == 1
+
+
+def test_a_listed_answer_implies_its_question(extract):
+    x = extract("Minutes:\n\nThe discussions are summarised as follows:\n\n"
+                "• Officers confirmed that only the depot site had been bought so far.\n"
+                "• Members queried the cost of agency placements. Officers advised that costs had risen.\n")
+    assert [(q.asker, q.implicit) for q in x.questions] == [(None, True), (None, False)]
+    assert all(q.answers for q in x.questions)

@@ -417,6 +417,14 @@ class SpeechReader:
                 own_answer = True
                 break
             lead_end = sent.span.end
+        if lead_end is None and sents and self._answers_unasked(sents[0]):
+            # "• Officers confirmed that only the premises had been secured.": the point records only the
+            # answer, so the question it answers is implied
+            q = Question(asker=asker.key if asker else None, text=self.text[block.span.start:block.span.end],
+                         span=block.span, implicit=True)
+            self.out.questions.append(q)
+            self.window, self.window_answered = [q], False
+            return block.span.start
         if lead_end is None or _DECISION_LEAD.match(self.text, block.span.start):
             return None
         span = Span(block.span.start, lead_end)
@@ -425,6 +433,14 @@ class SpeechReader:
         self._new_question(Act(span.start, span.end, asker, "raised", collective=asker is None), span)
         self.window_answered = False
         return lead_end
+
+    def _answers_unasked(self, sent: Sentence) -> bool:
+        acts = self.acts(sent)
+        if not acts or acts[0].pos > sent.span.start + 1:
+            return False
+        a = acts[0]
+        return a.kind == "passive_answer" or (a.person is not None and a.person.kind == "officer"
+                                              and a.verb in ANSWER_VERBS and a.verb not in PRESENT_VERBS)
 
     def _enter_block(self, block: Block) -> None:
         if self.frame and self.frame.cue:
