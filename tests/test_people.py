@@ -113,3 +113,26 @@ def test_job_titles_met_or_listed_are_people():
 def test_generic_nouns_are_not_people():
     found = people("The Cabinet Member for Children, Young People & Families replied to Councillor Tan.")
     assert ("Young People", "councillor", None) not in found and {n for n, _, _ in found} >= {"Tan"}
+
+
+def test_welsh_irish_and_compound_names_are_read_whole():
+    assert people("Cllr Siân Llŷr asked about play areas.") == {("Siân Llŷr", "councillor", None)}
+    assert people("Councillor Gwenllïan Hughes asked why.") == {("Gwenllïan Hughes", "councillor", None)}
+    assert people("Councillor Mary-Jane O'Neill-Ó Súilleabháin asked.") == {
+        ("Mary-Jane O'Neill-Ó Súilleabháin", "councillor", None)}
+
+
+def test_a_surname_that_is_also_a_word_after_a_title():
+    assert people("Councillor Council asked why.") == {("Council", "councillor", None)}
+    assert people("The Councillor Call for Action was considered.") == set()
+
+
+def test_initial_joined_to_surname_without_a_space():
+    assert people("J.Pryce advised that the scheme was agreed.") == {("J Pryce", "officer", None)}
+
+
+def test_police_and_fire_ranks_are_titles_and_roles():
+    assert people("Chief Inspector Ravi Sood advised that crime had fallen.") == {
+        ("Ravi Sood", "other", "Chief Inspector")}
+    assert people("Station Manager Lowri Bevan said the crews were ready.") == {
+        ("Lowri Bevan", "other", "Station Manager")}

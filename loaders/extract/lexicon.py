@@ -102,7 +102,8 @@ COMMITTEE_OFFICE = re.compile(r"^(?:(?:Vice|Depute)[- ])?(?:Chair(?:man|woman|pe
 PARTNER_CUES = re.compile(
     r"\b(NHS|CCG|ICB|Integrated Care|Trust|Police|Constable|Fire|Healthwatch|Ofsted|CQC|University|"
     r"College|Hospital|Clinical|Commissioner for|Crime Commissioner|Voluntary|Charity|Representative|"
-    r"Governor|Diocese|Church|resident|member of the public|Youth Parliament|Ombudsman)\b"
+    r"Governor|Diocese|Church|resident|member of the public|Youth Parliament|Ombudsman|Superintendent|Inspector|"
+    r"Sergeant|Sgt|PCSO|(?:Station|Group|Watch|Crew|Area) Manager)\b"
 )
 
 # Capitalised words that are never part of a person's name.

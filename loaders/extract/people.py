@@ -47,11 +47,23 @@ _ROLE_ONLY = re.compile(rf"(?:{at_word_start(['the', 'our'], ignore_case=True)})
 _TITLE = re.compile(rf"(?P<title>{at_word_start(TITLES)})(?=\s)")
 _TITLE_PREFIX = re.compile(r"\b(?:County|Borough|District|City|Town|Parish)\s+$")  # "County Councillor"
 _HONORIFIC = re.compile(rf"(?P<title>{at_word_start(HONORIFICS)})\.?(?=\s)")
-_TOKEN = re.compile(r"[ \t\u00a0]*(?P<tok>[A-Za-z][A-Za-z’'\-]*\.?(?:[A-Z]\.)*)")
+# Names are written in Welsh, Irish and Scottish Gaelic too ("Siân Llŷr", "Ó Súilleabháin"): letters beyond
+# ASCII, with a hyphenated surname whose second part may be two words ("O'Neill-Ó Súilleabháin").
+_UP = "A-ZÀ-ÖØ-ÞŴŶ"
+_LO = "a-zß-öø-ÿŵŷ"
+_WORD = rf"[{_UP}][{_LO}’']*[{_LO}]"
+_SURNAME = rf"(?:Mc|Mac|O['’])?{_WORD}(?:-[{_UP}]?[{_LO}’']*[{_LO}]|-[{_UP}]\s+{_WORD})*"
+# Police and fire ranks stand before a name as a title does; the rank is the person's role
+_RANKS = ["Chief Constable", "Deputy Chief Constable", "Assistant Chief Constable", "Chief Superintendent",
+          "Superintendent", "Detective Chief Inspector", "Chief Inspector", "Detective Inspector", "Inspector",
+          "Detective Sergeant", "Sergeant", "Sgt", "Constable", "PCSO", "PC", "Station Manager", "Group Manager",
+          "Area Manager", "Watch Manager", "Crew Manager"]
+_RANK = re.compile(rf"(?P<title>{at_word_start(sorted(_RANKS, key=len, reverse=True))})\.?(?=\s+[A-Z])")
+_TOKEN = re.compile(rf"[ \t\u00a0]*(?P<tok>[A-Za-z{_UP}{_LO}][A-Za-z{_UP}{_LO}’'\-]*\.?(?:[A-Z]\.)*)")
 _UNTITLED = re.compile(
-    r"[A-Z](?<![\w’'\-][A-Z])(?:\.?\s+(?:[A-Z]\.?\s+){0,2}|[a-z]+(?:[-’'][A-Z][a-z]+)?\s+"
-    r"(?:(?:[A-Z]\.?|[A-Z][a-z]+)\s+)?(?:(?:da|de|van|von|le|la|du|di|del)\s+)?)"
-    r"(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Z]?[a-z’']*[a-z])*(?![\w’'\-])"
+    rf"[{_UP}](?<![\w’'\-][{_UP}])(?:\.?\s+(?:[A-Z]\.?\s+){{0,2}}|\.(?=[A-Z][a-z])|[{_LO}]+(?:[-’'][{_UP}][{_LO}]+)?\s+"
+    rf"(?:(?:[A-Z]\.?|[{_UP}][{_LO}]+)\s+)?(?:(?:da|de|van|von|le|la|du|di|del)\s+)?)"
+    rf"{_SURNAME}(?![\w’'\-])"
 )
 _VERB_AFTER = re.compile(r",?\s+(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?P<verb>[A-Za-z]+)")
 _APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})(?:,\s*[A-Z][^,.;()]{{2,60}}(?=,))?"
@@ -63,7 +75,7 @@ _ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}(?:\s*\([A-Z]{{2,6}}
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 _ROLE_ENDING = re.compile(rf"(?<![\w’'\-]){ROLE_RE.pattern}\s*$")
 # surnames: "Crute", "McDaniel", "O'Brien", "Jones-Evans", "ap-Rhys", or in capitals
-_NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Z]?[a-z’']*[a-z])*$|[A-Z]{2,}$")
+_NAME_WORD = re.compile(rf"{_SURNAME}(?:-[{_UP}])?$|[A-Z]{{2,}}$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,4}$")
 _ATTENDING = re.compile(r"\s*(?:was|were)\s+(?:also\s+)?(?:in attendance|present|attended|in the chair)")
 _DEPARTMENT = re.compile(r",\s+(?!(?:Councillors?|Cllrs?|Mrs?|Ms|Miss|Dr)\b)"  # "the Leader, Cllr X": no department
@@ -134,6 +146,10 @@ def _read_titled_name(text: str, pos: int, limit: int) -> tuple[int, int] | None
         bare = tok.rstrip(".")
         low = bare.lower()
         if low in SPEECH_VERBS or (len(bare) > 1 and low in NOT_NAME and low not in PARTICLES):
+            verb = _TOKEN.match(text, e, limit)
+            if toks or not bare[:1].isupper() or not (verb and verb.group("tok").lower() in SPEECH_VERBS):
+                break  # "Councillor Council asked": a surname that is also a word, when a verb follows
+            toks.append((s, e, tok))
             break
         if _INITIALS.fullmatch(bare) or _NAME_WORD.match(bare):
             if tok.endswith(".") and not _INITIALS.fullmatch(bare):
@@ -218,6 +234,7 @@ class PeopleFinder:
         end = len(self.text) if end is None else end
         self._titled(start, end)
         self._honorific(start, end)
+        self._ranked(start, end)
         self._untitled(start, end)
         self._role_name(start, end)
         self._role_only(start, end)
@@ -258,6 +275,15 @@ class PeopleFinder:
             s, e = span
             self._add_named(self.text[s:e], Span(m.start(), e), "other", name_span=(s, e),
                             mention_kind="honorific")
+
+    def _ranked(self, start: int, end: int) -> None:
+        for m in _RANK.finditer(self.text, start, end):
+            span = _read_titled_name(self.text, m.end(), end)
+            if not span or self._overlaps(m.start(), span[1]):
+                continue
+            s, e = span
+            self._add_named(self.text[s:e], Span(m.start(), e), "other", name_span=(s, e),
+                            mention_kind="name", role=m.group("title"))
 
     def _untitled(self, start: int, end: int) -> None:
         for m in _UNTITLED.finditer(self.text, start, end):
@@ -396,7 +422,7 @@ class PeopleFinder:
     def _add_named(self, name: str, span: Span, kind: str | None, *, name_span: tuple[int, int],
                    mention_kind: str, role: str | None = None) -> None:
         parts = split_name(name)
-        if parts.surname.lower() in NOT_NAME:
+        if parts.surname.lower() in NOT_NAME and kind != "councillor":  # a title vouches for "Councillor Council"
             return
         mention = Mention(self.text[span.start:span.end], span, mention_kind)
         self._take(span.start, span.end)
