@@ -136,3 +136,19 @@ def test_police_and_fire_ranks_are_titles_and_roles():
         ("Ravi Sood", "other", "Chief Inspector")}
     assert people("Station Manager Lowri Bevan said the crews were ready.") == {
         ("Lowri Bevan", "other", "Station Manager")}
+
+
+def test_a_member_office_with_its_remit_is_a_person_wherever_named():
+    found = people("To consider a proposed decision by the Cabinet Member for Waste and Parks. "
+                   "It was moved by the Chair and seconded by the Vice-Chair.")
+    assert {r for _, _, r in found} == {"Cabinet Member for Waste and Parks", "Chair", "Vice-Chair"}
+
+
+def test_a_bare_office_that_does_nothing_is_no_person():
+    assert people("The Lead Member, Directors and Heads of Service maintain oversight.") == set()
+
+
+def test_a_shortened_office_joins_its_named_holder():
+    found = PeopleFinder("Cllr Ada Lamb, Lead Member for Adults, introduced the report. "
+                         "The Lead Member advised that demand was rising.").find()
+    assert [(p.name, p.role, len(p.mentions)) for p in found] == [("Ada Lamb", "Lead Member for Adults", 2)]

@@ -91,6 +91,8 @@ _ROLE_ACTS = {"invited", "reminded", "announced", "reported", "proposed", "summe
               "responded", "introduced", "presented", "attended", "joined", "declared", "confirmed", "moved"}
 _MET_BEFORE = re.compile(r"\b(?:welcomed|thanked|invited|introduced|congratulated|joined\s+by|discussions?\s+with|"
                          r"questions?\s+(?:to|for)|present(?:ation)?\s+from)\s*$", re.I)
+_BY_BEFORE = re.compile(r"\b(?:by|with)\s*$", re.I)
+_BARE_OFFICE = re.compile(r"^(?:Cabinet|Executive|Lead)\s+Member$|^Portfolio\s+Holder$|^Leader$|^Deputy\s+Leader$")
 _LIST_JOIN = re.compile(r"(?:,|\band)\s*$")
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -346,9 +348,13 @@ class PeopleFinder:
                 continue
             before = self.text[max(0, s - 30):s]
             heading = bool(_HEADING_BEFORE.search(before))  # "Response from the Leader of the Council"
-            if _AUTHOR_BEFORE.search(before.lower()) and not heading:
-                continue
             role = clean_role(m.group("role"))
+            # "a decision by the Cabinet Member for Transport", "seconded by the Vice-Chair": a member's office
+            # names one person in the meeting; an officer's ("a report of the Director") only when they act
+            office = bool(MEMBER_OFFICE.search(role)) and (" for " in role or " of " in role or bool(
+                _BY_BEFORE.search(before)))
+            if _AUTHOR_BEFORE.search(before.lower()) and not heading and not office:
+                continue
             dept = _DEPARTMENT.match(self.text, e, min(end, e + 60))
             # "the Assistant Director, Highways explained"; not "the Head of Planning, Ann Bolt, said"
             if dept and not self._overlaps(dept.start("dept"), dept.end("dept")):
@@ -359,17 +365,27 @@ class PeopleFinder:
             word = verb.group("verb").lower() if verb else ""
             # acting ("advised", "invited X to speak"), present ("welcomed the Cabinet Member"), or listed
             # beside another office holder ("the Head of X and the Strategic Lead Commissioner")
-            acts = word in SPEECH_VERBS or word in _ROLE_ACTS or bool(_ATTENDING.match(after)) or heading or bool(
-                _MET_BEFORE.search(before)) or self._listed_after_role(s, before)
+            acts = (office or heading or word in SPEECH_VERBS or word in _ROLE_ACTS or bool(_ATTENDING.match(after))
+                    or bool(_MET_BEFORE.search(before)) or self._listed_after_role(s, before))
             if not acts:
                 continue
             mention = Mention(self.text[s:e], Span(s, e), "role")
-            holder = next((p for p in self.people if same_role(p.role, role)), None)
+            holder = next((p for p in self.people if same_role(p.role, role)), None) or self._sole_holder(role)
             if holder is None:
+                if office and _BARE_OFFICE.match(role) and not word:
+                    continue  # "(as well as the Cabinet Member)" with no holder named: too vague to be a person
                 holder = Person(key="", name=None, kind=role_kind(role), role=role)
                 self.people.append(holder)
             holder.mentions.append(mention)
             self._take(s, e)
+
+    def _sole_holder(self, role: str) -> Person | None:
+        """'the Lead Member' after 'Cllr Ames, Lead Member for Adults': the one person whose post it shortens."""
+        if not _BARE_OFFICE.match(role):
+            return None
+        short = norm_role(role)
+        holders = [p for p in self.people if p.role and norm_role(p.role).startswith(short + " ")]
+        return holders[0] if len(holders) == 1 else None
 
     def _listed_after_role(self, s: int, before: str) -> bool:
         if not _LIST_JOIN.search(before):
