@@ -152,3 +152,9 @@ def test_a_shortened_office_joins_its_named_holder():
     found = PeopleFinder("Cllr Ada Lamb, Lead Member for Adults, introduced the report. "
                          "The Lead Member advised that demand was rising.").find()
     assert [(p.name, p.role, len(p.mentions)) for p in found] == [("Ada Lamb", "Lead Member for Adults", 2)]
+
+
+def test_the_meeting_pages_contact_is_an_officer():
+    assert people("Venue: Civic Hall\n\nContact: Rhian Gower Email: rhian@example.org\n") == {
+        ("Rhian Gower", "officer", None)}
+    assert people("Contact: Democratic Services, 01632 960000\n") == set()

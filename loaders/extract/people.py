@@ -91,6 +91,8 @@ _ROLE_ACTS = {"invited", "reminded", "announced", "reported", "proposed", "summe
               "responded", "introduced", "presented", "attended", "joined", "declared", "confirmed", "moved"}
 _MET_BEFORE = re.compile(r"\b(?:welcomed|thanked|invited|introduced|congratulated|joined\s+by|discussions?\s+with|"
                          r"questions?\s+(?:to|for)|present(?:ation)?\s+from)\s*$", re.I)
+_CONTACT_DETAILS = {"email", "e-mail", "tel", "telephone", "phone", "media", "fax", "mobile", "web", "website"}
+_CONTACT = re.compile(r"Contact(?:\s+officer)?:[ \t\u00a0]*", re.I)
 _BY_BEFORE = re.compile(r"\b(?:by|with)\s*$", re.I)
 _BARE_OFFICE = re.compile(r"^(?:Cabinet|Executive|Lead)\s+Member$|^Portfolio\s+Holder$|^Leader$|^Deputy\s+Leader$")
 _LIST_JOIN = re.compile(r"(?:,|\band)\s*$")
@@ -237,6 +239,7 @@ class PeopleFinder:
         self._titled(start, end)
         self._honorific(start, end)
         self._ranked(start, end)
+        self._contacts(start, end)
         self._untitled(start, end)
         self._role_name(start, end)
         self._role_only(start, end)
@@ -286,6 +289,22 @@ class PeopleFinder:
             s, e = span
             self._add_named(self.text[s:e], Span(m.start(), e), "other", name_span=(s, e),
                             mention_kind="name", role=m.group("title"))
+
+    def _contacts(self, start: int, end: int) -> None:
+        """ModernGov meeting pages name the clerk: 'Contact: Ann Bolt'."""
+        for c in _CONTACT.finditer(self.text, start, end):
+            m = _UNTITLED.match(self.text, c.end(), end)
+            if not m or self._overlaps(m.start(), m.end()):
+                continue
+            name = m.group(0)
+            words = name.split()
+            while words and words[-1].lower() in _CONTACT_DETAILS:  # "Contact: Ann Bolt Email: ..."
+                words.pop()
+            if len(words) < 2 or any(w.lower().rstrip(".") in NOT_NAME for w in words):
+                continue  # "Contact: Democratic Services"
+            e = m.start() + name.index(words[-1], len(" ".join(words[:-1]))) + len(words[-1])
+            self._add_named(self.text[m.start():e], Span(m.start(), e), "officer", name_span=(m.start(), e),
+                            mention_kind="name")
 
     def _untitled(self, start: int, end: int) -> None:
         for m in _UNTITLED.finditer(self.text, start, end):
