@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from . import councils
 from .periods import MONTHS
 
 PAGE_TYPES = re.compile(r"^(?:Agenda item|Issue - meetings|Issue details|Decision details|Minutes)\s*:?$",
@@ -55,7 +56,8 @@ class Header:
     preamble: tuple[int, int] | None = None  # printed minutes: Present / Apologies lists before the item
     item_number: str | None = None
     committee: str | None = None
-    council: str | None = None
+    council: str | None = None  # printed in the header ("Minutes of the meeting of X of Y Council")
+    council_mentioned: str | None = None  # the first council named near the top of the page
     meeting_date: date | None = None
     body_start: int = 0
     body_end: int = 0
@@ -97,7 +99,7 @@ def parse_header(text: str) -> Header:
         h.committee = h.committee or mo.group("committee").strip()
         h.meeting_date = h.meeting_date or parse_date(mo.group("date"))
         if mo.group("council"):
-            h.council = mo.group("council").strip()
+            h.council = councils.canonical(mo.group("council").strip())
         item = ITEM_HEADING.search(text, mo.end(), min(len(text), mo.end() + 6000))
         if item:
             h.item_number, h.title = item.group("num"), item.group("title").strip()
@@ -151,10 +153,9 @@ def _finish(text: str, h: Header) -> Header:
             or RECEIVED_SUBJECT.search(text, h.body_start, h.body_end)
         if rs:
             h.committee = rs.group("committee").strip()
-    if not h.council:
-        cm = next(council_mentions(text, 0, min(len(text), 600)), None)
-        if cm:
-            h.council = cm.group("council")
+    cm = next(council_mentions(text, 0, min(len(text), 600)), None)
+    if cm:
+        h.council_mentioned = councils.canonical(cm.group("council"))
     return h
 
 
@@ -183,31 +184,30 @@ def council_mentions(text: str, start: int = 0, end: int | None = None) -> Itera
 
 
 def council_from_text(text: str) -> str | None:
-    """The council named most often in full in the body ("Durham County Council")."""
+    """The council named most often in full in the text ("Durham County Council"), as its listed
+    official name; an all-capitals short form of a listed council ("RBWM") when none is named in full."""
     counts: dict[str, int] = {}
-    for m in council_mentions(text):
-        name = re.sub(r"^(?:The|the|of|at|by|and)\s+", "", m.group("council"))
+    for _, c in councils.names_in(text):
+        counts[c.name] = counts.get(c.name, 0) + 1
+    for m in council_mentions(text) if not counts else ():
+        name = councils.canonical(re.sub(r"^(?:The|the|of|at|by|and)\s+", "", m.group("council")))
         counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        for c in councils.abbreviations_in(text):
+            counts[c.name] = counts.get(c.name, 0) + 1
     if not counts:
         return None
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
 def council_from_url(url: str | None) -> str | None:
-    """'https://democracy.durham.gov.uk/...' -> 'Durham Council'. Used when nothing else names it."""
-    if not url:
-        return None
-    m = re.match(r"^[a-z]+://([^/:]+)", url.strip(), re.IGNORECASE)
-    if not m:
-        return None
-    labels = [x for x in m.group(1).lower().split(".") if x]
-    generic = {"www", "democracy", "moderngov", "modgov", "committees", "committee", "meetings", "democratic",
-               "councillors", "minutes", "cmis", "cmttpapers", "services", "gov", "uk", "org", "co", "com",
-               "council", "mg", "decisions", "publications", "edemocracy", "democraticservices"}
-    core = [x for x in labels if x not in generic and not x.startswith("democracy")]
-    if not core:
-        return None
-    name = core[-1]
-    name = name.removesuffix("council").removesuffix("-").removesuffix("cc")
-    pretty = name.upper() if len(name) <= 4 else " ".join(w.capitalize() for w in name.split("-"))
-    return f"{pretty} Council"
+    """The listed council whose minutes site the address is on ('democracy.durham.gov.uk' -> 'Durham
+    County Council'); for an unlisted host, a name made from it ('Newtown Council')."""
+    c = councils.from_url(url)
+    return c.name if c else councils.guess_from_url(url)
+
+
+def listed_council_from_url(url: str | None) -> str | None:
+    """Only a listed council: the publisher of the page, stronger than a council the text mentions."""
+    c = councils.from_url(url)
+    return c.name if c else None
