@@ -15,7 +15,8 @@ from councilgraph.errors import NotMinutesError
 
 from ..document import Document
 from .classify import looks_like_minutes
-from .header import council_from_text, council_from_url, parse_header
+from .councils import canonical as canonical_council
+from .header import council_from_text, council_from_url, listed_council_from_url, parse_header
 from .indicators import find_indicators
 from .lexicon import Folded
 from .outcomes import actions, attendance, resolution_start, resolutions
@@ -58,8 +59,9 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
     for p in people:
         p.mentions.sort(key=lambda m: m.span.start)
 
-    council = h.council or doc.info.council or council_from_text(text[h.body_start:h.body_end]) \
-        or council_from_url(doc.info.url)
+    # printed in the header, then the collector's, then the publisher's address, then the text
+    council = h.council or canonical_council(doc.info.council) or listed_council_from_url(doc.info.url) \
+        or h.council_mentioned or council_from_text(text[h.body_start:h.body_end]) or council_from_url(doc.info.url)
     committee = h.committee or doc.info.committee
     meeting_date = h.meeting_date or doc.info.meeting_date
 

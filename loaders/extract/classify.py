@@ -9,18 +9,23 @@ from .lexicon import TITLES, at_word_start
 _CUES = [  # word-start alternations: see lexicon.at_word_start
     re.compile(rf"(?:{at_word_start(TITLES)})\s+[A-Z]"),
     re.compile(rf"(?:{at_word_start(['RESOLVED', 'Resolved', 'AGREED'])})\b"),
-    re.compile(r"^\s*(?:Agenda item|Issue - meetings|Minutes)\s*:?\s*$", re.M),
-    re.compile(r"\b(?:Committee|Panel|Sub-Committee|Cabinet|Board)\b"),
+    # a minutes system's page type, and the "Minutes:" line it puts before the minuted text
+    re.compile(r"^[^\S\n]*(?:Agenda item|Agenda and minutes|Issue - meetings|Issue details|Decision details|"
+               r"Printed minutes|Meeting documents)\b", re.M),
+    re.compile(r"^[^\S\n]*Minutes[^\S\n]*:", re.M),
+    re.compile(r"\b(?:Committee|Panel|Sub-Committee|Cabinet|Board|Authority|Executive)\b"),
+    # full council meetings have no committee: the council, its councillors and cabinet members debate
+    re.compile(r"\b(?:the Council|County Council|Councillors|Cabinet Member|Council received)\b"),
     re.compile(r"\b(?:the Chair|Chairman|Vice-Chair)\b"),
     re.compile(r"\b(?:Members|Officers)\b"),
     re.compile(r"\b(?:report|reports)\b", re.I),
-    re.compile(r"\b(?:meeting|apologies|declarations? of interest)\b", re.I),
+    re.compile(r"\b(?:meeting|apologies|declarations? of interest|debate|agenda)\b", re.I),
     re.compile(r"\b(?:asked|queried|responded|advised|explained|noted)\b"),
 ]
 
 
 def minutes_score(text: str, enough: int = len(_CUES)) -> int:
-    """How many independent signs of minutes the text shows (0..9), stopping at `enough`."""
+    """How many independent signs of minutes the text shows (0..11), stopping at `enough`."""
     head = text[:6000]
     n = 0
     for rx in _CUES:

@@ -14,10 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from . import councils
 from .periods import MONTHS
 
-PAGE_TYPES = re.compile(r"^(?:Agenda item|Issue - meetings|Issue details|Decision details|Minutes)\s*:?$",
-                        re.IGNORECASE)
+PAGE_TYPES = re.compile(r"^(?:Agenda item|Issue - meetings|Issue details|Decision details|Minutes|"
+                        r"Agenda and (?:draft )?minutes|Agenda, decisions and minutes|Meeting documents|"
+                        r"Printed minutes|Record of decisions?|Agendas, Meetings and Minutes - Agenda item|"
+                        r"Items|No\.? Item|Media)\s*:?$", re.IGNORECASE)
 MEETING_LINE = re.compile(
     r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(?P<committee>.+?)(?:\s*\(Item\s*(?P<item>[\w.]+)\))?\s*$",
     re.MULTILINE,
@@ -45,7 +48,37 @@ SUPPORTING = re.compile(r"^\s*(?:Supporting documents|Background papers|Attachme
 MINUTES_MARK = re.compile(r"^\s*Minutes\s*:\s*$", re.MULTILINE)
 ITEM_LINE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.?\s+(?P<title>.+?)(?:\s+pdf icon PDF\s+[\d.]+\s*[KM]B)?\s*$")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-LONG_DATE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})\.?\s+(?P<y>\d{{4}})", re.IGNORECASE)
+LONG_DATE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAMES})\.?,?\s+(?P<y>\d{{4}})",
+                       re.IGNORECASE)
+# a date as meeting headers print it: "Thursday, 16th November, 2017", "3 December 2019", "24/05/2018"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
+_DATE = (rf"(?:{_WEEKDAY}?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\.?,?\s+\d{{4}}"
+         r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}))")
+_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs|noon)?)"
+_BODY_WORD = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Executive|Council|Forum|Commission|"
+                        r"Authority|Group|Partnership|Assembly|Meeting)\b", re.IGNORECASE)
+# "Scrutiny Committee - Tuesday, 14th March, 2023 6.30 pm": a meeting page's title line
+MEETING_TITLE = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,150}}?)\s+[-–]\s+(?P<date>{_DATE}){_TIME}?[^\S\n]*$",
+                           re.MULTILINE | re.IGNORECASE)
+# "Health and Community Committee" then "Thursday 9 July 2020 4.00 pm" on the next line
+DATE_LINE = re.compile(rf"^[^\S\n]*(?P<date>{_DATE}){_TIME}?[^\S\n]*$", re.MULTILINE | re.IGNORECASE)
+# "Minutes of the meeting held on 3 December 2019 at 7.00 pm", "Minutes of a meeting held on 5th November, 2012."
+MEETING_HELD = re.compile(rf"^[^\S\n]*(?:(?:Draft|Confirmed|Unconfirmed)\s+)?Minutes\s+of\s+(?:the|a|an)\s+"
+                          rf"(?:\w+\s+)?meeting\s+held\s+(?:on\s+)?(?P<date>{_DATE})", re.MULTILINE | re.IGNORECASE)
+# ModernGov decision pages: "Decision Maker: Cabinet", "Decided at meeting: 25/07/2024 - Planning Control Committee"
+DECISION_MAKER = re.compile(r"^[^\S\n]*(?:Decision Maker|Committee|Meeting of)\s*:\s*"
+                            r"(?P<committee>[A-Z][^\n]{2,150}?)\s*$", re.MULTILINE)
+DECIDED_AT = re.compile(rf"^[^\S\n]*Decided at meeting\s*:\s*(?P<date>{_DATE})\s*[-–]\s*"
+                        r"(?P<committee>[A-Z][^\n]{2,150}?)\s*$", re.MULTILINE | re.IGNORECASE)
+# "Date: 23rd February 2009", "Date of meeting: 3 March 2021"
+DATE_FIELD = re.compile(rf"^[^\S\n]*(?:Date(?: of meeting)?|Meeting date)\s*:\s*(?P<date>{_DATE})",
+                        re.MULTILINE | re.IGNORECASE)
+# an issue or decision history line: "24/05/2018 - Planning Enforcement Activity Report"
+DATED_LINE = re.compile(r"^[^\S\n]*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s+[-–]\s+\S", re.MULTILINE)
+# the committee approving its own previous minutes: "the Minutes of the Scrutiny Committee held on ..."
+OWN_MINUTES = re.compile(r"(?i:minutes\s+of\s+(?:the\s+)?(?:(?:previous|last)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)"
+                         r"(?P<committee>[A-Z][\w'’&,\- ]{2,120}?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum))"
+                         r"\s+(?:held|meeting|of|dated)\b")
 
 
 @dataclass
@@ -55,7 +88,8 @@ class Header:
     preamble: tuple[int, int] | None = None  # printed minutes: Present / Apologies lists before the item
     item_number: str | None = None
     committee: str | None = None
-    council: str | None = None
+    council: str | None = None  # printed in the header ("Minutes of the meeting of X of Y Council")
+    council_mentioned: str | None = None  # the first council named near the top of the page
     meeting_date: date | None = None
     body_start: int = 0
     body_end: int = 0
@@ -63,7 +97,7 @@ class Header:
 
 def parse_date(text: str) -> date | None:
     text = text.strip()
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    m = re.search(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
     try:
         if m:
             return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
@@ -82,6 +116,56 @@ def _lines(text: str, limit: int):
         pos += len(line)
 
 
+def _body_name(line: str) -> str | None:
+    """A line that can be a committee's name in a header: short, a body word, not a sentence."""
+    s = line.strip()
+    if not s or len(s) > 150 or s.endswith((".", ",", ";", ":")) or PAGE_TYPES.match(s) or ":" in s:
+        return None
+    if len(s.split()) > 14 or not _BODY_WORD.search(s):
+        return None
+    return s
+
+
+def _line_before(text: str, pos: int) -> str:
+    """The last non-blank line ending before `pos`."""
+    for line in reversed(text[max(0, pos - 400):pos].splitlines()):
+        if line.strip():
+            return line
+    return ""
+
+
+def _meeting_header(text: str, h: Header) -> None:
+    """Committee and date from the header forms meeting and decision pages print, strongest first."""
+    head = text[:2500]
+    found: list[tuple[str | None, str | None]] = []  # (committee, date text)
+    m = DECIDED_AT.search(head)
+    if m:
+        found.append((m.group("committee"), m.group("date")))
+    m = MEETING_TITLE.search(head, 0, 1500)
+    if m and _body_name(m.group("committee")):
+        found.append((m.group("committee"), m.group("date")))
+    for m in DATE_LINE.finditer(head, 0, 1500):
+        found.append((_body_name(_line_before(head, m.start())), m.group("date")))
+        break
+    m = MEETING_HELD.search(head)
+    if m:
+        found.append((_body_name(_line_before(head, m.start())), m.group("date")))
+    m = DECISION_MAKER.search(head, 0, 1500)
+    if m and _body_name(m.group("committee")):
+        found.append((m.group("committee"), None))
+    m = DATE_FIELD.search(head)
+    if m:
+        found.append((None, m.group("date")))
+    m = DATED_LINE.search(head, 0, 800)
+    if m:
+        found.append((None, m.group("date")))
+    for committee, when in found:
+        if committee and not h.committee:
+            h.committee = committee.strip()
+        if when and h.meeting_date is None:
+            h.meeting_date = parse_date(when)
+
+
 def parse_header(text: str) -> Header:
     h = Header(body_end=len(text))
     sup = SUPPORTING.search(text)
@@ -92,12 +176,17 @@ def parse_header(text: str) -> Header:
         h.meeting_date = parse_date(meeting.group("date"))
         h.committee = meeting.group("committee").strip()
         h.item_number = meeting.group("item")
+    _meeting_header(text, h)
     mo = MINUTES_OF.search(text[:3000]) if "minutes of" in text[:3000].lower() else None
+    while mo and text[text.rfind("\n", 0, mo.start()) + 1:mo.start()].strip(" \t*#").lower() not in (
+            "", "draft", "confirmed", "unconfirmed", "approved"):
+        # a heading opens its line; "that the Minutes of the meeting of ... be confirmed" is the last meeting
+        mo = MINUTES_OF.search(text[:3000], mo.end())
     if mo:
         h.committee = h.committee or mo.group("committee").strip()
         h.meeting_date = h.meeting_date or parse_date(mo.group("date"))
         if mo.group("council"):
-            h.council = mo.group("council").strip()
+            h.council = councils.canonical(mo.group("council").strip())
         item = ITEM_HEADING.search(text, mo.end(), min(len(text), mo.end() + 6000))
         if item:
             h.item_number, h.title = item.group("num"), item.group("title").strip()
@@ -151,10 +240,16 @@ def _finish(text: str, h: Header) -> Header:
             or RECEIVED_SUBJECT.search(text, h.body_start, h.body_end)
         if rs:
             h.committee = rs.group("committee").strip()
-    if not h.council:
-        cm = next(council_mentions(text, 0, min(len(text), 600)), None)
-        if cm:
-            h.council = cm.group("council")
+    if not h.committee and "inutes of" in text:
+        # a committee approving its own previous minutes names itself
+        for om in OWN_MINUTES.finditer(text, h.body_start, h.body_end):
+            after = text[om.end():om.end() + 200].lower()
+            if any(w in after for w in ("correct record", "approved", "confirmed", "signed", "agreed")):
+                h.committee = om.group("committee").strip()
+                break
+    cm = next(council_mentions(text, 0, min(len(text), 600)), None)
+    if cm:
+        h.council_mentioned = councils.canonical(cm.group("council"))
     return h
 
 
@@ -183,31 +278,30 @@ def council_mentions(text: str, start: int = 0, end: int | None = None) -> Itera
 
 
 def council_from_text(text: str) -> str | None:
-    """The council named most often in full in the body ("Durham County Council")."""
+    """The council named most often in full in the text ("Durham County Council"), as its listed
+    official name; an all-capitals short form of a listed council ("RBWM") when none is named in full."""
     counts: dict[str, int] = {}
-    for m in council_mentions(text):
-        name = re.sub(r"^(?:The|the|of|at|by|and)\s+", "", m.group("council"))
+    for _, c in councils.names_in(text):
+        counts[c.name] = counts.get(c.name, 0) + 1
+    for m in council_mentions(text) if not counts else ():
+        name = councils.canonical(re.sub(r"^(?:The|the|of|at|by|and)\s+", "", m.group("council")))
         counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        for c in councils.abbreviations_in(text):
+            counts[c.name] = counts.get(c.name, 0) + 1
     if not counts:
         return None
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
 def council_from_url(url: str | None) -> str | None:
-    """'https://democracy.durham.gov.uk/...' -> 'Durham Council'. Used when nothing else names it."""
-    if not url:
-        return None
-    m = re.match(r"^[a-z]+://([^/:]+)", url.strip(), re.IGNORECASE)
-    if not m:
-        return None
-    labels = [x for x in m.group(1).lower().split(".") if x]
-    generic = {"www", "democracy", "moderngov", "modgov", "committees", "committee", "meetings", "democratic",
-               "councillors", "minutes", "cmis", "cmttpapers", "services", "gov", "uk", "org", "co", "com",
-               "council", "mg", "decisions", "publications", "edemocracy", "democraticservices"}
-    core = [x for x in labels if x not in generic and not x.startswith("democracy")]
-    if not core:
-        return None
-    name = core[-1]
-    name = name.removesuffix("council").removesuffix("-").removesuffix("cc")
-    pretty = name.upper() if len(name) <= 4 else " ".join(w.capitalize() for w in name.split("-"))
-    return f"{pretty} Council"
+    """The listed council whose minutes site the address is on ('democracy.durham.gov.uk' -> 'Durham
+    County Council'); for an unlisted host, a name made from it ('Newtown Council')."""
+    c = councils.from_url(url)
+    return c.name if c else councils.guess_from_url(url)
+
+
+def listed_council_from_url(url: str | None) -> str | None:
+    """Only a listed council: the publisher of the page, stronger than a council the text mentions."""
+    c = councils.from_url(url)
+    return c.name if c else None

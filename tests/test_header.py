@@ -1,0 +1,69 @@
+"""Meeting headers, agenda items and classification on fictional pages in the shapes real minutes take."""
+
+from pathlib import Path
+
+import pytest
+from councilgraph.loaders.extract.classify import looks_like_minutes
+from councilgraph.loaders.extract.header import parse_date, parse_header
+
+FIX = Path(__file__).parent / "fixtures" / "meta"
+
+
+def test_full_council_debate_is_minutes():
+    # a full council meeting: no committee, no titled members, no resolution
+    assert looks_like_minutes((FIX / "full_council_debate.txt").read_text())
+
+
+def test_press_release_is_not_minutes():
+    text = ("Residents are invited to a summer fair in the park on Saturday. Stalls, music and food will be "
+            "available from 10am. Entry is free and everyone is welcome.")
+    assert not looks_like_minutes(text)
+
+
+@pytest.mark.parametrize("head, committee, when", [
+    ("Agenda and minutes\n\nLeisure Scrutiny Panel - Wednesday, 4th June, 2014 6.00 pm\n\nVenue: Town Hall\n",
+     "Leisure Scrutiny Panel", "2014-06-04"),
+    ("Agenda and draft minutes\n\nCoastal Protection (Task and Finish Group) - Monday 3rd May 2021 2.30 pm\n",
+     "Coastal Protection (Task and Finish Group)", "2021-05-03"),
+    ("Meeting documents\n\nLicensing Board\nTuesday, 12th March, 2013 7.00 pm\n\nPlace: Civic Hall\n",
+     "Licensing Board", "2013-03-12"),
+    ("Agenda and minutes\n\nCommunities Committee\nThursday 9 July 2020 4.00 pm\n\nVenue: Guildhall\n",
+     "Communities Committee", "2020-07-09"),
+    ("Standards Committee\n\n\nMinutes of the meeting held on 2 March 2018 at 7.00 pm in the Council Chamber.\n",
+     "Standards Committee", "2018-03-02"),
+    ("Minutes of a meeting held on 7th October, 2015.\n\nPresent: Councillor A. Brook (Chairman)\n", None,
+     "2015-10-07"),
+    ("Decision Maker: Cabinet\nDecision status: Recommendations Approved\n", "Cabinet", None),
+    ("Issue details\n\nDecided at meeting: 14/02/2022 - Planning Committee\n", "Planning Committee", "2022-02-14"),
+    ("Issue - meetings\n\n30/06/2016 - Fleet Replacement Report\n\nMinutes:\nThe report was noted.\n", None,
+     "2016-06-30"),
+    ("Record of Decision\n\nDecision No: D1\nDate: 23rd February 2011\n", None, "2011-02-23"),
+])
+def test_meeting_headers(head, committee, when):
+    h = parse_header(head + "\nMinutes:\nCouncillor R Vane asked about the plan.\n")
+    assert h.committee == committee
+    assert (h.meeting_date.isoformat() if h.meeting_date else None) == when
+
+
+def test_committee_approving_its_own_minutes_names_itself_and_not_the_date():
+    text = ("Agenda item\n\nMinutes of the Previous Meeting\n\nMinutes:\n\nResolved that the Minutes of the Leisure "
+            "Scrutiny Panel held on 4 June 2014 be approved as a correct record.\n")
+    h = parse_header(text)
+    assert h.committee == "Leisure Scrutiny Panel"
+    assert h.meeting_date is None
+
+
+def test_a_committee_named_in_discussion_is_not_the_meeting():
+    text = ("Agenda item\n\nBus Services\n\nMinutes:\n\nCouncillor R Vane said the matter would go to the Transport "
+            "Committee in March.\n")
+    assert parse_header(text).committee is None
+
+
+@pytest.mark.parametrize("written, iso", [
+    ("Thursday, 16th November, 2017", "2017-11-16"), ("3 December 2019", "2019-12-03"),
+    ("5th November, 2012", "2012-11-05"), ("24/05/2018", "2018-05-24"), ("2nd of March 2020", "2020-03-02"),
+    ("14.02.2022", "2022-02-14"), ("31 Sept 2020", None),
+])
+def test_dates_in_written_forms(written, iso):
+    d = parse_date(written)
+    assert (d.isoformat() if d else None) == iso
