@@ -191,3 +191,22 @@ def test_a_listed_answer_implies_its_question(extract):
                 "• Members queried the cost of agency placements. Officers advised that costs had risen.\n")
     assert [(q.asker, q.implicit) for q in x.questions] == [(None, True), (None, False)]
     assert all(q.answers for q in x.questions)
+
+
+def test_notice_of_a_question_and_the_reply_that_follows(extract):
+    x = extract("Minutes:\n\nCouncillor Hal Ortiz had given notice of the following question to the Cabinet Member "
+                "for Schools, Councillor Bea Lyle:\n\n“When will the new school open?”\n\n"
+                "“It will open next September.”\n")
+    assert qa(x) == [("Hal Ortiz", ["Bea Lyle"])]
+
+
+def test_in_response_to_a_question_as_to_why(extract):
+    x = extract("Minutes:\n\nIn response to a question as to why the column was blank, the Finance Manager "
+                "explained that the data had not arrived.\n")
+    assert qa(x) == [(None, ["Finance Manager"])]
+
+
+def test_running_the_meeting_and_reported_speech_are_not_questions(extract):
+    x = extract("Minutes:\n\nThe Chair sought any declarations of interest on the items.\n\n"
+                "The Inspector had also raised concerns that training was limited.\n")
+    assert x.questions == []

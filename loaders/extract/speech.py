@@ -69,7 +69,8 @@ _EXPLICIT = re.compile(
     r"[Rr]eplied\s+to)\s+(?:(?:a|the|further|several|various|some|these|those|this|that|his|her|their|"
     r"members['’]?)\s+)?(?:\w+\s+)?(?:questions?|quer(?:y|ies)|concerns?|comments?|points?|issues?)"
     r"(?:\s+(?:raised|asked|posed))?(?:\s+(?:from|by)\s+(?P<who>[^,.;]{2,80}?))?(?=,|\s+(?:the|stating|"
-    r"that|he|she|it|and|about|on|regarding|concerning)\b|\.|$)"
+    r"that|he|she|it|and|about|on|regarding|concerning|as\s+to|why|whether|how|what|if|over|around|relating|"
+    r"into|in\s+relation)\b|\.|$)"
 )
 
 
@@ -85,6 +86,12 @@ _DIRECT_ASK = {"asked", "queried", "enquired", "inquired"}
 _ASKS_SOMETHING = re.compile(r"[^.;:]{0,120}?\b(?:asked|queried|enquired|inquired)\s+"
                              r"(?:(?:if|whether|what|how|why|when|where|who|which|about|for|after)\b|(?!(?:the\s+)?(?:members?|committee|panel|board|"
                              r"councillors|everyone|all|those)\b)[a-z])")
+_NOTICE_OF_QUESTION = re.compile(r"\b(?:notice\s+of|submitted|put|asked|tabled)\s+the\s+following\s+"
+                                 r"(?:supplementary\s+|written\s+|oral\s+)?question\b", re.I)
+_PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologies\s+for\s+absence|urgent\s+business|"
+                        r"standing\s+order|(?:was|were)\s+quorate|minutes\s+of\s+the\s+(?:previous|last)\s+meeting")
+_REPORTED_EARLIER = re.compile(r"(?:\s*\([^()]{0,80}\)|\s*,[^,.;]{0,80},)?\s+had\s+"
+                               r"(?:also\s+|previously\s+|earlier\s+)?[a-z]+ed\b")
 _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
 _NAME_ON = re.compile(r"\s*,?\s*(?P<verb>regarding|concerning|about|on|seeking|expressing|asking|querying|"
@@ -272,6 +279,12 @@ class SpeechReader:
             return
         clause = self.text[act.pos:act.end]
         low = clause.lower()
+        if _PROCEDURE.search(low) or (act.person is not None and _REPORTED_EARLIER.match(
+                self.text, self._mention_end(act.person, act.pos), act.end)):
+            # the chair running the meeting ("sought declarations of interest"), or what someone had said
+            # elsewhere ("The Inspector had raised concerns"): not a question put at this meeting
+            act.kind = "statement"
+            return
         asks = bool(ASK_IN_CLAUSE.search(clause))
         needs_cue = act.collective or act.verb in NEUTRAL_VERBS or act.verb in FRAME_VERBS
         act.cue = needs_cue and bool(CONCERN_CUES.search(clause, low)) and not (
@@ -322,6 +335,7 @@ class SpeechReader:
         for s in sents:
             sents_of.setdefault(s.block, []).append(s)
         written: tuple[str, Person | None] | None = None  # "Question from ..." / "Response from ..."
+        addressee: Person | None = None
         consumed = -1  # a block read whole: a written question or response, or a listed point
         skip_to = -1  # the leading sentences of a listed point already read as its question
         for sent in sents:
@@ -353,17 +367,33 @@ class SpeechReader:
                 if written is not None:
                     kind, who = written
                     written = None
-                    if kind == "q":
+                    if kind == "a?" and any(self.acts(s) for s in sents_of[block.index]):
+                        pass  # the reply is reported in its own words ("The Cabinet Member replied that ...")
+                    elif kind == "q" or kind.startswith("q:"):
                         self.frame = None
                         self._new_question(Act(block.span.start, block.span.end, who, "asked"), block.span)
+                        if kind.startswith("q:"):  # a notice names whom it asks: their reply follows
+                            written = ("a?", addressee)
+                        self.last_subject = who or self.last_subject
+                        consumed = block.index
+                        continue
                     else:
                         self._answer(who, block.span)
-                    self.last_subject = who or self.last_subject
-                    consumed = block.index
-                    continue
+                        self.last_subject = who or self.last_subject
+                        consumed = block.index
+                        continue
             if sent.span.start < skip_to:
                 continue
             sentence = self.text[sent.span.start:sent.span.end].rstrip()
+            notice = _NOTICE_OF_QUESTION.search(sentence) if sentence.endswith(":") else None
+            if notice:  # "Councillor X had given notice of the following question to the Cabinet Member for Y:"
+                mentions = self._mentions_in(sent.span.start, sent.span.end)
+                asker = next((p for pos, p in mentions if pos < sent.span.start + notice.start()), None)
+                addressee = next((p for pos, p in mentions if pos >= sent.span.start + notice.end()), None)
+                if asker is not None:
+                    written = ("q:" if addressee is not None else "q", asker)
+                    self.list_intro = None
+                    continue
             if sentence.endswith(":") and _INTRODUCES_POINTS.search(sentence):
                 intro = self.acts(sent)
                 lead_act = next((a for a in intro if a.person is not None), None)
