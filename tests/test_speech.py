@@ -210,3 +210,9 @@ def test_running_the_meeting_and_reported_speech_are_not_questions(extract):
     x = extract("Minutes:\n\nThe Chair sought any declarations of interest on the items.\n\n"
                 "The Inspector had also raised concerns that training was limited.\n")
     assert x.questions == []
+
+
+def test_a_view_pressed_in_the_passive_with_a_concern_is_a_question(extract):
+    x = extract("Minutes:\n\nIt was emphasised that the backlog of enforcement cases was a serious matter.\n\n"
+                "It was noted that the figures were published monthly.\n")
+    assert [(q.asker, q.text[:15]) for q in x.questions] == [(None, "It was emphasis")]

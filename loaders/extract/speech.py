@@ -88,6 +88,8 @@ _ASKS_SOMETHING = re.compile(r"[^.;:]{0,120}?\b(?:asked|queried|enquired|inquire
                              r"councillors|everyone|all|those)\b)[a-z])")
 _NOTICE_OF_QUESTION = re.compile(r"\b(?:notice\s+of|submitted|put|asked|tabled)\s+the\s+following\s+"
                                  r"(?:supplementary\s+|written\s+|oral\s+)?question\b", re.I)
+_PASSIVE_VIEW = Folded(r"\bit\s+was\s+(?:also\s+|further\s+)?(?:emphasised|emphasized|stressed|felt|commented|"
+                       r"highlighted|pointed\s+out|observed)\s+(?:by\s+(?:members|the\s+committee)\s+)?that\b")
 _PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologies\s+for\s+absence|urgent\s+business|"
                         r"standing\s+order|(?:was|were)\s+quorate|minutes\s+of\s+the\s+(?:previous|last)\s+meeting")
 _REPORTED_EARLIER = re.compile(r"(?:\s*\([^()]{0,80}\)|\s*,[^,.;]{0,80},)?\s+had\s+"
@@ -228,6 +230,9 @@ class SpeechReader:
         # "the following points were raised:" introduces the questions; it is not one
         pq = _PASSIVE_QUESTION.search(sentence, low) if passive and not found and not sentence.rstrip().endswith(":") \
             else None
+        pv = _PASSIVE_VIEW.search(sentence, low) if passive and not found and not pq else None
+        if pv:  # "It was emphasised that the breaches warranted robust action": a view put by members unnamed
+            found.append(Act(s + pv.start(), e, None, "view", collective=True, block=sent.block))
         if pq:
             who = self._person_in(s + pq.start("who"), s + pq.end("who")) if pq.group("who") else None
             found.append(Act(s + pq.start(), e, who, "raised", collective=who is None, kind="question",
@@ -286,12 +291,15 @@ class SpeechReader:
             act.kind = "statement"
             return
         asks = bool(ASK_IN_CLAUSE.search(clause))
-        needs_cue = act.collective or act.verb in NEUTRAL_VERBS or act.verb in FRAME_VERBS
+        needs_cue = act.verb == "view" or act.collective or act.verb in NEUTRAL_VERBS or act.verb in FRAME_VERBS
         act.cue = needs_cue and bool(CONCERN_CUES.search(clause, low)) and not (
             SUPPORT_CUES.search(clause, low) and not _STRONG_CONCERN.search(clause, low))
         if act.collective:
             if _GENERIC_QUESTIONS.search(clause):
                 act.kind = "statement"
+                return
+            if act.verb == "view":
+                act.kind = "question" if act.cue or asks else "statement"
                 return
             act.kind = "question" if asks or (act.verb in NEUTRAL_VERBS and act.verb != "were" and act.cue
                                               and _STRONG_CONCERN.search(clause, low)) \
