@@ -216,3 +216,10 @@ def test_a_view_pressed_in_the_passive_with_a_concern_is_a_question(extract):
     x = extract("Minutes:\n\nIt was emphasised that the backlog of enforcement cases was a serious matter.\n\n"
                 "It was noted that the figures were published monthly.\n")
     assert [(q.asker, q.text[:15]) for q in x.questions] == [(None, "It was emphasis")]
+
+
+def test_in_response_to_a_members_comments_answers_all_their_open_points(extract):
+    x = extract("Minutes:\n\nCouncillor Rees commented that other councils collected bulky waste free. "
+                "He felt it would be more useful to compare the costs of clearing dumped waste.\n\n"
+                "In response to comments from Councillor Rees, the Waste Manager explained that costs differed.\n")
+    assert qa(x) == [("Rees", ["Waste Manager"]), ("Rees", ["Waste Manager"])]

@@ -567,7 +567,9 @@ class SpeechReader:
         target: list[Question] = []
         if asker is not None:
             # only a question still in play: an older one by the same member is another exchange
-            target = [q for q in self.window if q.asker == asker.key][-1:]
+            target = [q for q in self.window if q.asker == asker.key]
+            if self.window_answered:  # an answered exchange is over: only its last question may be taken up
+                target = target[-1:]
         elif self.window and not self.window_answered:
             target = list(self.window)
         if not target:
