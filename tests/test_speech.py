@@ -219,7 +219,7 @@ def test_a_view_pressed_in_the_passive_with_a_concern_is_a_question(extract):
 
 
 def test_in_response_to_a_members_comments_answers_all_their_open_points(extract):
-    x = extract("Minutes:\n\nCouncillor Rees commented that other councils collected bulky waste free. "
+    x = extract("Minutes:\n\nCouncillor Rees commented that it would help to see what other councils charged. "
                 "He felt it would be more useful to compare the costs of clearing dumped waste.\n\n"
                 "In response to comments from Councillor Rees, the Waste Manager explained that costs differed.\n")
     assert qa(x) == [("Rees", ["Waste Manager"]), ("Rees", ["Waste Manager"])]
