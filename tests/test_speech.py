@@ -223,3 +223,13 @@ def test_in_response_to_a_members_comments_answers_all_their_open_points(extract
                 "He felt it would be more useful to compare the costs of clearing dumped waste.\n\n"
                 "In response to comments from Councillor Rees, the Waste Manager explained that costs differed.\n")
     assert qa(x) == [("Rees", ["Waste Manager"]), ("Rees", ["Waste Manager"])]
+
+
+def test_bare_question_and_answer_lists(extract):
+    x = extract("Minutes:\n\n• Were the gritting routes reviewed after last winter?\n"
+                "• The routes had been reviewed in October.\n\n"
+                "Q: How many salt bins were refilled?\n\nA: All 310 bins were refilled.\n")
+    assert [(q.asker, q.text) for q in x.questions] == [
+        (None, "Were the gritting routes reviewed after last winter?"),
+        (None, "Q: How many salt bins were refilled?")]
+    assert [len(q.answers) for q in x.questions] == [1, 1]

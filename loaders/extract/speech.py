@@ -94,6 +94,7 @@ _PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologi
                         r"standing\s+order|(?:was|were)\s+quorate|minutes\s+of\s+the\s+(?:previous|last)\s+meeting")
 _REPORTED_EARLIER = re.compile(r"(?:\s*\([^()]{0,80}\)|\s*,[^,.;]{0,80},)?\s+had\s+"
                                r"(?:also\s+|previously\s+|earlier\s+)?[a-z]+ed\b")
+_QA_LABEL = re.compile(r"(?:Q\d*[.:]|Question\s*\d*:)\s+\S.*\?$")
 _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
 _NAME_ON = re.compile(r"\s*,?\s*(?P<verb>regarding|concerning|about|on|seeking|expressing|asking|querying|"
@@ -418,6 +419,19 @@ class SpeechReader:
                 self.last_subject = who or self.last_subject
                 continue
             acts = self.acts(sent)
+            if not acts and sentence.endswith("?") and self._opens_point(sent) or (
+                    not acts and _QA_LABEL.match(sentence)):
+                # a bare question in a Q&A list ("• Were gritting routes reviewed?", "Q: ..."): the text after it
+                # answers it
+                asker = self.list_intro[0] if self.list_intro else None
+                block = blocks[sent.block]
+                if not self.window_answered and self.window and self.last_kind == "question" and \
+                        self.window[-1].span.end >= sent.span.start:
+                    continue
+                self._new_question(Act(sent.span.start, block.span.end, asker, "asked", collective=asker is None),
+                                   Span(sent.span.start, block.span.end))
+                consumed = block.index
+                continue
             if not acts:
                 self._continuation(sent)
                 continue
