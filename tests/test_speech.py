@@ -233,3 +233,10 @@ def test_bare_question_and_answer_lists(extract):
         (None, "Were the gritting routes reviewed after last winter?"),
         (None, "Q: How many salt bins were refilled?")]
     assert [len(q.answers) for q in x.questions] == [1, 1]
+
+
+def test_members_feelings_are_their_concerns(extract):
+    x = extract("Minutes:\n\nMembers were concerned that the new bus timetable left villages without a service. "
+                "The Panel was not satisfied that the consultation had reached older residents.\n\n"
+                "Members were advised that a review was under way.\n")
+    assert qa(x) == [(None, []), (None, [])]

@@ -94,6 +94,9 @@ _PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologi
                         r"standing\s+order|(?:was|were)\s+quorate|minutes\s+of\s+the\s+(?:previous|last)\s+meeting")
 _REPORTED_EARLIER = re.compile(r"(?:\s*\([^()]{0,80}\)|\s*,[^,.;]{0,80},)?\s+had\s+"
                                r"(?:also\s+|previously\s+|earlier\s+)?[a-z]+ed\b")
+_FEELING = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:also\s+|still\s+|particularly\s+|very\s+)?(?:concerned|worried|"
+                      r"disappointed|anxious|unclear|unhappy|frustrated|surprised|keen\s+to\s+(?:know|understand|see)|"
+                      r"not\s+(?:satisfied|convinced|assured|clear))\b", re.I)
 _QA_LABEL = re.compile(r"(?:Q\d*[.:]|Question\s*\d*:)\s+\S.*\?$")
 _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
@@ -298,6 +301,9 @@ class SpeechReader:
         if act.collective:
             if _GENERIC_QUESTIONS.search(clause):
                 act.kind = "statement"
+                return
+            if act.verb in ("were", "was") and _FEELING.match(self.text, act.pos, act.end):
+                act.kind = "question"  # "Members were concerned that ...", "The Panel was not satisfied that ..."
                 return
             if act.verb == "view":
                 act.kind = "question" if act.cue or asks else "statement"
