@@ -240,3 +240,20 @@ def test_members_feelings_are_their_concerns(extract):
                 "The Panel was not satisfied that the consultation had reached older residents.\n\n"
                 "Members were advised that a review was under way.\n")
     assert qa(x) == [(None, []), (None, [])]
+
+
+def test_members_named_together_ask_together_led_by_the_first(extract):
+    x = extract("Minutes:\n\nCouncillors Gee and Shah believed the report had not been shown to the Audit Panel "
+                "and asked why.\n\nThe Finance Director explained the timetable.\n")
+    assert qa(x) == [("Gee", ["Finance Director"])]
+
+
+def test_of_the_view_with_a_concern_is_a_question(extract):
+    x = extract("Minutes:\n\nCouncillor Vaughan was of the view that the parking fines were too small to deter "
+                "offenders.\n\nThe Parking Manager said the levels were set nationally.\n")
+    assert qa(x) == [("Vaughan", ["Parking Manager"])]
+
+
+def test_information_on_a_subject_was_requested(extract):
+    x = extract("Minutes:\n\nInformation on the delayed library refit was requested.\n")
+    assert [q.asker for q in x.questions] == [None]

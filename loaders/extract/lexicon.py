@@ -70,7 +70,7 @@ CONCERN_CUES = Folded(
     r"reduc\w*|increas\w*|declin\w*|drop\w*|fall\w*|rising|backlog\w*|waiting|vacanc\w*|caseload\w*|"
     r"case loads?|question\w*|query|queries|cost\w*|overspend\w*|deficit|not (?:being )?met|below target|"
     r"off track|red|urgent\w*|sufficient|enough|adequate\w*|serious\w*|robust|prefer\w*|would like|"
-    r"incorrect|inaccura\w*|wrong)\b|\?"
+    r"incorrect|inaccura\w*|wrong|too (?:small|low|high|few|many|slow|long|late|little|much|expensive))\b|\?"
 )
 SUPPORT_CUES = Folded(
     r"\b(positive\w*|welcom\w*|pleased|prais\w*|commend\w*|congratulat\w*|thank\w*|good news|"

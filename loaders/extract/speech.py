@@ -54,8 +54,8 @@ _PASSIVE_QUESTION = Folded(
     r"(?:also\s+)?(?:raised|expressed|asked|voiced|put)(?:\s+by\s+(?P<who>[^,.;]{2,60}))?|"
     r"\bit\s+was\s+(?:also\s+)?(?:further\s+)?(?:asked|queried|questioned|requested|suggested|raised)\b|"
     r"\b(?:(?:further\s+|more\s+|additional\s+)?(?:information|clarification|details?|data|assurances?|"
-    r"an?\s+(?:explanation|update|breakdown|briefing))|reference)\s+(?:was|were)\s+(?:also\s+)?"
-    r"(?:requested|sought|made)\b|"
+    r"an?\s+(?:explanation|update|breakdown|briefing))(?:\s+(?:on|about|regarding|concerning|as\s+to|of)\s+"
+    r"[^.;]{2,120}?)?|reference)\s+(?:was|were)\s+(?:also\s+)?(?:requested|sought|made)\b|"
     r"\bit\s+would\s+be\s+(?:helpful|useful|beneficial)\b")
 _OFFICERS_ANSWER = re.compile(
     r"(?:the\s+)?(?:relevant\s+|senior\s+)?officers?\s+(?:also\s+|then\s+|further\s+)?(?P<verb>advised|confirmed|"
@@ -97,6 +97,7 @@ _REPORTED_EARLIER = re.compile(r"(?:\s*\([^()]{0,80}\)|\s*,[^,.;]{0,80},)?\s+had
 _FEELING = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:also\s+|still\s+|particularly\s+|very\s+)?(?:concerned|worried|"
                       r"disappointed|anxious|unclear|unhappy|frustrated|surprised|keen\s+to\s+(?:know|understand|see)|"
                       r"not\s+(?:satisfied|convinced|assured|clear))\b", re.I)
+_OF_THE_VIEW = re.compile(r"[^.;]{0,60}?\b(?:was|were)\s+(?:also\s+)?of\s+the\s+(?:view|opinion)\b", re.I)
 _QA_LABEL = re.compile(r"(?:Q\d*[.:]|Question\s*\d*:)\s+\S.*\?$")
 _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
@@ -184,7 +185,7 @@ class SpeechReader:
     def _find_acts(self, sent: Sentence) -> list[Act]:
         s, e = sent.span.start, sent.span.end
         found: list[Act] = []
-        pending: list[tuple[int, Person]] = []  # "Mr A and" waiting for its partner's verb
+        pending: list[tuple[int, Person, int]] = []  # "Mr A and": (where the partner starts, A, A's start)
         for pos, person in self._mentions_in(s, e):
             end = self._mention_end(person, pos)
             nxt = self.text[end:end + 2].lstrip()[:1]
@@ -194,13 +195,15 @@ class SpeechReader:
                 pending = []
             vm = _VERB_AFTER.match(self.text, after, e)
             if vm and vm.group("verb").lower() in SPEECH_VERBS:
-                found.append(Act(pos, e, person, vm.group("verb").lower(), block=sent.block,
-                                 co=[p for _, p in pending if p is not person]))
+                together = [p for _, p, _ in pending if p is not person] + [person]
+                # "Councillors Gee and Shah believed ...": the first named leads, the others join in
+                found.append(Act(pending[0][2] if pending else pos, e, together[0], vm.group("verb").lower(),
+                                 block=sent.block, co=together[1:]))
                 pending = []
             elif pos <= s + 1 and self._opens_point(sent) and _NAME_ON.match(self.text, after, e):
                 found.append(Act(pos, e, person, "raised", kind="question", block=sent.block))
             elif (join := _AND_NEXT.match(self.text, after, e)) is not None:
-                pending.append((join.end(), person))
+                pending.append((join.end(), person, pending[0][2] if pending else pos))
             elif _ATTENDING.match(self.text, after, e):
                 found.append(Act(pos, e, person, "attended", block=sent.block))
         sentence = self.text[s:e]
@@ -302,7 +305,8 @@ class SpeechReader:
             if _GENERIC_QUESTIONS.search(clause):
                 act.kind = "statement"
                 return
-            if act.verb in ("were", "was") and _FEELING.match(self.text, act.pos, act.end):
+            if act.verb in ("were", "was") and (_FEELING.match(self.text, act.pos, act.end) or (
+                    act.cue and _OF_THE_VIEW.match(self.text, act.pos, act.end))):
                 act.kind = "question"  # "Members were concerned that ...", "The Panel was not satisfied that ..."
                 return
             if act.verb == "view":
@@ -331,6 +335,9 @@ class SpeechReader:
         if person.kind == "other" and not asks and self.window and act.verb in ANSWER_VERBS:
             act.kind = "answer"
             return
+        if not asks and act.verb == "was" and act.cue and person.kind == "councillor" and _OF_THE_VIEW.match(
+                self.text, act.pos, act.end):
+            asks = True  # "Councillor Gee was of the view that the report was not the same"
         if asks:
             act.kind = "question"
         elif act.verb in RESPONSE_ONLY and open_from_other:
@@ -418,7 +425,7 @@ class SpeechReader:
                     who.kind == "officer" and lead_act.verb not in ASK_VERBS))
                 speakers: list[Person] = []
                 for a in intro if answering else ():
-                    for p in [*a.co, a.person]:
+                    for p in [a.person, *a.co]:
                         if p is not None and all(p is not q for q in speakers):
                             speakers.append(p)
                 self.list_intro = (None, tuple(speakers)) if answering else (who, ())
