@@ -90,7 +90,9 @@ ROLE_HEADS = [
     "Superintendent", "Nurse", "Engineer", "Planner", "Scientist", "Specialist", "Partner", "Secretary",
     "Treasurer", "Auditor", "Principal", "Practitioner", "Registrar", "Chief Constable", "Representative",
     "Controller", "Administrator", "Lawyer", "Economist", "Surveyor", "Architect", "Designer", "Assessor",
-    "Strategist", "Champion", "Executive", "Member", "Governor", "Ombudsman", "Worker",
+    "Strategist", "Champion", "Executive", "Member", "Governor", "Ombudsman", "Worker", "Minister",
+    "Cabinet Secretary", "Secretary of State", "Valuer", "Warden", "Steward", "Ranger", "Therapist",
+    "Psychologist", "Pharmacist", "Paramedic",
 ]
 # Offices held by elected members: people in them are councillors and may answer questions.
 MEMBER_OFFICE = re.compile(

@@ -4,7 +4,10 @@ Three ways minutes name people, strongest first: a title ("Councillor R Crute", 
 Griffiths", "Mrs Evans"), a name with a job title beside it ("S Tracey, Corporate Equality and
 Strategy Manager" or "the Director of Children's Services, Jane Smith"), and a bare name as the
 subject of a reporting verb ("Hilary Hall advised"). A job title alone ("The Head of Education and
-Skills advised") is a person only when it acts: "a report of the Chief Executive" is not a person.
+Skills advised") is a person when it acts, is met ("welcomed the Cabinet Member for Parks"), wrote
+the report ("the report of the Director of Public Health"), or is a member's office with its remit
+("a decision by the Cabinet Member for Transport"); "to the Director" or "the Lead Member, Directors
+and Heads of Service" name no one in particular.
 """
 
 from __future__ import annotations
@@ -51,8 +54,8 @@ _HONORIFIC = re.compile(rf"(?P<title>{at_word_start(HONORIFICS)})\.?(?=\s)")
 # ASCII, with a hyphenated surname whose second part may be two words ("O'Neill-Ó Súilleabháin").
 _UP = "A-ZÀ-ÖØ-ÞŴŶ"
 _LO = "a-zß-öø-ÿŵŷ"
-_WORD = rf"[{_UP}][{_LO}’']*[{_LO}]"
-_SURNAME = rf"(?:Mc|Mac|O['’])?{_WORD}(?:-[{_UP}]?[{_LO}’']*[{_LO}]|-[{_UP}]\s+{_WORD})*"
+_WORD = rf"[{_UP}][{_LO}’']*[{_LO}](?:[{_UP}][{_LO}]+)?"  # "DuBey", "LeBlanc"
+_SURNAME = rf"(?:Mc|Mac|O['’])?{_WORD}(?:-{_WORD}|-[{_LO}’']*[{_LO}]|-[{_UP}]\s+{_WORD})*"
 # Police and fire ranks stand before a name as a title does; the rank is the person's role
 _RANKS = ["Chief Constable", "Deputy Chief Constable", "Assistant Chief Constable", "Chief Superintendent",
           "Superintendent", "Detective Chief Inspector", "Chief Inspector", "Detective Inspector", "Inspector",
@@ -93,6 +96,9 @@ _MET_BEFORE = re.compile(r"\b(?:welcomed|thanked|invited|introduced|congratulate
                          r"questions?\s+(?:to|for)|present(?:ation)?\s+from)\s*$", re.I)
 _CONTACT_DETAILS = {"email", "e-mail", "tel", "telephone", "phone", "media", "fax", "mobile", "web", "website"}
 _CONTACT = re.compile(r"Contact(?:\s+officer)?:[ \t\u00a0]*", re.I)
+# "the report of the Director of Communities": the post that wrote it is a person the minutes name
+_REPORT_BY = re.compile(r"\breport\s+(?:of|by|from)\s*$", re.I)
+_REMIT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
 _BY_BEFORE = re.compile(r"\b(?:by|with)\s*$", re.I)
 _BARE_OFFICE = re.compile(r"^(?:Cabinet|Executive|Lead)\s+Member$|^Portfolio\s+Holder$|^Leader$|^Deputy\s+Leader$")
 _LIST_JOIN = re.compile(r"(?:,|\band)\s*$")
@@ -315,8 +321,8 @@ class PeopleFinder:
             words = name.replace(".", " ").split()
             if any(len(w) > 1 and (w.lower() in NOT_NAME or w.lower() in SPEECH_VERBS) for w in words):
                 continue
-            if self._overlaps(s, e) or len(words) < 2:
-                continue
+            if self._overlaps(s, e) or len(words) < 2 or _REMIT_BEFORE.search(self.text, max(0, s - 5), s):
+                continue  # "the Minister for Rural Affairs said": the end of a job title, not a name
             after = self.text[e:e + 160]
             ap = _APPOSITIVE.match(after) if after[:2].lstrip()[:1] in (",", "(") else None
             verb = _VERB_AFTER.match(after)
@@ -372,7 +378,7 @@ class PeopleFinder:
             # names one person in the meeting; an officer's ("a report of the Director") only when they act
             office = bool(MEMBER_OFFICE.search(role)) and (" for " in role or " of " in role or bool(
                 _BY_BEFORE.search(before)))
-            if _AUTHOR_BEFORE.search(before.lower()) and not heading and not office:
+            if _AUTHOR_BEFORE.search(before.lower()) and not heading and not office and not _REPORT_BY.search(before):
                 continue
             dept = _DEPARTMENT.match(self.text, e, min(end, e + 60))
             # "the Assistant Director, Highways explained"; not "the Head of Planning, Ann Bolt, said"
@@ -384,7 +390,8 @@ class PeopleFinder:
             word = verb.group("verb").lower() if verb else ""
             # acting ("advised", "invited X to speak"), present ("welcomed the Cabinet Member"), or listed
             # beside another office holder ("the Head of X and the Strategic Lead Commissioner")
-            acts = (office or heading or word in SPEECH_VERBS or word in _ROLE_ACTS or bool(_ATTENDING.match(after))
+            acts = (office or heading or bool(_REPORT_BY.search(before)) or word in SPEECH_VERBS
+                    or word in _ROLE_ACTS or bool(_ATTENDING.match(after))
                     or bool(_MET_BEFORE.search(before)) or self._listed_after_role(s, before))
             if not acts:
                 continue

@@ -98,6 +98,8 @@ _FEELING = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:also\s+|still\s+|particu
                       r"disappointed|anxious|unclear|unhappy|frustrated|surprised|keen\s+to\s+(?:know|understand|see)|"
                       r"not\s+(?:satisfied|convinced|assured|clear))\b", re.I)
 _OF_THE_VIEW = re.compile(r"[^.;]{0,60}?\b(?:was|were)\s+(?:also\s+)?of\s+the\s+(?:view|opinion)\b", re.I)
+_THAT_INTRO = re.compile(r"[^,.;:]{0,60}?\bthat\s+(?=(?:a|one|another|some|several|the)\s+|members?\b|councillors\b)",
+                         re.I)
 _QA_LABEL = re.compile(r"(?:Q\d*[.:]|Question\s*\d*:)\s+\S.*\?$")
 _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
@@ -223,6 +225,12 @@ class SpeechReader:
             if om:  # "Officers advised that ...": an answer from officers the minutes do not name
                 found.append(Act(s + om.start(), e, None, om.group("verb").lower(), collective=True,
                                  kind="passive_answer", block=sent.block))
+                cm = None
+        if not found and not cm and (tm := _THAT_INTRO.match(sentence)) is not None:
+            # "It was noted that a Member had enquired about ...": only an asking verb makes it a question
+            cm = COLLECTIVE_SUBJECT.match(sentence, tm.end())
+            vm = _VERB_AFTER.match(sentence, cm.end()) if cm else None
+            if not (vm and vm.group("verb").lower() in ASK_VERBS):
                 cm = None
         if cm:
             vm = _VERB_AFTER.match(sentence, cm.end())
