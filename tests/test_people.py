@@ -166,3 +166,11 @@ def test_the_meeting_pages_contact_is_an_officer():
 def test_surnames_with_an_inner_capital_and_ministers():
     assert people("Councillor Nia LeBrun-DuPont questioned why.") == {("Nia LeBrun-DuPont", "councillor", None)}
     assert people("The Minister for Rural Affairs said no.") == {(None, "officer", "Minister for Rural Affairs")}
+
+
+def test_untitled_attendance_lists():
+    found = people("Present: A Powrie (Chair), B Marks and Carol Walker\n"
+                   "Officers: D Lee (Democratic Services Officer), Ewan Raine\n\nThe meeting began.")
+    assert found == {("A Powrie", "councillor", "Chair"), ("B Marks", "councillor", None),
+                     ("Carol Walker", "councillor", None), ("D Lee", "officer", "Democratic Services Officer"),
+                     ("Ewan Raine", "officer", None)}

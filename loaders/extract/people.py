@@ -98,6 +98,13 @@ _CONTACT_DETAILS = {"email", "e-mail", "tel", "telephone", "phone", "media", "fa
 _CONTACT = re.compile(r"Contact(?:\s+officer)?:[ \t\u00a0]*", re.I)
 # "the report of the Director of Communities": the post that wrote it is a person the minutes name
 _REPORT_BY = re.compile(r"\breport\s+(?:of|by|from)\s*$", re.I)
+_LIST_LABEL = re.compile(r"(?im)^[ \t]*(?P<label>present|members\s+present|also\s+present|in\s+attendance|"
+                         r"also\s+in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|apologies(?:\s+for\s+"
+                         r"absence)?|substitutes?)\s*:[ \t]*")
+# one entry of a list: an optional title, initials or given names and a surname, an optional (role)
+_ENTRY = re.compile(rf"(?:(?:Councillors?|Cllrs?\.?|Mrs?\.?|Ms\.?|Miss|Dr\.?)[ \t]+)?"
+                    rf"(?P<name>(?:[A-Z]\.?[ \t]*){{0,3}}(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}{_SURNAME})(?![\w’'-])"
+                    rf"(?:\s*\((?P<role>[^()]{{2,80}})\))?")
 _REMIT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
 _BY_BEFORE = re.compile(r"\b(?:by|with)\s*$", re.I)
 _BARE_OFFICE = re.compile(r"^(?:Cabinet|Executive|Lead)\s+Member$|^Portfolio\s+Holder$|^Leader$|^Deputy\s+Leader$")
@@ -246,6 +253,7 @@ class PeopleFinder:
         self._honorific(start, end)
         self._ranked(start, end)
         self._contacts(start, end)
+        self._attendance_lists(start, end)
         self._untitled(start, end)
         self._role_name(start, end)
         self._role_only(start, end)
@@ -311,6 +319,35 @@ class PeopleFinder:
             e = m.start() + name.index(words[-1], len(" ".join(words[:-1]))) + len(words[-1])
             self._add_named(self.text[m.start():e], Span(m.start(), e), "officer", name_span=(m.start(), e),
                             mention_kind="name")
+
+    def _attendance_lists(self, start: int, end: int) -> None:
+        """'Present: A Powrie (Chair), B Marks and C Walker' and 'Officers: D Lee (Clerk)': names with no title.
+
+        A list runs from its label to the first blank line; entries are split at commas, semicolons
+        and 'and'. Under 'Officers' or 'In attendance' people are officers unless their role says
+        otherwise; under 'Present', 'Members' or 'Apologies' they are members.
+        """
+        for lab in _LIST_LABEL.finditer(self.text, start, end):
+            stop = self.text.find("\n\n", lab.end(), end)
+            stop = min(end, lab.end() + 1500) if stop < 0 else min(stop, lab.end() + 1500)
+            nxt = _LIST_LABEL.search(self.text, lab.end(), stop)
+            stop = nxt.start() if nxt else stop
+            kind = "officer" if re.match(r"(?i)officers|in\s+attendance|also\s+in\s+attendance", lab.group("label")) \
+                else "councillor"
+            for entry in _ENTRY.finditer(self.text, lab.end(), stop):
+                s, e = entry.span("name")
+                if self._overlaps(s, e):
+                    continue
+                words = entry.group("name").split()
+                if len(words) < 2 and not entry.group("role"):
+                    continue  # a lone word is too weak a name
+                if any(w.lower().rstrip(".") in NOT_NAME for w in words):
+                    continue
+                role = clean_role(entry.group("role")) if entry.group("role") and ROLE_RE.search(
+                    entry.group("role")) else None
+                who = role_kind(role) if role and kind == "officer" else kind
+                self._add_named(entry.group("name"), Span(s, e), who, name_span=(s, e), mention_kind="name",
+                                role=role)
 
     def _untitled(self, start: int, end: int) -> None:
         for m in _UNTITLED.finditer(self.text, start, end):
