@@ -54,6 +54,7 @@ LONG_DATE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_M
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
 _DATE = (rf"(?:{_WEEKDAY}?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\.?,?\s+\d{{4}}"
          r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}))")
+_WEEKDAY_STARTS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs|noon)?)"
 _BODY_WORD = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Executive|Council|Forum|Commission|"
                         r"Authority|Group|Partnership|Assembly|Meeting)\b", re.IGNORECASE)
@@ -137,26 +138,38 @@ def _line_before(text: str, pos: int) -> str:
 def _meeting_header(text: str, h: Header) -> None:
     """Committee and date from the header forms meeting and decision pages print, strongest first."""
     head = text[:2500]
+    low = head.lower()
     found: list[tuple[str | None, str | None]] = []  # (committee, date text)
-    m = DECIDED_AT.search(head)
+    # each pattern only where its literal is (see "Keeping extraction fast" in docs/architecture.md)
+    m = DECIDED_AT.search(head) if "decided at" in low else None
     if m:
         found.append((m.group("committee"), m.group("date")))
-    m = MEETING_TITLE.search(head, 0, 1500)
-    if m and _body_name(m.group("committee")):
-        found.append((m.group("committee"), m.group("date")))
-    for m in DATE_LINE.finditer(head, 0, 1500):
-        found.append((_body_name(_line_before(head, m.start())), m.group("date")))
-        break
-    m = MEETING_HELD.search(head)
+    title = date_line = None
+    pos = 0
+    for line in head[:1500].splitlines(keepends=True):
+        s = line.rstrip("\r\n")
+        t = s.strip()
+        if title is None and len(t) < 250 and (" - " in t or " – " in t) and t[-1:].isalnum():
+            m = MEETING_TITLE.match(head, pos, pos + len(s))  # "Scrutiny Committee - Tuesday, 14th March, 2023"
+            if m and _body_name(m.group("committee")):
+                title = (m.group("committee"), m.group("date"))
+        if date_line is None and t and (t[0].isdigit() or t[:3].lower() in _WEEKDAY_STARTS) and len(t) < 60:
+            m = DATE_LINE.match(head, pos, pos + len(s))  # a line that is only a date, under the committee's
+            if m:
+                date_line = (_body_name(_line_before(head, pos)), m.group("date"))
+        pos += len(line)
+    found += [x for x in (title, date_line) if x]
+    m = MEETING_HELD.search(head) if "meeting held" in low else None
     if m:
         found.append((_body_name(_line_before(head, m.start())), m.group("date")))
-    m = DECISION_MAKER.search(head, 0, 1500)
+    cue = "maker" in low or "committee:" in low or "meeting of:" in low
+    m = DECISION_MAKER.search(head, 0, 1500) if cue else None
     if m and _body_name(m.group("committee")):
         found.append((m.group("committee"), None))
-    m = DATE_FIELD.search(head)
+    m = DATE_FIELD.search(head) if ("date:" in low or "date of meeting" in low or "meeting date" in low) else None
     if m:
         found.append((None, m.group("date")))
-    m = DATED_LINE.search(head, 0, 800)
+    m = DATED_LINE.search(head, 0, 800) if "/" in head[:800] else None
     if m:
         found.append((None, m.group("date")))
     for committee, when in found:
