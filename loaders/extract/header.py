@@ -83,6 +83,16 @@ OWN_MINUTES = re.compile(r"(?i:minutes\s+of\s+(?:the\s+)?(?:(?:previous|last)\s+
 
 
 @dataclass
+class ItemSpan:
+    """One agenda item of a page with several: its number, title and where it runs."""
+    number: str | None
+    title: str
+    title_start: int
+    start: int  # the heading's start
+    end: int  # the next heading's start, or the body's end
+
+
+@dataclass
 class Header:
     title: str | None = None
     title_offset: int = 0
@@ -94,6 +104,7 @@ class Header:
     meeting_date: date | None = None
     body_start: int = 0
     body_end: int = 0
+    items: list[ItemSpan] | None = None  # two or more agenda items (meeting pages, printed minutes)
 
 
 def parse_date(text: str) -> date | None:
@@ -246,7 +257,102 @@ def parse_header(text: str) -> Header:
     return _finish(text, h)
 
 
+# an item number alone on its line (ModernGov meeting pages): "66.", "1a", "HC109/20"
+_NUMBER_LINE = re.compile(r"(?:\d{1,3}[a-z]?\.?|\d{1,3}\.\d{1,2}\.?|[A-Z]{1,6}\s?\d{1,4}/\d{2,4}\.?|\([a-z0-9]{1,3}\))")
+# a numbered heading on one line (printed minutes): "4.            Internal Audit Quarterly Update"
+_NUMBERED_HEADING = re.compile(r"(?P<num>\d{1,3}[a-z]?|[A-Z]{1,6}\s?\d{1,4}/\d{2,4})(?:\.|\s*[-–:])?[^\S\n]+"
+                               r"(?P<title>[A-Z][^\n]{2,150}?)[\s\-–.:]*")
+_LINK_NOISE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.]+\s*[KM]B\b.*$|\s*View the (?:reasons|background)[^\n]*$",
+                         re.IGNORECASE)
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+                          "to", "with", "under", "&", "-", "–", "v", "vs", "upon", "its", "their", "our"})
+_NAVIGATION = re.compile(r"^(?:Skip (?:to|navigation)|Home(?: Page)?\b|H1 - do not remove|Menu\b|Search\b|"
+                         r"Cookies?\b|Accessibility\b|Sign in\b|Log in\b|Print this page)", re.IGNORECASE)
+
+
+def _heading_like(title: str, share: float = 0.6) -> bool:
+    """A title as agenda headings are written: short, title case or capitals, not a sentence."""
+    words = title.split()
+    if not words or len(words) > 18 or len(title) > 160 or _NAVIGATION.match(title):
+        return False
+    if title.endswith((",", ";")) or re.search(r"[a-z]\.\s+[A-Z]", title):
+        return False
+    content = [w for w in words if w.lower().strip("()'\"’") not in _SMALL_WORDS and w[:1].isalpha()]
+    if not content:
+        return False
+    capital = sum(1 for w in content if w[0].isupper())
+    return capital / len(content) >= share
+
+
+def _clean_title(title: str) -> str:
+    return _LINK_NOISE.sub("", title).strip().rstrip(".:–- ").strip()
+
+
+# a page with several items: a meeting page's item table, printed minutes' numbered headings
+_MANY_ITEMS = re.compile(r"^[^\S\n]*(?:No\.?\s+Item|Items|Item Description|Apologies(?: for absence)?|Declarations? of "
+                         r"(?:Members['’]? )?Interests?|Minutes of (?:the )?(?:Previous|Last) Meeting|Present)\b",
+                         re.MULTILINE | re.IGNORECASE)
+
+
+def split_items(text: str, start: int, end: int) -> list[ItemSpan]:
+    """The agenda items of a page that has several, in order; [] when it has fewer than two.
+
+    ModernGov meeting pages put each item's number alone on a line and its title on the next
+    ("66." / "Disclosures of Interest. pdf icon PDF 256 KB"); printed minutes put both on one line
+    ("4.   Internal Audit Quarterly Update"). A heading's title is short and written in title case
+    or capitals, and numbers only go up, so numbered points within the discussion are not items.
+    """
+    lines: list[tuple[int, str]] = []
+    pos = start
+    for line in text[start:end].splitlines(keepends=True):
+        lines.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    found: list[ItemSpan] = []
+    last_num = -1
+    i = 0
+    while i < len(lines):
+        p, line = lines[i]
+        s = line.strip()
+        item = None
+        if s and len(s) <= 12 and _NUMBER_LINE.fullmatch(s):
+            j = i + 1
+            while j < len(lines) and j <= i + 3 and not lines[j][1].strip():
+                j += 1
+            if j < len(lines) and j <= i + 3:
+                tp, tline = lines[j]
+                title = _clean_title(tline.strip())
+                # the number's own line marks the heading: a title in sentence case is enough
+                if title and title[0].isupper() and _heading_like(title, 0.25):
+                    item = ItemSpan(s.rstrip("."), title, tp + tline.index(tline.strip()[:1]), p, end)
+                    i = j
+        elif s and s[0].isdigit() or s[:1].isupper():
+            m = _NUMBERED_HEADING.fullmatch(s)
+            if m:
+                title = _clean_title(m.group("title"))
+                if title and _heading_like(title):
+                    lead = line.index(s[:1])
+                    item = ItemSpan(m.group("num"), title, p + lead + m.start("title"), p, end)
+        if item:
+            digits = re.match(r"\d+", item.number or "")
+            n = int(digits.group()) if digits else None
+            if n is None or n >= last_num:
+                found.append(item)
+                last_num = n if n is not None else last_num
+        i += 1
+    for a, b in zip(found, found[1:], strict=False):
+        a.end = b.start
+    return found if len(found) >= 2 else []
+
+
 def _finish(text: str, h: Header) -> Header:
+    items = split_items(text, h.preamble[0] if h.preamble else 0, h.body_end) if _MANY_ITEMS.search(text, 0, 4000) \
+        else []
+    if items:
+        h.items = items
+        if h.preamble:  # printed minutes: Present / Apologies lists up to the first item
+            h.preamble = (h.preamble[0], items[0].start)
+        h.item_number, h.title, h.title_offset = items[0].number, items[0].title, items[0].title_start
+        h.body_start = min(h.body_start, items[0].start)
     if not h.committee:
         rs = (RESOLUTION_SUBJECT.search(text) if ("esolved" in text or "ESOLVED" in text or "greed" in text
                                                   or "GREED" in text) else None) \
