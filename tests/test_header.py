@@ -107,3 +107,24 @@ def test_each_item_keeps_its_own_resolution():
     texts = [r.text for r in x.resolutions]
     assert any("minutes of the meeting held on 2 April 2014" in t for t in texts)
     assert not any("Swimming" in t or "Councillor R Vane" in t for t in texts)
+
+
+@pytest.mark.parametrize("text, committee", [
+    ("Agenda item\n\nBudget Monitoring\n\nFollowing consideration of the report and discussion, the Executive:\n\n"
+     "Noted the forecast.\n", "Executive"),
+    ("Agenda item\n\nCorporate Performance\n\nMinutes:\n\nCabinet AGREED to note the report.\n", "Cabinet"),
+    ("Agenda item\n\nScorecard\n\nThe report sets out the targets. The Rural Affairs Cabinet Committee is asked to "
+     "note the scorecard.\n\nMinutes:\n\nThe report was noted.\n", "Rural Affairs Cabinet Committee"),
+    ("Agenda item\n\nPlanner\n\nMinutes:\n\nThe Committee resolved:- to note the planner.\n\nNotice of Motion - "
+     "Councillor R Vane That the Libraries and Culture Committee:\n(a) notes the report\n",
+     "Libraries and Culture Committee"),
+    ("Issue - meetings\n\nMeeting: 16/02/2010 - Executive - for meetings from 03/06/00 to 26/04/11 (Item 158)\n\n"
+     "Minutes:\nNoted.\n", "Executive"),
+])
+def test_the_meeting_body_deciding(text, committee):
+    assert parse_header(text).committee == committee
+
+
+def test_the_committee_alone_is_not_a_name():
+    text = "Agenda item\n\nPlanner\n\nMinutes:\n\nThe Committee resolved:- to note the planner.\n"
+    assert parse_header(text).committee is None

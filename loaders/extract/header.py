@@ -37,6 +37,12 @@ RESOLUTION_SUBJECT = re.compile(
     rf"(?:Resolved|RESOLVED|Agreed|AGREED)[^:\n]*:\s*(?:That\s+)?[Tt]he\s+{_COMMITTEE}\s+(?:noted|agreed|"
     r"resolved|received|considered|endorsed|approved|recommended|requested)"
 )
+# the meeting's body deciding or being asked to decide, at the start of a line: "Cabinet AGREED to note",
+# "Following consideration of the report, the Executive:", "The Leisure Panel is asked to note the report"
+DECIDER = re.compile(rf"(?:^|(?<=[.!?] ))(?:Following\s[^\n]{{0,120}}?,\s+)?(?:[Tt]he\s+)?"
+                     rf"(?P<committee>Cabinet|Executive|"
+                     rf"{_COMMITTEE[len('(?P<committee>'):-1]})(?:\s+(?:RESOLVED|AGREED|is\s+(?:asked|invited|requested)\s+to|"
+                     r"(?:resolved|agreed)\s*:)|\s*:\s*$)", re.MULTILINE)
 RECEIVED_SUBJECT = re.compile(rf"^[Tt]he\s+{_COMMITTEE}\s+(?:received|considered|noted)", re.MULTILINE)
 COUNCIL_RE = re.compile(
     r"\b(?P<council>(?:Royal|London|Metropolitan)\s+Borough\s+of\s+[A-Z][\w'’\-]+(?:\s+(?:and|upon|on)\s+"
@@ -128,6 +134,10 @@ def _lines(text: str, limit: int):
         pos += len(line)
 
 
+# ModernGov names a renamed committee with its dates: "Executive - for meetings from 03/06/00 to 26/04/11"
+_FOR_MEETINGS = re.compile(r"\s*[-–(]\s*for meetings (?:from|until|before|after)\b.*$", re.IGNORECASE)
+
+
 def _body_name(line: str) -> str | None:
     """A line that can be a committee's name in a header: short, a body word, not a sentence."""
     s = line.strip()
@@ -185,7 +195,7 @@ def _meeting_header(text: str, h: Header) -> None:
         found.append((None, m.group("date")))
     for committee, when in found:
         if committee and not h.committee:
-            h.committee = committee.strip()
+            h.committee = _FOR_MEETINGS.sub("", committee.strip())
         if when and h.meeting_date is None:
             h.meeting_date = parse_date(when)
 
@@ -198,7 +208,7 @@ def parse_header(text: str) -> Header:
     meeting = MEETING_LINE.search(text[:3000])
     if meeting:
         h.meeting_date = parse_date(meeting.group("date"))
-        h.committee = meeting.group("committee").strip()
+        h.committee = _FOR_MEETINGS.sub("", meeting.group("committee").strip())
         h.item_number = meeting.group("item")
     _meeting_header(text, h)
     mo = MINUTES_OF.search(text[:3000]) if "minutes of" in text[:3000].lower() else None
@@ -359,6 +369,13 @@ def _finish(text: str, h: Header) -> Header:
             or RECEIVED_SUBJECT.search(text, h.body_start, h.body_end)
         if rs:
             h.committee = rs.group("committee").strip()
+    if not h.committee and any(w in text for w in ("AGREED", "RESOLVED", "asked to", "invited to", "requested to",
+                                                   ":")):
+        for dm in DECIDER.finditer(text, 0, h.body_end):
+            name = re.split(r"\b(?:That|that|The|the)\s+", dm.group("committee").strip())[-1]
+            if (len(name.split()) >= 2 or name in ("Cabinet", "Executive")) and _heading_like(name, 0.75):
+                h.committee = name
+                break
     if not h.committee and "inutes of" in text:
         # a committee approving its own previous minutes names itself
         for om in OWN_MINUTES.finditer(text, h.body_start, h.body_end):
