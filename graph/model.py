@@ -8,6 +8,7 @@ documents give the same ids, so a rebuild gives a byte-identical export.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -122,7 +123,14 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
             yield Edge("CONSIDERED", "AgendaItem", iid, "Report", rid)
             for rank, t in enumerate(it.report.topics):
                 yield from _topic(scheme, "Report", rid, t, rank, it.report.title)
-    item = item_ids[0] if item_ids else None
+    item_starts = [it.span.start for it in x.items]
+
+    def item_at(pos: int) -> str | None:
+        """The agenda item a fact belongs to: the last whose heading comes before it (else the first)."""
+        if not item_ids:
+            return None
+        k = bisect.bisect_right(item_starts, pos) - 1
+        return item_ids[max(k, 0)]
 
     # people and the posts they hold (first/last seen are merged across documents by consumers)
     for p in x.people:
@@ -144,6 +152,7 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
         nid = "indicator/" + slugify(ind.name)[:80]
         indicator_ids.append((nid, ind))
         yield Node("Indicator", nid, {"name": ind.name})
+        item = item_at(ind.span.start)
         if item:
             yield Edge("REPORTED", "AgendaItem", item, "Indicator", nid,
                        {"item_values": json.dumps(ind.values), "direction": ind.direction, **_ev(x, ind.span)})
@@ -155,6 +164,7 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
         yield Node("Question", qid, {"text": q.text, "doc": x.source, "span_start": q.span.start,
                                      "span_end": q.span.end,
                                      "date": when, "municipal_year": my, "implicit": q.implicit})
+        item = item_at(q.span.start)
         if item:
             yield Edge("RAISED_AT", "Question", qid, "AgendaItem", item)
         asker = pid_of(q.asker)
@@ -185,12 +195,14 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
         rid = f"resolution/{dk}/{rn}"
         yield Node("Resolution", rid, {"text": r.text, "doc": x.source, "span_start": r.span.start,
                                        "span_end": r.span.end})
+        item = item_at(r.span.start)
         if item:
             yield Edge("RESOLVED", "AgendaItem", item, "Resolution", rid)
     for an, a in enumerate(x.actions):
         aid = f"action/{dk}/{an}"
         yield Node("Action", aid, {"text": a.text, "doc": x.source, "span_start": a.span.start, "span_end": a.span.end,
                                    "status": "open", "date": when})
+        item = item_at(a.span.start)
         if item:
             yield Edge("REQUESTED", "AgendaItem", item, "Action", aid)
     for a in x.attendance:

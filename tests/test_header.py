@@ -67,3 +67,64 @@ def test_a_committee_named_in_discussion_is_not_the_meeting():
 def test_dates_in_written_forms(written, iso):
     d = parse_date(written)
     assert (d.isoformat() if d else None) == iso
+
+
+def _extract(name: str):
+    from councilgraph.loaders.document import Document  # noqa: PLC0415
+    from councilgraph.loaders.extract import extract_document  # noqa: PLC0415
+
+    text = (FIX / name).read_text()
+    return extract_document(Document(source=name, text=text, format="text"))
+
+
+def test_meeting_page_is_split_into_its_items():
+    text = (FIX / "meeting_page.txt").read_text()
+    h = parse_header(text)
+    assert [(i.number, i.title) for i in h.items] == [
+        ("12", "APOLOGIES FOR ABSENCE"), ("13", "Declarations of Interest"), ("14", "Minutes of the previous meeting"),
+        ("15", "Swimming Pool Refurbishment Programme")]
+    assert all(text[i.title_start:i.title_start + len(i.title)] == i.title for i in h.items)
+    assert h.committee == "Leisure Scrutiny Panel" and h.meeting_date.isoformat() == "2014-06-04"
+    assert "Skip" not in (h.title or "")
+
+
+def test_printed_minutes_are_split_and_keep_the_present_list():
+    h = parse_header((FIX / "printed_minutes.txt").read_text())
+    assert [i.title for i in h.items] == ["Apologies for Absence", "Declarations of Interest",
+                                          "Complaints Monitoring Report"]
+    assert h.committee == "Standards Committee"
+
+
+def test_numbered_points_in_a_single_item_are_not_items():
+    text = ("Agenda item\n\nBus Services Review\n\nMinutes:\n\n1. Councillor R Vane introduced the report and said "
+            "that the routes had been reviewed.\n\n2. RESOLVED that the report be noted.\n")
+    assert parse_header(text).items is None
+
+
+def test_each_item_keeps_its_own_resolution():
+    x = _extract("meeting_page.txt")
+    assert [i.number for i in x.items] == ["12", "13", "14", "15"]
+    texts = [r.text for r in x.resolutions]
+    assert any("minutes of the meeting held on 2 April 2014" in t for t in texts)
+    assert not any("Swimming" in t or "Councillor R Vane" in t for t in texts)
+
+
+@pytest.mark.parametrize("text, committee", [
+    ("Agenda item\n\nBudget Monitoring\n\nFollowing consideration of the report and discussion, the Executive:\n\n"
+     "Noted the forecast.\n", "Executive"),
+    ("Agenda item\n\nCorporate Performance\n\nMinutes:\n\nCabinet AGREED to note the report.\n", "Cabinet"),
+    ("Agenda item\n\nScorecard\n\nThe report sets out the targets. The Rural Affairs Cabinet Committee is asked to "
+     "note the scorecard.\n\nMinutes:\n\nThe report was noted.\n", "Rural Affairs Cabinet Committee"),
+    ("Agenda item\n\nPlanner\n\nMinutes:\n\nThe Committee resolved:- to note the planner.\n\nNotice of Motion - "
+     "Councillor R Vane That the Libraries and Culture Committee:\n(a) notes the report\n",
+     "Libraries and Culture Committee"),
+    ("Issue - meetings\n\nMeeting: 16/02/2010 - Executive - for meetings from 03/06/00 to 26/04/11 (Item 158)\n\n"
+     "Minutes:\nNoted.\n", "Executive"),
+])
+def test_the_meeting_body_deciding(text, committee):
+    assert parse_header(text).committee == committee
+
+
+def test_the_committee_alone_is_not_a_name():
+    text = "Agenda item\n\nPlanner\n\nMinutes:\n\nThe Committee resolved:- to note the planner.\n"
+    assert parse_header(text).committee is None

@@ -46,9 +46,17 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
     h = parse_header(text)
     blks = split_blocks(text)
     body_blocks = [b for b in blks if h.body_start <= b.span.start < h.body_end]
-    res_start = resolution_start(text, blks, h.body_start, h.body_end)
-    discussion = [s for b in body_blocks if b.span.start < res_start for s in split_sentences(text, b)]
-    decision = [s for b in body_blocks if b.span.start >= res_start for s in split_sentences(text, b)]
+    # each agenda item has its own discussion and decision: a resolution never runs into the next item
+    # (the text before the first item, such as a Present list, is read as a range of its own)
+    ranges = [(h.body_start, h.items[0].start)] + [(it.start, it.end) for it in h.items] if h.items \
+        else [(h.body_start, h.body_end)]
+    discussion, decision, res = [], [], []
+    for start, end in ranges:
+        item_blocks = [b for b in body_blocks if start <= b.span.start < end]
+        res_start = resolution_start(text, blks, start, end)
+        discussion += [s for b in item_blocks if b.span.start < res_start for s in split_sentences(text, b)]
+        decision += [s for b in item_blocks if b.span.start >= res_start for s in split_sentences(text, b)]
+        res += resolutions(text, item_blocks, res_start, end)
 
     finder = PeopleFinder(text)
     people = finder.find()  # attendance lists, contacts and headers name people too
@@ -65,17 +73,11 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
     committee = h.committee or doc.info.committee
     meeting_date = h.meeting_date or doc.info.meeting_date
 
-    body_text = text[h.body_start:h.body_end]
-    item = Item(number=h.item_number, title=h.title,
-                span=Span(h.title_offset, h.title_offset + len(h.title or "")))
-    is_report = bool(_RECEIVED.search(body_text)) or bool(h.title and REPORTISH.search(h.title))
-    if is_report and h.title:
-        period = find_period(h.title, body_text, h.body_start, meeting_date, h.title_offset)
-        author_m = _AUTHOR.search(body_text)
-        author = author_m.group("author").strip(" ,") if author_m else None
-        item.report = Report(title=h.title, author=author, period=period, span=item.span)
+    if h.items:
+        items = [_item(text, it.number, it.title, it.title_start, it.start, it.end, meeting_date) for it in h.items]
+    else:
+        items = [_item(text, h.item_number, h.title, h.title_offset, h.body_start, h.body_end, meeting_date)]
 
-    res = resolutions(text, body_blocks, res_start, h.body_end)
     acts = actions(text, discussion, res)
     preamble_blocks = [b for b in blks if h.preamble and h.preamble[0] <= b.span.start < h.preamble[1]]
     att = attendance(text, body_blocks, discussion + decision, people, preamble_blocks)
@@ -83,7 +85,21 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
 
     return Extraction(
         source=doc.source, url=doc.info.url, content_hash=doc.content_hash, council=council,
-        committee=committee, meeting_date=meeting_date, items=[item], people=people,
+        committee=committee, meeting_date=meeting_date, items=items, people=people,
         questions=exchange.questions, answers=exchange.answers, indicators=inds, resolutions=res,
         actions=acts, attendance=att, text=text,
     )
+
+
+def _item(text: str, number: str | None, title: str | None, title_offset: int, start: int, end: int,
+          meeting_date) -> Item:
+    """One agenda item; a report (author, period) when its title or text says one was received."""
+    body_text = text[start:end]
+    item = Item(number=number, title=title, span=Span(title_offset, title_offset + len(title or "")))
+    is_report = bool(_RECEIVED.search(body_text)) or bool(title and REPORTISH.search(title))
+    if is_report and title:
+        period = find_period(title, body_text, start, meeting_date, title_offset)
+        author_m = _AUTHOR.search(body_text)
+        author = author_m.group("author").strip(" ,") if author_m else None
+        item.report = Report(title=title, author=author, period=period, span=item.span)
+    return item

@@ -37,6 +37,12 @@ RESOLUTION_SUBJECT = re.compile(
     rf"(?:Resolved|RESOLVED|Agreed|AGREED)[^:\n]*:\s*(?:That\s+)?[Tt]he\s+{_COMMITTEE}\s+(?:noted|agreed|"
     r"resolved|received|considered|endorsed|approved|recommended|requested)"
 )
+# the meeting's body deciding or being asked to decide, at the start of a line: "Cabinet AGREED to note",
+# "Following consideration of the report, the Executive:", "The Leisure Panel is asked to note the report"
+DECIDER = re.compile(rf"(?:^|(?<=[.!?] ))(?:Following\s[^\n]{{0,120}}?,\s+)?(?:[Tt]he\s+)?"
+                     rf"(?P<committee>Cabinet|Executive|"
+                     rf"{_COMMITTEE[len('(?P<committee>'):-1]})(?:\s+(?:RESOLVED|AGREED|is\s+(?:asked|invited|requested)\s+to|"
+                     r"(?:resolved|agreed)\s*:)|\s*:\s*$)", re.MULTILINE)
 RECEIVED_SUBJECT = re.compile(rf"^[Tt]he\s+{_COMMITTEE}\s+(?:received|considered|noted)", re.MULTILINE)
 COUNCIL_RE = re.compile(
     r"\b(?P<council>(?:Royal|London|Metropolitan)\s+Borough\s+of\s+[A-Z][\w'’\-]+(?:\s+(?:and|upon|on)\s+"
@@ -54,6 +60,7 @@ LONG_DATE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_M
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
 _DATE = (rf"(?:{_WEEKDAY}?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\.?,?\s+\d{{4}}"
          r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}))")
+_WEEKDAY_STARTS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs|noon)?)"
 _BODY_WORD = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Executive|Council|Forum|Commission|"
                         r"Authority|Group|Partnership|Assembly|Meeting)\b", re.IGNORECASE)
@@ -82,6 +89,16 @@ OWN_MINUTES = re.compile(r"(?i:minutes\s+of\s+(?:the\s+)?(?:(?:previous|last)\s+
 
 
 @dataclass
+class ItemSpan:
+    """One agenda item of a page with several: its number, title and where it runs."""
+    number: str | None
+    title: str
+    title_start: int
+    start: int  # the heading's start
+    end: int  # the next heading's start, or the body's end
+
+
+@dataclass
 class Header:
     title: str | None = None
     title_offset: int = 0
@@ -93,6 +110,7 @@ class Header:
     meeting_date: date | None = None
     body_start: int = 0
     body_end: int = 0
+    items: list[ItemSpan] | None = None  # two or more agenda items (meeting pages, printed minutes)
 
 
 def parse_date(text: str) -> date | None:
@@ -116,6 +134,10 @@ def _lines(text: str, limit: int):
         pos += len(line)
 
 
+# ModernGov names a renamed committee with its dates: "Executive - for meetings from 03/06/00 to 26/04/11"
+_FOR_MEETINGS = re.compile(r"\s*[-–(]\s*for meetings (?:from|until|before|after)\b.*$", re.IGNORECASE)
+
+
 def _body_name(line: str) -> str | None:
     """A line that can be a committee's name in a header: short, a body word, not a sentence."""
     s = line.strip()
@@ -137,31 +159,43 @@ def _line_before(text: str, pos: int) -> str:
 def _meeting_header(text: str, h: Header) -> None:
     """Committee and date from the header forms meeting and decision pages print, strongest first."""
     head = text[:2500]
+    low = head.lower()
     found: list[tuple[str | None, str | None]] = []  # (committee, date text)
-    m = DECIDED_AT.search(head)
+    # each pattern only where its literal is (see "Keeping extraction fast" in docs/architecture.md)
+    m = DECIDED_AT.search(head) if "decided at" in low else None
     if m:
         found.append((m.group("committee"), m.group("date")))
-    m = MEETING_TITLE.search(head, 0, 1500)
-    if m and _body_name(m.group("committee")):
-        found.append((m.group("committee"), m.group("date")))
-    for m in DATE_LINE.finditer(head, 0, 1500):
-        found.append((_body_name(_line_before(head, m.start())), m.group("date")))
-        break
-    m = MEETING_HELD.search(head)
+    title = date_line = None
+    pos = 0
+    for line in head[:1500].splitlines(keepends=True):
+        s = line.rstrip("\r\n")
+        t = s.strip()
+        if title is None and len(t) < 250 and (" - " in t or " – " in t) and t[-1:].isalnum():
+            m = MEETING_TITLE.match(head, pos, pos + len(s))  # "Scrutiny Committee - Tuesday, 14th March, 2023"
+            if m and _body_name(m.group("committee")):
+                title = (m.group("committee"), m.group("date"))
+        if date_line is None and t and (t[0].isdigit() or t[:3].lower() in _WEEKDAY_STARTS) and len(t) < 60:
+            m = DATE_LINE.match(head, pos, pos + len(s))  # a line that is only a date, under the committee's
+            if m:
+                date_line = (_body_name(_line_before(head, pos)), m.group("date"))
+        pos += len(line)
+    found += [x for x in (title, date_line) if x]
+    m = MEETING_HELD.search(head) if "meeting held" in low else None
     if m:
         found.append((_body_name(_line_before(head, m.start())), m.group("date")))
-    m = DECISION_MAKER.search(head, 0, 1500)
+    cue = "maker" in low or "committee:" in low or "meeting of:" in low
+    m = DECISION_MAKER.search(head, 0, 1500) if cue else None
     if m and _body_name(m.group("committee")):
         found.append((m.group("committee"), None))
-    m = DATE_FIELD.search(head)
+    m = DATE_FIELD.search(head) if ("date:" in low or "date of meeting" in low or "meeting date" in low) else None
     if m:
         found.append((None, m.group("date")))
-    m = DATED_LINE.search(head, 0, 800)
+    m = DATED_LINE.search(head, 0, 800) if "/" in head[:800] else None
     if m:
         found.append((None, m.group("date")))
     for committee, when in found:
         if committee and not h.committee:
-            h.committee = committee.strip()
+            h.committee = _FOR_MEETINGS.sub("", committee.strip())
         if when and h.meeting_date is None:
             h.meeting_date = parse_date(when)
 
@@ -174,7 +208,7 @@ def parse_header(text: str) -> Header:
     meeting = MEETING_LINE.search(text[:3000])
     if meeting:
         h.meeting_date = parse_date(meeting.group("date"))
-        h.committee = meeting.group("committee").strip()
+        h.committee = _FOR_MEETINGS.sub("", meeting.group("committee").strip())
         h.item_number = meeting.group("item")
     _meeting_header(text, h)
     mo = MINUTES_OF.search(text[:3000]) if "minutes of" in text[:3000].lower() else None
@@ -233,13 +267,115 @@ def parse_header(text: str) -> Header:
     return _finish(text, h)
 
 
+# an item number alone on its line (ModernGov meeting pages): "66.", "1a", "HC109/20"
+_NUMBER_LINE = re.compile(r"(?:\d{1,3}[a-z]?\.?|\d{1,3}\.\d{1,2}\.?|[A-Z]{1,6}\s?\d{1,4}/\d{2,4}\.?|\([a-z0-9]{1,3}\))")
+# a numbered heading on one line (printed minutes): "4.            Internal Audit Quarterly Update"
+_NUMBERED_HEADING = re.compile(r"(?P<num>\d{1,3}[a-z]?|[A-Z]{1,6}\s?\d{1,4}/\d{2,4})(?:\.|\s*[-–:])?[^\S\n]+"
+                               r"(?P<title>[A-Z][^\n]{2,150}?)[\s\-–.:]*")
+_LINK_NOISE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.]+\s*[KM]B\b.*$|\s*View the (?:reasons|background)[^\n]*$",
+                         re.IGNORECASE)
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+                          "to", "with", "under", "&", "-", "–", "v", "vs", "upon", "its", "their", "our"})
+_NAVIGATION = re.compile(r"^(?:Skip (?:to|navigation)|Home(?: Page)?\b|H1 - do not remove|Menu\b|Search\b|"
+                         r"Cookies?\b|Accessibility\b|Sign in\b|Log in\b|Print this page)", re.IGNORECASE)
+
+
+def _heading_like(title: str, share: float = 0.6) -> bool:
+    """A title as agenda headings are written: short, title case or capitals, not a sentence."""
+    words = title.split()
+    if not words or len(words) > 18 or len(title) > 160 or _NAVIGATION.match(title):
+        return False
+    if title.endswith((",", ";")) or re.search(r"[a-z]\.\s+[A-Z]", title):
+        return False
+    content = [w for w in words if w.lower().strip("()'\"’") not in _SMALL_WORDS and w[:1].isalpha()]
+    if not content:
+        return False
+    capital = sum(1 for w in content if w[0].isupper())
+    return capital / len(content) >= share
+
+
+def _clean_title(title: str) -> str:
+    return _LINK_NOISE.sub("", title).strip().rstrip(".:–- ").strip()
+
+
+# a page with several items: a meeting page's item table, printed minutes' numbered headings
+_MANY_ITEMS = re.compile(r"^[^\S\n]*(?:No\.?\s+Item|Items|Item Description|Apologies(?: for absence)?|Declarations? of "
+                         r"(?:Members['’]? )?Interests?|Minutes of (?:the )?(?:Previous|Last) Meeting|Present)\b",
+                         re.MULTILINE | re.IGNORECASE)
+
+
+def split_items(text: str, start: int, end: int) -> list[ItemSpan]:
+    """The agenda items of a page that has several, in order; [] when it has fewer than two.
+
+    ModernGov meeting pages put each item's number alone on a line and its title on the next
+    ("66." / "Disclosures of Interest. pdf icon PDF 256 KB"); printed minutes put both on one line
+    ("4.   Internal Audit Quarterly Update"). A heading's title is short and written in title case
+    or capitals, and numbers only go up, so numbered points within the discussion are not items.
+    """
+    lines: list[tuple[int, str]] = []
+    pos = start
+    for line in text[start:end].splitlines(keepends=True):
+        lines.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    found: list[ItemSpan] = []
+    last_num = -1
+    i = 0
+    while i < len(lines):
+        p, line = lines[i]
+        s = line.strip()
+        item = None
+        if s and len(s) <= 12 and _NUMBER_LINE.fullmatch(s):
+            j = i + 1
+            while j < len(lines) and j <= i + 3 and not lines[j][1].strip():
+                j += 1
+            if j < len(lines) and j <= i + 3:
+                tp, tline = lines[j]
+                title = _clean_title(tline.strip())
+                # the number's own line marks the heading: a title in sentence case is enough
+                if title and title[0].isupper() and _heading_like(title, 0.25):
+                    item = ItemSpan(s.rstrip("."), title, tp + tline.index(tline.strip()[:1]), p, end)
+                    i = j
+        elif s and s[0].isdigit() or s[:1].isupper():
+            m = _NUMBERED_HEADING.fullmatch(s)
+            if m:
+                title = _clean_title(m.group("title"))
+                if title and _heading_like(title):
+                    lead = line.index(s[:1])
+                    item = ItemSpan(m.group("num"), title, p + lead + m.start("title"), p, end)
+        if item:
+            digits = re.match(r"\d+", item.number or "")
+            n = int(digits.group()) if digits else None
+            if n is None or n >= last_num:
+                found.append(item)
+                last_num = n if n is not None else last_num
+        i += 1
+    for a, b in zip(found, found[1:], strict=False):
+        a.end = b.start
+    return found if len(found) >= 2 else []
+
+
 def _finish(text: str, h: Header) -> Header:
+    items = split_items(text, h.preamble[0] if h.preamble else 0, h.body_end) if _MANY_ITEMS.search(text, 0, 4000) \
+        else []
+    if items:
+        h.items = items
+        if h.preamble:  # printed minutes: Present / Apologies lists up to the first item
+            h.preamble = (h.preamble[0], items[0].start)
+        h.item_number, h.title, h.title_offset = items[0].number, items[0].title, items[0].title_start
+        h.body_start = min(h.body_start, items[0].start)
     if not h.committee:
         rs = (RESOLUTION_SUBJECT.search(text) if ("esolved" in text or "ESOLVED" in text or "greed" in text
                                                   or "GREED" in text) else None) \
             or RECEIVED_SUBJECT.search(text, h.body_start, h.body_end)
         if rs:
             h.committee = rs.group("committee").strip()
+    if not h.committee and any(w in text for w in ("AGREED", "RESOLVED", "asked to", "invited to", "requested to",
+                                                   ":")):
+        for dm in DECIDER.finditer(text, 0, h.body_end):
+            name = re.split(r"\b(?:That|that|The|the)\s+", dm.group("committee").strip())[-1]
+            if (len(name.split()) >= 2 or name in ("Cabinet", "Executive")) and _heading_like(name, 0.75):
+                h.committee = name
+                break
     if not h.committee and "inutes of" in text:
         # a committee approving its own previous minutes names itself
         for om in OWN_MINUTES.finditer(text, h.body_start, h.body_end):
