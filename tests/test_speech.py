@@ -257,3 +257,9 @@ def test_of_the_view_with_a_concern_is_a_question(extract):
 def test_information_on_a_subject_was_requested(extract):
     x = extract("Minutes:\n\nInformation on the delayed library refit was requested.\n")
     assert [q.asker for q in x.questions] == [None]
+
+
+def test_two_office_holders_named_with_their_posts_both_respond(extract):
+    x = extract("Minutes:\n\nCllr Huw Rowe asked what had been said to Government. - The Leader of the Council, "
+                "Cllr Ann Marsh and Housing Portfolio Holder, Cllr Tom Pike, responded.\n")
+    assert qa(x) == [("Huw Rowe", ["Ann Marsh", "Tom Pike"])]

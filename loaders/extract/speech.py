@@ -28,7 +28,7 @@ from .lexicon import (
     Folded,
     at_word_start,
 )
-from .people import _APPOSITIVE, _VERB_AFTER
+from .people import _APPOSITIVE, _VERB_AFTER, ROLE_BODY
 from .records import Answer, Mention, Person, Question, Span
 from .segment import Block, Sentence
 
@@ -105,6 +105,7 @@ _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
 _NAME_ON = re.compile(r"\s*,?\s*(?P<verb>regarding|concerning|about|on|seeking|expressing|asking|querying|"
                       r"requesting|raising|questioning|highlighting|in\s+relation\s+to|with\s+regard\s+to)\b")
+_ROLE_THEN_COMMA = re.compile(rf"(?:the\s+)?{ROLE_BODY}\s*,\s*")
 _AND_NEXT = re.compile(r",?\s+(?:and|&)\s+")
 _ANSWERING_INTRO = {"responded", "replied", "answered", "explained", "clarified", "confirmed"}
 # "Members asked a number of questions." reports that questions were asked, not what they were
@@ -193,8 +194,10 @@ class SpeechReader:
             nxt = self.text[end:end + 2].lstrip()[:1]
             ap = _APPOSITIVE.match(self.text, end, e) if nxt in (",", "(") else None
             after = ap.end() if ap else end
-            if pending and pending[-1][0] != pos:
-                pending = []
+            if pending and pending[-1][0] != pos and not (
+                    pending[-1][0] < pos <= pending[-1][0] + 120
+                    and _ROLE_THEN_COMMA.fullmatch(self.text, pending[-1][0], pos)):
+                pending = []  # "Cllr A and Portfolio Holder for Y, Cllr B, responded": B's post stands between
             vm = _VERB_AFTER.match(self.text, after, e)
             if vm and vm.group("verb").lower() in SPEECH_VERBS:
                 together = [p for _, p, _ in pending if p is not person] + [person]
