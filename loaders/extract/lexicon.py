@@ -19,7 +19,7 @@ NEUTRAL_VERBS = {
     "said", "stated", "commented", "noted", "advised", "added", "felt", "considered", "believed", "remarked",
     "observed", "highlighted", "pointed", "mentioned", "emphasised", "emphasized", "stressed", "reiterated",
     "warned", "cautioned", "argued", "indicated", "echoed", "referred", "spoke", "drew", "made", "was", "were",
-    "questioned", "thought", "hoped", "recognised", "recognized", "acknowledged", "accepted",
+    "questioned", "thought", "hoped", "recognised", "recognized", "acknowledged", "accepted", "encouraged",
 }
 ANSWER_VERBS = {
     "responded", "replied", "explained", "confirmed", "clarified", "assured", "reassured", "advised", "informed",
