@@ -263,3 +263,10 @@ def test_two_office_holders_named_with_their_posts_both_respond(extract):
     x = extract("Minutes:\n\nCllr Huw Rowe asked what had been said to Government. - The Leader of the Council, "
                 "Cllr Ann Marsh and Housing Portfolio Holder, Cllr Tom Pike, responded.\n")
     assert qa(x) == [("Huw Rowe", ["Ann Marsh", "Tom Pike"])]
+
+
+def test_numbered_resolutions_are_not_listed_questions(extract):
+    x = extract("Minutes:\n\nFollowing discussion the Panel raised the following points:\n\n"
+                "(1) the progress made to date be noted;\n(2) the action plan be endorsed; and\n"
+                "(3) a clearer breakdown of agency spend was needed.\n")
+    assert [q.text for q in x.questions] == ["a clearer breakdown of agency spend was needed."]

@@ -100,6 +100,10 @@ _FEELING = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:also\s+|still\s+|particu
 _OF_THE_VIEW = re.compile(r"[^.;]{0,60}?\b(?:was|were)\s+(?:also\s+)?of\s+the\s+(?:view|opinion)\b", re.I)
 _THAT_INTRO = re.compile(r"[^,.;:]{0,60}?\bthat\s+(?=(?:a|one|another|some|several|the)\s+|members?\b|councillors\b)",
                          re.I)
+# "(2) the progress made to date be noted;": a numbered resolution, never a question
+_RESOLUTION_LIKE = re.compile(r"(?:that\s+)?[^.;?]{0,200}?\b(?:be|is|are|were)\s+(?:duly\s+|formally\s+)?(?:noted|"
+                              r"agreed|approved|endorsed|received|accepted|adopted|supported|confirmed|signed)\b"
+                              r"[^?]{0,80}[;.]?\s*(?:and)?\s*$", re.I)
 _QA_LABEL = re.compile(r"(?:Q\d*[.:]|Question\s*\d*:)\s+\S.*\?$")
 _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
@@ -501,7 +505,8 @@ class SpeechReader:
             self.out.questions.append(q)
             self.window, self.window_answered = [q], False
             return block.span.start
-        if lead_end is None or _DECISION_LEAD.match(self.text, block.span.start):
+        if lead_end is None or _DECISION_LEAD.match(self.text, block.span.start) or _RESOLUTION_LIKE.match(
+                self.text, block.span.start, lead_end):
             return None
         span = Span(block.span.start, lead_end)
         if own_answer:  # answered inside its bullet: not the points before it
