@@ -270,3 +270,9 @@ def test_numbered_resolutions_are_not_listed_questions(extract):
                 "(1) the progress made to date be noted;\n(2) the action plan be endorsed; and\n"
                 "(3) a clearer breakdown of agency spend was needed.\n")
     assert [q.text for q in x.questions] == ["a clearer breakdown of agency spend was needed."]
+
+
+def test_a_list_of_documents_is_not_a_list_of_points(extract):
+    x = extract("Minutes:\n\nThe reports have been attached as follows:\n\n"
+                "• Housing Scrutiny Committee\n• Environment Scrutiny Committee\n")
+    assert x.questions == []

@@ -78,8 +78,9 @@ WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:from|by|submit
                        r"\S.{0,120}?:?\s*$",
                        re.IGNORECASE)
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
-_INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|follow(?:ing|s)|discuss\w*|"
-                                r"summari[sz]ed|comments|questions)\b", re.I)
+# "the following points were raised:" introduces members' points; "the reports are attached as follows:" does not
+_INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|discuss\w*|summari[sz]ed|comments|"
+                                r"questions|concerns|issues\s+(?:were|was)|focus(?:ed|sed)\s+on)\b", re.I)
 # Anyone who "asked whether ..." asks, whatever their kind (a co-opted member read as an officer);
 # "asked members to note" does not
 _DIRECT_ASK = {"asked", "queried", "enquired", "inquired"}
