@@ -276,3 +276,11 @@ def test_a_list_of_documents_is_not_a_list_of_points(extract):
     x = extract("Minutes:\n\nThe reports have been attached as follows:\n\n"
                 "• Housing Scrutiny Committee\n• Environment Scrutiny Committee\n")
     assert x.questions == []
+
+
+def test_findings_listed_inside_a_members_point_are_not_questions(extract):
+    x = extract("Minutes:\n\nSummary of main points raised:\n\n"
+                "• In the latest update it was noted that the most significant points were:\n"
+                "• Assessments finished had risen by a tenth.\n"
+                "• Average waits were 30 weeks.\n")
+    assert x.questions == []

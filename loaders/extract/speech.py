@@ -105,6 +105,7 @@ _THAT_INTRO = re.compile(r"[^,.;:]{0,60}?\bthat\s+(?=(?:a|one|another|some|sever
 _RESOLUTION_LIKE = re.compile(r"(?:that\s+)?[^.;?]{0,200}?\b(?:be|is|are|were)\s+(?:duly\s+|formally\s+)?(?:noted|"
                               r"agreed|approved|endorsed|received|accepted|adopted|supported|confirmed|signed)\b"
                               r"[^?]{0,80}[;.]?\s*(?:and)?\s*$", re.I)
+_REPORTED_POINTS = re.compile(r"\b(?:noted|reported|highlighted|advised|informed|explained)\b", re.I)
 _QA_LABEL = re.compile(r"(?:Q\d*[.:]|Question\s*\d*:)\s+\S.*\?$")
 _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
@@ -490,6 +491,11 @@ class SpeechReader:
             for who in answerers:
                 self._answer(who, block.span)
             self.last_subject = answerers[-1]
+            return block.span.end
+        lead = self.text[block.span.start:block.span.end].rstrip()
+        if lead.endswith(":"):  # a point that introduces sub-points
+            if _REPORTED_POINTS.search(lead):  # "it was noted that the main points were:": findings follow
+                self.list_intro = None
             return block.span.end
         lead_end = None
         own_answer = False
