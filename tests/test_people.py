@@ -165,7 +165,9 @@ def test_the_meeting_pages_contact_is_an_officer():
 
 def test_surnames_with_an_inner_capital_and_ministers():
     assert people("Councillor Nia LeBrun-DuPont questioned why.") == {("Nia LeBrun-DuPont", "councillor", None)}
-    assert people("The Minister for Rural Affairs said no.") == {(None, "officer", "Minister for Rural Affairs")}
+    assert people("The Minister for Rural Affairs said no.") == {(None, "other", "Minister for Rural Affairs")}
+    assert people("Cllr Ray Hill asked whether the MP for Brackwood had replied.") == {
+        ("Ray Hill", "councillor", None), (None, "other", "MP for Brackwood")}
 
 
 def test_untitled_attendance_lists():

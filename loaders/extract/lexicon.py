@@ -91,7 +91,7 @@ ROLE_HEADS = [
     "Treasurer", "Auditor", "Principal", "Practitioner", "Registrar", "Chief Constable", "Representative",
     "Controller", "Administrator", "Lawyer", "Economist", "Surveyor", "Architect", "Designer", "Assessor",
     "Strategist", "Champion", "Executive", "Member", "Governor", "Ombudsman", "Worker", "Minister",
-    "Cabinet Secretary", "Secretary of State", "Valuer", "Warden", "Steward", "Ranger", "Therapist",
+    "Cabinet Secretary", "Secretary of State", "MP", "MSP", "MLA", "Valuer", "Warden", "Steward", "Ranger", "Therapist",
     "Psychologist", "Pharmacist", "Paramedic",
 ]
 # Offices held by elected members: people in them are councillors and may answer questions.
@@ -106,7 +106,7 @@ PARTNER_CUES = re.compile(
     r"\b(NHS|CCG|ICB|Integrated Care|Trust|Police|Constable|Fire|Healthwatch|Ofsted|CQC|University|"
     r"College|Hospital|Clinical|Commissioner for|Crime Commissioner|Voluntary|Charity|Representative|"
     r"Governor|Diocese|Church|resident|member of the public|Youth Parliament|Ombudsman|Superintendent|Inspector|"
-    r"Sergeant|Sgt|PCSO|(?:Station|Group|Watch|Crew|Area) Manager)\b"
+    r"Sergeant|Sgt|PCSO|(?:Station|Group|Watch|Crew|Area) Manager|MP|MSP|MLA|Minister|Secretary of State)\b"
 )
 
 # Capitalised words that are never part of a person's name.
