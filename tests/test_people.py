@@ -176,3 +176,8 @@ def test_untitled_attendance_lists():
     assert found == {("A Powrie", "councillor", "Chair"), ("B Marks", "councillor", None),
                      ("Carol Walker", "councillor", None), ("D Lee", "officer", "Democratic Services Officer"),
                      ("Ewan Raine", "officer", None)}
+
+
+def test_a_post_ending_in_a_head_is_not_a_bare_name():
+    assert people("The Police and Crime Commissioner advised that work was progressing.") == {
+        (None, "other", "Police and Crime Commissioner")}

@@ -105,6 +105,7 @@ _LIST_LABEL = re.compile(r"(?im)^[ \t]*(?P<label>present|members\s+present|also\
 _ENTRY = re.compile(rf"(?:(?:Councillors?|Cllrs?\.?|Mrs?\.?|Ms\.?|Miss|Dr\.?)[ \t]+)?"
                     rf"(?P<name>(?:[A-Z]\.?[ \t]*){{0,3}}(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}{_SURNAME})(?![\w’'-])"
                     rf"(?:\s*\((?P<role>[^()]{{2,80}})\))?")
+_HEAD_WORDS = {h for h in ROLE_HEADS if " " not in h}
 _REMIT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
 _BY_BEFORE = re.compile(r"\b(?:by|with)\s*$", re.I)
 _BARE_OFFICE = re.compile(r"^(?:Cabinet|Executive|Lead)\s+Member$|^Portfolio\s+Holder$|^Leader$|^Deputy\s+Leader$")
@@ -358,7 +359,8 @@ class PeopleFinder:
             words = name.replace(".", " ").split()
             if any(len(w) > 1 and (w.lower() in NOT_NAME or w.lower() in SPEECH_VERBS) for w in words):
                 continue
-            if self._overlaps(s, e) or len(words) < 2 or _REMIT_BEFORE.search(self.text, max(0, s - 5), s):
+            if self._overlaps(s, e) or len(words) < 2 or _REMIT_BEFORE.search(self.text, max(0, s - 5), s) or \
+                    words[-1] in _HEAD_WORDS:  # "Police and Crime Commissioner": a post, not "Crime Commissioner"
                 continue  # "the Minister for Rural Affairs said": the end of a job title, not a name
             after = self.text[e:e + 160]
             ap = _APPOSITIVE.match(after) if after[:2].lstrip()[:1] in (",", "(") else None
