@@ -231,6 +231,7 @@ def parse_header(text: str) -> Header:
             return _finish(text, h)
     # title: first meaningful short line
     body_start = None
+    seen_meeting = False
     for pos, line in _lines(text, 3000):
         s = line.strip()
         if not s:
@@ -241,12 +242,23 @@ def parse_header(text: str) -> Header:
                 break
             continue
         if MEETING_LINE.match(s):
+            seen_meeting = True
             continue
+        if _NAVIGATION.match(s) or _FIELD_LINE.match(s) or _CHROME.match(s) or (
+                (" - " in s or " – " in s) and MEETING_TITLE.fullmatch(s)) or DATE_LINE.fullmatch(s):
+            continue  # site chrome, "Decision Maker: Cabinet", "Scrutiny Committee - Tuesday, 14th March, 2023"
         item = ITEM_LINE.match(s)
         if h.title and item and _same_title(item.group("title"), h.title):
             h.item_number = h.item_number or item.group("num")
             continue
-        if h.title is None and len(s) <= 200 and not s.endswith((".", ",", ";")):
+        if h.title and item and seen_meeting and item.group("num") == h.item_number:
+            # an issue page: the issue's title, "Meeting: ... (Item 220)", then the item's own heading
+            title = _clean_title(item.group("title"))
+            h.title, h.title_offset = title, pos + (len(line) - len(line.lstrip())) + s.index(title)
+            continue
+        if h.title is None and len(s) > 150:
+            break  # the minuted text has begun: no title above it
+        if h.title is None and len(s) <= 200 and not s.endswith((".", ",", ";", ":")):
             lead = len(line) - len(line.lstrip())
             num = ITEM_LINE.match(s)
             if num and not re.match(r"^\d{4}\b", s):
@@ -278,6 +290,13 @@ _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in
                           "to", "with", "under", "&", "-", "–", "v", "vs", "upon", "its", "their", "our"})
 _NAVIGATION = re.compile(r"^(?:Skip (?:to|navigation)|Home(?: Page)?\b|H1 - do not remove|Menu\b|Search\b|"
                          r"Cookies?\b|Accessibility\b|Sign in\b|Log in\b|Print this page)", re.IGNORECASE)
+
+
+# "Decision Maker: Cabinet", "Venue: Town Hall", "Is Key decision?: No": a header field, never a title
+_FIELD_LINE = re.compile(r"[A-Z][\w ?'’()/.\-]{1,40}\s*:(?:\s|$)")
+_CHROME = re.compile(r"(?:Modern\.gov \w+|- Agenda item|Issue - decisions|View the (?:meeting|decision)\b.*|"
+                     r"[·•*▪\-–|].*|No\.?\s*\|.*|Decision\(s\) and Reason\(s\)|"
+                     r"Agendas?, (?:Meetings|reports) and (?:Minutes|decisions).*)$", re.IGNORECASE)
 
 
 def _heading_like(title: str, share: float = 0.6) -> bool:
