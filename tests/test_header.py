@@ -38,6 +38,9 @@ def test_press_release_is_not_minutes():
     ("Issue - meetings\n\n30/06/2016 - Fleet Replacement Report\n\nMinutes:\nThe report was noted.\n", None,
      "2016-06-30"),
     ("Record of Decision\n\nDecision No: D1\nDate: 23rd February 2011\n", None, "2011-02-23"),
+    ("MINUTES of the Highways Committee held at the Civic Centre on Tuesday, 5th March, 2019\n\nPresent: "
+     "Councillor A Brook\n", "Highways Committee", "2019-03-05"),
+    ("Minutes of a meeting of the Licensing Panel held on 2nd of May 2016\n", "Licensing Panel", "2016-05-02"),
 ])
 def test_meeting_headers(head, committee, when):
     h = parse_header(head + "\nMinutes:\nCouncillor R Vane asked about the plan.\n")
