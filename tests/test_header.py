@@ -38,6 +38,9 @@ def test_press_release_is_not_minutes():
     ("Issue - meetings\n\n30/06/2016 - Fleet Replacement Report\n\nMinutes:\nThe report was noted.\n", None,
      "2016-06-30"),
     ("Record of Decision\n\nDecision No: D1\nDate: 23rd February 2011\n", None, "2011-02-23"),
+    ("MINUTES of the Highways Committee held at the Civic Centre on Tuesday, 5th March, 2019\n\nPresent: "
+     "Councillor A Brook\n", "Highways Committee", "2019-03-05"),
+    ("Minutes of a meeting of the Licensing Panel held on 2nd of May 2016\n", "Licensing Panel", "2016-05-02"),
 ])
 def test_meeting_headers(head, committee, when):
     h = parse_header(head + "\nMinutes:\nCouncillor R Vane asked about the plan.\n")
@@ -128,3 +131,17 @@ def test_the_meeting_body_deciding(text, committee):
 def test_the_committee_alone_is_not_a_name():
     text = "Agenda item\n\nPlanner\n\nMinutes:\n\nThe Committee resolved:- to note the planner.\n"
     assert parse_header(text).committee is None
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Modern.gov Breadcrumb\n- Agenda item\nModern.gov Content\nAgenda item\nLibrary Opening Hours\nMinutes:\n"
+     "The Panel considered a report.\n", "Library Opening Hours"),
+    ("Decision Maker: Cabinet\nDecision status: Recommendations Approved\nIs Key decision?: No\n"
+     "The Head of Libraries provided an update on the work being carried out on opening hours across the district "
+     "and answered questions from members about weekend staffing.\n", None),
+    ("Issue - meetings\n\n22/00410 - Approach to verge cutting\n\nMeeting: 12/05/2022 - Highways Cabinet Committee "
+     "(Item 31)\n\n31 Verge Cutting - Update pdf icon PDF 61 KB\n\nTo consider the update.\n\nMinutes:\nNoted.\n",
+     "Verge Cutting - Update"),
+])
+def test_titles_are_never_site_chrome_or_header_fields(text, title):
+    assert parse_header(text).title == title

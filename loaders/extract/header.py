@@ -28,7 +28,14 @@ MEETING_LINE = re.compile(
 MINUTES_OF = re.compile(
     r"(?i:minutes\s+of\s+(?:the|a|an)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?)(?P<committee>[A-Z][^\n]{3,150}?)"
     r"(?:\s+of\s+(?P<council>[A-Z][^\n]{3,80}?Council))?\s+held\s+(?:on|at|in)\b[^\n]*?"
-    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})",
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})",
+)
+# "MINUTES of the Planning Committee (meeting) held on Tuesday, 5th March, 2019"
+MINUTES_OF_BODY = re.compile(
+    r"(?i:minutes\s+of\s+(?:the\s+)?)(?P<committee>[A-Z][^\n]{2,150}?(?i:Committee|Sub-Committee|Panel|Board|Cabinet|"
+    r"Executive|Forum|Commission|Authority|Council))(?:\s+of\s+(?P<council>[A-Z][^\n]{3,80}?Council))?"
+    r"(?i:\s+meeting)?\s+(?i:held)\s+(?:on|at|in)\b[^\n]*?"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})",
 )
 # printed minutes: the item is a numbered heading ("31. Highway Maintenance Programme 2023/24")
 ITEM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.?\s+(?P<title>[A-Z][^\n]{2,150}?)\s*$", re.MULTILINE)
@@ -200,6 +207,17 @@ def _meeting_header(text: str, h: Header) -> None:
             h.meeting_date = parse_date(when)
 
 
+def _minutes_heading(head: str) -> re.Match | None:
+    """'Minutes of the meeting of X held on ...' as a heading: it opens its line ('that the Minutes of
+    the meeting of ... be confirmed' is the last meeting's)."""
+    for rx in (MINUTES_OF, MINUTES_OF_BODY):
+        for mo in rx.finditer(head):
+            lead = head[head.rfind("\n", 0, mo.start()) + 1:mo.start()].strip(" \t*#").lower()
+            if lead in ("", "draft", "confirmed", "unconfirmed", "approved"):
+                return mo
+    return None
+
+
 def parse_header(text: str) -> Header:
     h = Header(body_end=len(text))
     sup = SUPPORTING.search(text)
@@ -211,11 +229,7 @@ def parse_header(text: str) -> Header:
         h.committee = _FOR_MEETINGS.sub("", meeting.group("committee").strip())
         h.item_number = meeting.group("item")
     _meeting_header(text, h)
-    mo = MINUTES_OF.search(text[:3000]) if "minutes of" in text[:3000].lower() else None
-    while mo and text[text.rfind("\n", 0, mo.start()) + 1:mo.start()].strip(" \t*#").lower() not in (
-            "", "draft", "confirmed", "unconfirmed", "approved"):
-        # a heading opens its line; "that the Minutes of the meeting of ... be confirmed" is the last meeting
-        mo = MINUTES_OF.search(text[:3000], mo.end())
+    mo = _minutes_heading(text[:3000]) if "minutes of" in text[:3000].lower() else None
     if mo:
         h.committee = h.committee or mo.group("committee").strip()
         h.meeting_date = h.meeting_date or parse_date(mo.group("date"))
@@ -231,6 +245,7 @@ def parse_header(text: str) -> Header:
             return _finish(text, h)
     # title: first meaningful short line
     body_start = None
+    seen_meeting = False
     for pos, line in _lines(text, 3000):
         s = line.strip()
         if not s:
@@ -241,12 +256,23 @@ def parse_header(text: str) -> Header:
                 break
             continue
         if MEETING_LINE.match(s):
+            seen_meeting = True
             continue
+        if _NAVIGATION.match(s) or _FIELD_LINE.match(s) or _CHROME.match(s) or (
+                (" - " in s or " – " in s) and MEETING_TITLE.fullmatch(s)) or DATE_LINE.fullmatch(s):
+            continue  # site chrome, "Decision Maker: Cabinet", "Scrutiny Committee - Tuesday, 14th March, 2023"
         item = ITEM_LINE.match(s)
         if h.title and item and _same_title(item.group("title"), h.title):
             h.item_number = h.item_number or item.group("num")
             continue
-        if h.title is None and len(s) <= 200 and not s.endswith((".", ",", ";")):
+        if h.title and item and seen_meeting and item.group("num") == h.item_number:
+            # an issue page: the issue's title, "Meeting: ... (Item 220)", then the item's own heading
+            title = _clean_title(item.group("title"))
+            h.title, h.title_offset = title, pos + (len(line) - len(line.lstrip())) + s.index(title)
+            continue
+        if h.title is None and len(s) > 150:
+            break  # the minuted text has begun: no title above it
+        if h.title is None and len(s) <= 200 and not s.endswith((".", ",", ";", ":")):
             lead = len(line) - len(line.lstrip())
             num = ITEM_LINE.match(s)
             if num and not re.match(r"^\d{4}\b", s):
@@ -278,6 +304,13 @@ _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in
                           "to", "with", "under", "&", "-", "–", "v", "vs", "upon", "its", "their", "our"})
 _NAVIGATION = re.compile(r"^(?:Skip (?:to|navigation)|Home(?: Page)?\b|H1 - do not remove|Menu\b|Search\b|"
                          r"Cookies?\b|Accessibility\b|Sign in\b|Log in\b|Print this page)", re.IGNORECASE)
+
+
+# "Decision Maker: Cabinet", "Venue: Town Hall", "Is Key decision?: No": a header field, never a title
+_FIELD_LINE = re.compile(r"[A-Z][\w ?'’()/.\-]{1,40}\s*:(?:\s|$)")
+_CHROME = re.compile(r"(?:Modern\.gov \w+|- Agenda item|Issue - decisions|View the (?:meeting|decision)\b.*|"
+                     r"[·•*▪\-–|].*|No\.?\s*\|.*|Decision\(s\) and Reason\(s\)|"
+                     r"Agendas?, (?:Meetings|reports) and (?:Minutes|decisions).*)$", re.IGNORECASE)
 
 
 def _heading_like(title: str, share: float = 0.6) -> bool:
