@@ -284,3 +284,16 @@ def test_findings_listed_inside_a_members_point_are_not_questions(extract):
                 "• Assessments finished had risen by a tenth.\n"
                 "• Average waits were 30 weeks.\n")
     assert x.questions == []
+
+
+def test_unnamed_officers_answer_an_unnamed_question(extract):
+    x = extract("Minutes:\n\nIn response to a question about bus passes, officers advised that renewals were "
+                "online.\n\n"
+                "Officers provided responses to questions on the timetable changes.\n")
+    assert qa(x) == [(None, []), (None, [])]
+    assert all(q.answers and q.implicit for q in x.questions)
+
+
+def test_a_member_commenting_with_a_concern_raises_it(extract):
+    x = extract("Minutes:\n\nA Member commented that waiting times for assessments were too long.\n")
+    assert qa(x) == [(None, [])]

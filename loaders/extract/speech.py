@@ -60,13 +60,13 @@ _PASSIVE_QUESTION = Folded(
 _OFFICERS_ANSWER = re.compile(
     r"(?:the\s+)?(?:relevant\s+|senior\s+)?officers?\s+(?:also\s+|then\s+|further\s+)?(?P<verb>advised|confirmed|"
     r"explained|responded|replied|clarified|informed|assured|reassured|stated|said|reported|agreed|undertook|"
-    r"acknowledged|accepted|noted|indicated|outlined|highlighted)\b", re.I)
+    r"acknowledged|accepted|noted|indicated|outlined|highlighted|provided|gave|offered)\b", re.I)
 # a listed point that records a decision or a finding, not a member's question
 _DECISION_LEAD = re.compile(r"\s*(?:it\s+was\s+(?:also\s+)?(?:agreed|resolved|noted|confirmed|accepted|decided)|"
                             r"(?:resolved|agreed|noted)\b)", re.I)
 _EXPLICIT = re.compile(
     r"(?P<lead>[Ii]n\s+(?:response|reply|answer)\s+to|[Rr]esponding\s+to|[Rr]eplying\s+to|[Rr]esponded\s+to|"
-    r"[Rr]eplied\s+to)\s+(?:(?:a|the|further|several|various|some|these|those|this|that|his|her|their|"
+    r"[Rr]eplied\s+to|(?:provided|gave|offered)\s+(?:a\s+|detailed\s+|further\s+)?(?:responses?|answers?|replies)\s+to)\s+(?:(?:a|the|further|several|various|some|these|those|this|that|his|her|their|"
     r"members['’]?)\s+)?(?:\w+\s+)?(?:questions?|quer(?:y|ies)|concerns?|comments?|points?|issues?)"
     r"(?:\s+(?:raised|asked|posed))?(?:\s+(?:from|by)\s+(?P<who>[^,.;]{2,80}?))?(?=,|\s+(?:the|stating|"
     r"that|he|she|it|and|about|on|regarding|concerning|as\s+to|why|whether|how|what|if|over|around|relating|"
@@ -106,6 +106,8 @@ _RESOLUTION_LIKE = re.compile(r"(?:that\s+)?[^.;?]{0,200}?\b(?:be|is|are|were)\s
                               r"agreed|approved|endorsed|received|accepted|adopted|supported|confirmed|signed)\b"
                               r"[^?]{0,80}[;.]?\s*(?:and)?\s*$", re.I)
 _REPORTED_POINTS = re.compile(r"\b(?:noted|reported|highlighted|advised|informed|explained)\b", re.I)
+_RAISING = {"commented", "mentioned", "highlighted", "emphasised", "emphasized", "stressed", "pointed", "observed",
+            "felt", "remarked", "argued", "warned", "cautioned", "suggested"}
 _QA_LABEL = re.compile(r"(?:Q\d*[.:]|Question\s*\d*:)\s+\S.*\?$")
 _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
@@ -286,12 +288,14 @@ class SpeechReader:
         if ex.group("who"):
             who = self._person_in(s + ex.start("who"), s + ex.end("who"))
         lead = ex.group("lead").lower()
-        if lead.startswith(("responded", "replied")):
+        if lead.startswith(("responded", "replied", "provided", "gave", "offered")):
             responder_acts = [a for a in found if a.pos <= s + ex.start() and a.person is not None]
             target = responder_acts[-1] if responder_acts else None
         else:
             after = [a for a in found if a.pos >= s + ex.end() and a.person is not None and a.person is not who]
             target = after[0] if after else None
+        if target is None:  # "In response to a question, officers advised ...": answered by officers unnamed
+            target = next((a for a in found if a.kind == "passive_answer"), None)
         if target is not None:
             target.kind = "answer"
             target.explicit = True
@@ -329,9 +333,10 @@ class SpeechReader:
             if act.verb == "view":
                 act.kind = "question" if act.cue or asks else "statement"
                 return
-            act.kind = "question" if asks or (act.verb in NEUTRAL_VERBS and act.verb != "were" and act.cue
-                                              and _STRONG_CONCERN.search(clause, low)) \
-                else "statement"
+            # "A Member commented that waiting times were too long": a raising verb with a concern is enough;
+            # "Members noted ..." needs a strong concern word
+            act.kind = "question" if asks or (act.verb in NEUTRAL_VERBS and act.verb != "were" and act.cue and (
+                act.verb in _RAISING or _STRONG_CONCERN.search(clause, low))) else "statement"
             return
         person = act.person
         assert person is not None
