@@ -297,3 +297,9 @@ def test_unnamed_officers_answer_an_unnamed_question(extract):
 def test_a_member_commenting_with_a_concern_raises_it(extract):
     x = extract("Minutes:\n\nA Member commented that waiting times for assessments were too long.\n")
     assert qa(x) == [(None, [])]
+
+
+def test_a_partners_officer_presenting_is_not_asking(extract):
+    x = extract("Minutes:\n\nThe Deputy Chief Fire Officer expressed the view that crews would support the change, "
+                "although concerns remained.\n")
+    assert x.questions == []

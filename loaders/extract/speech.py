@@ -357,6 +357,12 @@ class SpeechReader:
         if person.kind == "other" and not asks and self.window and act.verb in ANSWER_VERBS:
             act.kind = "answer"
             return
+        if person.kind == "other" and person.role and not (act.verb in _DIRECT_ASK and _ASKS_SOMETHING.match(
+                self.text, act.pos)):
+            # a partner's officer (fire, police, NHS, an ombudsman) "expressed the view" while presenting:
+            # only a direct question from them is one
+            act.kind = "answer" if self.window and act.verb not in PROCEDURE_VERBS else "statement"
+            return
         if not asks and act.verb == "was" and act.cue and person.kind == "councillor" and _OF_THE_VIEW.match(
                 self.text, act.pos, act.end):
             asks = True  # "Councillor Gee was of the view that the report was not the same"
