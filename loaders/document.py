@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Document:
     text: str
     format: str
     info: SourceInfo = field(default_factory=SourceInfo)
+    # structured facts a loader read alongside the text (the ModernGov XML loader's meeting), or None
+    data: Any = field(default=None, compare=False, repr=False)
 
     @property
     def content_hash(self) -> str:

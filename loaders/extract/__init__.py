@@ -38,6 +38,10 @@ _RECEIVED = Folded(r"\b(?:received|considered|noted|presented|introduced)\s+(?:a
 
 def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction:
     """Read one document. Raises NotMinutesError for pages that are not minutes."""
+    if doc.format == "moderngov-xml":  # the web service's facts, then its minutes text (extract/meeting.py)
+        from .meeting import extract_meeting
+
+        return extract_meeting(doc)
     text = doc.text
     if check_minutes and not looks_like_minutes(text):
         raise NotMinutesError("does not look like committee minutes (no members, committee or resolutions)",
