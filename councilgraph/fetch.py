@@ -469,7 +469,7 @@ def _service_meetings(client: PoliteClient, base: str, c: CommitteeXml, start: d
 
 def _meeting_name(t: _Target) -> str:
     when = t.meeting_date.isoformat() if t.meeting_date else "undated"
-    return f"{slugify(t.committee)[:60]}/{when}_m{t.meeting_id}"
+    return f"{slugify(t.committee)[:60]}_{when}_m{t.meeting_id}"  # flat: the manifest sits beside its files
 
 
 def _service_meeting(client: PoliteClient, base: str, t: _Target, out: Path, council: str | None,
