@@ -220,6 +220,14 @@ class FakeSite:
                 return 200, xml, self.meetings_xml(query)
             if op == "GetMeeting":
                 return self.meeting(query.get("lMeetingId", ""))
+        if path == "/broken":  # always fails
+            return 503, {"Content-Type": "text/plain"}, b"Service Unavailable"
+        if path == "/closed":  # asks for a wait far too long to honour
+            return 429, {"Retry-After": "86400", "Content-Type": "text/plain"}, b"Come back tomorrow"
+        if path == "/later":  # Retry-After as an HTTP date
+            if self.first_time("later"):
+                return 503, {"Retry-After": formatdate(time.time() + 30, usegmt=True)}, b"Busy"
+            return 200, {"Content-Type": "text/plain"}, b"ok"
         if path == "/mgError.aspx":
             return 200, {"Content-Type": "text/html"}, b"<html><body>Sorry, an error has occurred.</body></html>"
         if path == "/mgConvert2PDF.aspx" and query.get("ID") == "88250":

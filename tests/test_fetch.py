@@ -285,3 +285,44 @@ def test_previous_meetings_minutes_are_not_this_meetings():
     own = LinkedDoc("2", "Printed minutes 14th-Jan-2025 18.30 Housing", "http://x/b")
     report = LinkedDoc("3", "Temporary Accommodation Q3 Report", "http://x/c")
     assert [is_minutes_of(d, m) for d in (prev, own, report)] == [False, True, False]
+
+
+def test_retries_give_up_with_a_clear_message(tmp_path: Path):
+    waits: list[float] = []
+    with FakeSite() as site, PoliteClient(tmp_path, delay=0, retries=2, backoff=0.25, sleep=waits.append) as c:
+        with pytest.raises(FetchError, match=r"HTTP 503 after 3 attempts"):
+            c.get(f"{site.url}/broken")
+        assert len(paths(site.requests, r"^/broken$")) == 3
+        assert waits == [0.25, 0.5]  # exponential backoff
+        with pytest.raises(FetchError, match="asked to wait 86400s"):
+            c.get(f"{site.url}/closed")
+        assert len(paths(site.requests, r"^/closed$")) == 1
+
+
+def test_retry_after_as_a_date(tmp_path: Path):
+    waits: list[float] = []
+    with FakeSite() as site, PoliteClient(tmp_path, delay=0, backoff=0, sleep=waits.append) as c:
+        assert c.get(f"{site.url}/later").content == b"ok"
+    assert len(waits) == 1 and 20 < waits[0] <= 31
+
+
+def test_one_request_a_second_per_host_by_default(tmp_path: Path):
+    waits: list[float] = []
+    with FakeSite() as site, PoliteClient(tmp_path, sleep=waits.append) as c:
+        c.get(f"{site.url}/mgConvert2PDF.aspx?ID=88250")
+        with pytest.raises(FetchError):
+            c.get(f"{site.url}/nothing-here")
+    # robots.txt, then two pages: each request after the first waited for the rest of the second
+    assert len(waits) == 2 and all(0 < w <= 1.0 for w in waits)
+
+
+def test_minutes_published_late_are_picked_up_by_the_next_run(tmp_path: Path):
+    waits: list[float] = []
+    with FakeSite() as site:
+        first = _fetch(site, tmp_path, waits)
+        assert any("7003" in a for a in first.awaiting)
+        site.meetings["7003"].items = [("43001", "1", "Apologies for Absence",
+                                        "<p>Apologies were received from Councillor Osric Pennywhistle.</p>", 0)]
+        second = _fetch(site, tmp_path, waits)
+    assert [n for n in second.new if "_m7003" in n]
+    assert not any("7003" in a for a in second.awaiting)
