@@ -43,6 +43,8 @@ def _code_version(scheme_path: Path) -> str:
 def cache_key(doc: Document, version: str) -> str:
     info = doc.info
     facts = f"{version}|{doc.source}|{doc.content_hash}|{info.url}|{info.council}|{info.committee}|{info.meeting_date}"
+    if info.committee_id or info.meeting_id:  # the site's ids (fetch's manifest); absent, the key is as before
+        facts += f"|{info.committee_id}|{info.meeting_id}"
     return hashlib.sha256(facts.encode()).hexdigest()[:32]
 
 

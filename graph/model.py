@@ -95,7 +95,8 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
     when = x.meeting_date.isoformat() if x.meeting_date else None
 
     yield Node("Council", cid, {"name": x.council or "Unknown council", "slug": cslug})
-    yield Node("Committee", comid, {"name": x.committee, "council": cid})
+    yield Node("Committee", comid, {"name": x.committee, "council": cid,
+                                    "moderngov_id": x.source_ids.get("committeeid")})
     yield Edge("OF_COUNCIL", "Committee", comid, "Council", cid)
     yield Node("Meeting", mid, {"date": when, "municipal_year": my, "committee": comid, "council": cid,
                                 "moderngov_id": x.source_ids.get("meetingid")})

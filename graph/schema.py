@@ -7,7 +7,7 @@ EVIDENCE = {"doc": "STRING", "span_start": "INT64", "span_end": "INT64", "senten
 
 NODES: dict[str, dict[str, str]] = {
     "Council": {"name": "STRING", "slug": "STRING"},
-    "Committee": {"name": "STRING", "council": "STRING"},
+    "Committee": {"name": "STRING", "council": "STRING", "moderngov_id": "STRING"},
     "Meeting": {"date": "STRING", "municipal_year": "INT64", "committee": "STRING", "council": "STRING",
                 "moderngov_id": "STRING"},
     "AgendaItem": {"number": "STRING", "title": "STRING", "doc": "STRING", "span_start": "INT64", "span_end": "INT64",

@@ -21,6 +21,8 @@ class SourceInfo:
     council: str | None = None
     committee: str | None = None
     meeting_date: date | None = None
+    committee_id: str | None = None  # the site's own ids (ModernGov), from `fetch`'s manifest
+    meeting_id: str | None = None
 
 
 @dataclass(frozen=True)

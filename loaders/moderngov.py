@@ -299,7 +299,8 @@ def load(data: bytes, path: str, info: SourceInfo) -> Document:
     committee = info.committee or m.committee
     text, layout = render(m, committee)
     if not info.meeting_date and m.date:
-        info = SourceInfo(url=info.url, council=info.council, committee=info.committee, meeting_date=m.date)
+        info = SourceInfo(url=info.url, council=info.council, committee=info.committee, meeting_date=m.date,
+                          committee_id=info.committee_id, meeting_id=info.meeting_id)
     return Document(source=path, text=text, format="moderngov-xml", info=info, data=MeetingData(m, layout))
 
 

@@ -88,4 +88,5 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
         committee=committee, meeting_date=meeting_date, items=[item], people=people,
         questions=exchange.questions, answers=exchange.answers, indicators=inds, resolutions=res,
         actions=acts, attendance=att, text=text,
+        source_ids={k: v for k, v in (("meetingid", doc.info.meeting_id), ("committeeid", doc.info.committee_id)) if v},
     )

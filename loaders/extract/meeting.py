@@ -143,7 +143,7 @@ def extract_meeting(doc: Document) -> Extraction:
 
     council = doc.info.council or council_from_url(doc.info.url)
     committee = doc.info.committee or m.committee
-    ids = {"meetingid": m.meeting_id}
+    ids = {"meetingid": m.meeting_id, **({"committeeid": doc.info.committee_id} if doc.info.committee_id else {})}
     return Extraction(
         source=doc.source, url=doc.info.url, content_hash=doc.content_hash, council=council, committee=committee,
         meeting_date=m.date or doc.info.meeting_date, items=items, people=people, questions=questions,
