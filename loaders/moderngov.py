@@ -133,9 +133,13 @@ def parse_xml(data: bytes, path: str = "") -> ET.Element:
     """The document element; malformed XML is an InputError naming the problem. (ElementTree's
     expat does not fetch external entities; a service response is not trusted further than that.)"""
     try:
-        return ET.fromstring(data)
+        root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise InputError(f"malformed XML: {exc}", path=path) from None
+    for el in root.iter():  # some installs answer in a namespace (xmlns="http://..."); the names are the same
+        if isinstance(el.tag, str) and el.tag.startswith("{"):
+            el.tag = el.tag.split("}", 1)[1]
+    return root
 
 
 def _t(el: ET.Element | None, tag: str) -> str:
@@ -287,9 +291,9 @@ def render(m: Meeting, committee: str | None) -> tuple[str, Layout]:
 
 def sniff(data: bytes) -> float:
     head = data[:4096].lstrip().lower()
-    if not (head.startswith(b"<?xml") or head.startswith(b"<meeting")):
+    if not head.startswith((b"<?xml", b"<meeting")):
         return 0.0
-    if b"<meeting>" in head and (b"<meetingid>" in head or b"<agendaitems" in head):
+    if re.search(rb"<meeting[\s>]", head) and (b"<meetingid>" in head or b"<agendaitems" in head):
         return 0.95
     return 0.0
 

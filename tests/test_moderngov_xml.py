@@ -154,3 +154,12 @@ def test_member_id_is_stronger_than_names(tmp_path: Path):
     assert ids[("a.xml", "3101")] == ids[("b.xml", "3101")]
     assert ids[("a.xml", "3102")] == ids[("b.xml", "3102")]
     assert ids[("b.xml", "3101")] != ids[("b.xml", "3102")]
+
+
+def test_a_namespaced_answer_reads_the_same(tmp_path: Path):
+    data = MEETING.read_bytes().replace(b"<meeting>", b'<meeting xmlns="http://moderngov.example/webservices">', 1)
+    f = tmp_path / "ns.xml"
+    f.write_bytes(data)
+    x = _extract(f)
+    assert [i.source_id for i in x.items] == ["41001", "41002", "41003", "41004"]
+    assert len([p for p in x.people if p.member_id]) == 4
