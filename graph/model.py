@@ -145,7 +145,7 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
         pid = p.id or f"{cslug}/person/{dk}-{p.key}"
         # a role-only mention names the person by post only if no document gives a name
         yield Node("Person", pid, {"name": p.name, "fallback_name": p.role, "kind": p.kind, "council": cid,
-                                   "moderngov_id": p.member_id})
+                                   "moderngov_id": p.member_id, "party": p.party, "ward": p.ward})
         yield Edge("OF_COUNCIL", "Person", pid, "Council", cid)
         post, title = _post_of(x, p)
         yield Node("Post", post, {"title": title, "council": cid, "kind": p.kind})

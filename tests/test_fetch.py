@@ -190,11 +190,12 @@ def test_store_attendees_match_the_site(runs: Runs):
         expected |= {(mid, member, events[att]) for member, _role, att in m.attendees}
     assert got == expected
     people = _rows(runs.store, "MATCH (p:Person) WHERE p.moderngov_id IS NOT NULL RETURN p.moderngov_id AS id, "
-                               "p.name AS name")
+                               "p.name AS name, p.party AS party, p.ward AS ward")
     assert len(people) == len({r["id"] for r in people})  # one person per member id, across meetings
     names = {r["id"]: r["name"] for r in people}
-    for member, (name, _party, _ward) in MEMBERS.items():
+    for member, (name, party, ward) in MEMBERS.items():
         assert names[member] == name.removeprefix("Councillor ")
+        assert {(r["party"], r["ward"]) for r in people if r["id"] == member} == {(party, ward)}
 
 
 def test_store_declarations_match_the_site(runs: Runs):

@@ -82,7 +82,8 @@ def extract_meeting(doc: Document) -> Extraction:
     for n, (a, (s, e), line) in enumerate(zip(m.attendees, layout.attendees, layout.attendee_lines, strict=True), 1):
         role = a.role if a.role and a.role.lower() not in _GENERIC_ROLES else None
         p = Person(key=f"a{n}", name=clean_name(a.name), kind=_kind(a.name, a.role), role=role,
-                   mentions=[Mention(text[s:e], Span(s, e), "name")], member_id=a.member_id)
+                   mentions=[Mention(text[s:e], Span(s, e), "name")], member_id=a.member_id, party=a.party,
+                   ward=a.ward)
         people.append(p)
         event = attendance_event(a.attendance)
         if event:

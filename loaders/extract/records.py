@@ -41,6 +41,8 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
     id: str | None = None  # filled by identity resolution
     member_id: str | None = None  # the site's own member id (ModernGov `memberid`): the strongest identity evidence
+    party: str | None = None  # as the site lists the member (ModernGov `politicalparty`, `ward`)
+    ward: str | None = None
 
     @property
     def first_span(self) -> Span:
