@@ -128,7 +128,8 @@ class PoliteClient:
         self.cache = Cache(cache_dir)
         self.stats = ClientStats()
         self._last: dict[str, float] = {}
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | str | None] = {}
+        self._crawl_delay: dict[str, float] = {}  # a site's robots.txt Crawl-delay, when longer than ours
         self.agent = user_agent(contact)
         self.client = httpx.Client(headers={"User-Agent": self.agent}, timeout=timeout, follow_redirects=True,
                                    transport=transport)
@@ -145,8 +146,9 @@ class PoliteClient:
     # politeness
     def _pause(self, host: str) -> None:
         last = self._last.get(host)
-        if last is not None and self.delay > 0:
-            wait = self.delay - (time.monotonic() - last)
+        delay = max(self.delay, self._crawl_delay.get(host, 0.0))
+        if last is not None and delay > 0:
+            wait = delay - (time.monotonic() - last)
             if wait > 0:
                 self.stats.waits.append(wait)
                 self.sleep(wait)
@@ -161,14 +163,21 @@ class PoliteClient:
             rp = urllib.robotparser.RobotFileParser()
             try:
                 r = self._send(root + "/robots.txt", {})
-                if r.status_code >= 400:  # no robots.txt (or not readable): nothing is disallowed
+                if r.status_code >= 500:  # RFC 9309: unreachable, so assume everything is disallowed
+                    rp = f"robots.txt answered HTTP {r.status_code}, so the whole site counts as disallowed"
+                elif r.status_code >= 400:  # no robots.txt: nothing is disallowed
                     rp = None
                 else:
                     rp.parse(r.text.splitlines())
+                    crawl = rp.crawl_delay(self.agent)
+                    if crawl:
+                        self._crawl_delay[parts.netloc] = min(float(crawl), MAX_RETRY_AFTER)
             except self.httpx.HTTPError:
-                rp = None
+                rp = None  # the site itself will fail to answer, with its own message
             self._robots[root] = rp
         rp = self._robots[root]
+        if isinstance(rp, str):
+            raise FetchError(f"{url}: {rp}; try later")
         return rp is None or rp.can_fetch(self.agent, url)
 
     def _send(self, url: str, headers: dict[str, str]):

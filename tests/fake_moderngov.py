@@ -167,8 +167,10 @@ class Request:
 
 
 class FakeSite:
-    def __init__(self, *, service: bool = True, slow_seconds: float = 1.5) -> None:
+    def __init__(self, *, service: bool = True, slow_seconds: float = 1.5,
+                 robots: bytes = b"User-agent: *\nDisallow: /private/\n", robots_status: int = 200) -> None:
         self.service = service
+        self.robots, self.robots_status = robots, robots_status
         self.slow_seconds = slow_seconds
         self.meetings = {m.meeting_id: m for m in _meetings()}
         self.requests: list[Request] = []
@@ -207,7 +209,7 @@ class FakeSite:
     def route(self, path: str, query: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         xml = {"Content-Type": "text/xml; charset=utf-8"}
         if path == "/robots.txt":
-            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n"
+            return self.robots_status, {"Content-Type": "text/plain"}, self.robots
         if path.startswith("/mgWebService.asmx/"):
             if not self.service:
                 return 404, {"Content-Type": "text/html"}, b"<html><body>Service switched off</body></html>"

@@ -331,3 +331,18 @@ def test_minutes_published_late_are_picked_up_by_the_next_run(tmp_path: Path):
         second = _fetch(site, tmp_path, waits)
     assert [n for n in second.new if "_m7003" in n]
     assert not any("7003" in a for a in second.awaiting)
+
+
+def test_robots_crawl_delay_is_honoured_when_longer(tmp_path: Path):
+    waits: list[float] = []
+    with FakeSite(robots=b"User-agent: councilgraph\nCrawl-delay: 5\n") as site, \
+            PoliteClient(tmp_path, delay=1.0, sleep=waits.append) as c:
+        c.get(f"{site.url}/mgConvert2PDF.aspx?ID=88250")
+    assert len(waits) == 1 and 4 < waits[0] <= 5  # robots.txt, then the document five seconds later
+
+
+def test_robots_txt_server_error_means_stay_away(tmp_path: Path):
+    with FakeSite(robots=b"oops", robots_status=503) as site, PoliteClient(tmp_path, delay=0) as c:
+        with pytest.raises(FetchError, match="robots.txt answered HTTP 503"):
+            c.get(f"{site.url}/mgWebService.asmx/GetCommittees")
+        assert [r.path for r in site.requests] == ["/robots.txt"]
