@@ -163,3 +163,13 @@ def test_a_namespaced_answer_reads_the_same(tmp_path: Path):
     x = _extract(f)
     assert [i.source_id for i in x.items] == ["41001", "41002", "41003", "41004"]
     assert len([p for p in x.people if p.member_id]) == 4
+
+
+@pytest.mark.parametrize("value,event", [
+    ("Present", "present"), ("In attendance", "present"), ("Present as substitute", "substitute"),
+    ("Apologies", "apologies"), ("Apologies, sent substitute", "apologies"), ("Absent", "absent"),
+    ("Expected", "expected"), ("", None)])
+def test_attendance_values(value, event):
+    from councilgraph.loaders.extract.meeting import attendance_event
+
+    assert attendance_event(value) == event

@@ -35,7 +35,8 @@ _HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dam
 _OFFICER_ROLE = re.compile(r"officer|director|clerk|manager|head of|executive|solicitor|adviser|advisor|"
                            r"democratic|legal|finance|treasurer|monitoring", re.IGNORECASE)
 _GENERIC_ROLES = {"committee member", "member", "attendee", "councillor", "voting member", "ordinary member"}
-_ATTENDANCE = [("substitute", re.compile(r"substitut", re.I)), ("apologies", re.compile(r"apolog", re.I)),
+# "Apologies, sent substitute" is the member's apologies; "Present as substitute" is a substitute
+_ATTENDANCE = [("apologies", re.compile(r"apolog", re.I)), ("substitute", re.compile(r"substitut", re.I)),
                ("absent", re.compile(r"absent|not present", re.I)), ("present", re.compile(r"present|attend", re.I)),
                ("expected", re.compile(r"expected", re.I))]
 _DECLARATIONS_ITEM = re.compile(r"declarations?\s+of\s+(?:\w+\s+)?interests?|disclosures?\s+of\s+interests?", re.I)
