@@ -14,7 +14,8 @@ to a host, sends an identifying User-Agent (with a contact address if given), re
 (waiting as long as Retry-After says, within reason), timeouts and dropped connections with
 exponential backoff, and makes conditional requests (ETag / Last-Modified) against an on-disk
 cache in `DIR/.fetch-cache/`, so a second run downloads only what changed. The cache index is
-written after every response and output files replace old ones only when complete, so an
+written every few responses and whenever the client closes (an interrupted run included), output
+files replace old ones only when complete and the manifest is saved after every meeting, so an
 interrupted run loses nothing and the next run carries on from there.
 """
 
@@ -94,6 +95,7 @@ class Cache:
         self.bodies = folder / "bodies"
         self.bodies.mkdir(parents=True, exist_ok=True)
         self.index_file = folder / "index.json"
+        self._dirty = 0
         try:
             self.index: dict[str, dict] = json.loads(self.index_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -109,11 +111,20 @@ class Cache:
             return None
         return entry, body.read_bytes()
 
+    FLUSH_EVERY = 25  # index writes: often enough that a killed run loses little, not once per response
+
     def put(self, url: str, content: bytes, etag: str | None, last_modified: str | None) -> None:
         _atomic_write(self._body(url), content)
         self.index[url] = {"etag": etag, "last_modified": last_modified,
                            "sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
-        _atomic_write(self.index_file, json.dumps(self.index, indent=1, sort_keys=True).encode())
+        self._dirty += 1
+        if self._dirty >= self.FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._dirty:
+            _atomic_write(self.index_file, json.dumps(self.index, indent=1, sort_keys=True).encode())
+            self._dirty = 0
 
 
 class PoliteClient:
@@ -135,6 +146,7 @@ class PoliteClient:
                                    transport=transport)
 
     def close(self) -> None:
+        self.cache.flush()  # also when the run is interrupted: the next one carries on from here
         self.client.close()
 
     def __enter__(self) -> PoliteClient:
