@@ -415,7 +415,8 @@ def fetch(base_url: str, out: str | Path, *, committees: list[str] | None = None
                     report.failed.append(f"meetings of {c.title}: {exc}")
                     continue
                 targets.extend(_Target(c.committee_id, c.title, s.meeting_id, s.date) for s in stubs
-                               if (s.status or "").lower() != "cancelled")
+                               if (s.status or "").lower() != "cancelled"
+                               and not (s.date and not date_from <= s.date <= date_to))  # some sites over-answer
             if on_total:
                 on_total(len(targets))
             for t in targets:
