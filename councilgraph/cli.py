@@ -306,7 +306,9 @@ def fetch(url: Annotated[str, typer.Argument(help="The council's ModernGov site,
         report = api.fetch(url, out, committees=committee, date_from=parse_cli_date(date_from),
                      date_to=parse_cli_date(date_to), council=council, delay=delay, contact=contact, timeout=timeout,
                      retries=retries, backoff=backoff, on_total=lambda n: progress.update(task, total=n),
-                     on_meeting=lambda m: progress.advance(task))
+                     on_meeting=lambda m: progress.advance(task),
+                     on_retry=lambda u, why, wait: err.print(f"[dim]retrying {u} ({why}) in {wait:.0f}s[/dim]",
+                                                             highlight=False, soft_wrap=True))
     for line in report.failed:
         err.print(f"[red]failed[/red] {line}", highlight=False, soft_wrap=True)
     for line in report.awaiting:

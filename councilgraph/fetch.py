@@ -130,8 +130,11 @@ class Cache:
 class PoliteClient:
     def __init__(self, cache_dir: Path, *, delay: float = 1.0, contact: str | None = None, timeout: float = 30.0,
                  retries: int = 3, backoff: float = 2.0, robots: bool = True,
-                 sleep: Callable[[float], None] = time.sleep, transport=None) -> None:
+                 sleep: Callable[[float], None] = time.sleep, transport=None,
+                 on_retry: Callable[[str, str, float], None] | None = None) -> None:
         import httpx
+
+        self.on_retry = on_retry  # (url, reason, seconds to wait) before each retry
 
         self.httpx = httpx
         self.delay, self.retries, self.backoff, self.robots = delay, retries, backoff, robots
@@ -252,6 +255,8 @@ class PoliteClient:
                 raise FetchError(f"{url}: {reason} after {attempt + 1} attempts")
             attempt += 1
             self.stats.retries += 1
+            if self.on_retry:
+                self.on_retry(url, reason, wait)
             if wait > 0:
                 self.stats.waits.append(wait)
                 self.sleep(wait)
@@ -381,7 +386,8 @@ def fetch(base_url: str, out: str | Path, *, committees: list[str] | None = None
           timeout: float = 30.0, retries: int = 3, backoff: float = 2.0, robots: bool = True,
           sleep: Callable[[float], None] = time.sleep, transport=None,
           on_total: Callable[[int], None] | None = None,
-          on_meeting: Callable[[str], None] | None = None) -> FetchReport:
+          on_meeting: Callable[[str], None] | None = None,
+          on_retry: Callable[[str, str, float], None] | None = None) -> FetchReport:
     """Fetch the minutes of the chosen committees' meetings between two dates into `out`."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -398,7 +404,7 @@ def fetch(base_url: str, out: str | Path, *, committees: list[str] | None = None
     report = FetchReport(out=out)
     manifest = _Manifest(out)
     with PoliteClient(out / CACHE_DIR, delay=delay, contact=contact, timeout=timeout, retries=retries,
-                      backoff=backoff, robots=robots, sleep=sleep, transport=transport) as client:
+                      backoff=backoff, robots=robots, sleep=sleep, transport=transport, on_retry=on_retry) as client:
         report.stats = client.stats
         try:
             listed = _service_committees(client, base)

@@ -294,11 +294,14 @@ def test_previous_meetings_minutes_are_not_this_meetings():
 
 def test_retries_give_up_with_a_clear_message(tmp_path: Path):
     waits: list[float] = []
-    with FakeSite() as site, PoliteClient(tmp_path, delay=0, retries=2, backoff=0.25, sleep=waits.append) as c:
+    told: list[tuple] = []
+    with FakeSite() as site, PoliteClient(tmp_path, delay=0, retries=2, backoff=0.25, sleep=waits.append,
+                                          on_retry=lambda *a: told.append(a)) as c:
         with pytest.raises(FetchError, match=r"HTTP 503 after 3 attempts"):
             c.get(f"{site.url}/broken")
         assert len(paths(site.requests, r"^/broken$")) == 3
         assert waits == [0.25, 0.5]  # exponential backoff
+        assert [(why, wait) for _url, why, wait in told] == [("HTTP 503", 0.25), ("HTTP 503", 0.5)]
         with pytest.raises(FetchError, match="asked to wait 86400s"):
             c.get(f"{site.url}/closed")
         assert len(paths(site.requests, r"^/closed$")) == 1
