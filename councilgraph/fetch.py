@@ -552,6 +552,7 @@ _COMMITTEE_LINK = re.compile(r"""href=["'][^"']*mgCommitteeDetails\.aspx\?ID=(\d
 _MEETING_LINK = re.compile(r"""href=["'][^"']*ieListDocuments\.aspx\?CId=(\d+)(?:&amp;|&)MId=(\d+)[^"']*["'][^>]*>"""
                            r"""\s*([^<]+?)\s*<""", re.I)
 _ITEM_LINK = re.compile(r"""href=["']([^"']*mgAi\.aspx\?ID=(\d+)[^"']*)["']""", re.I)
+_DOC_LINK = re.compile(r"""href=["']([^"']*mgConvert2PDF\.aspx\?ID=(\d+)[^"']*)["'][^>]*>([^<]*)<""", re.I)
 _TEXT_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}),?\s+(\d{4})")
 
 
@@ -583,8 +584,20 @@ def _html_fallback(client, base, out, wanted, start, end, council, manifest, rep
         try:
             listing = client.get(url).content.decode("utf-8", "replace")
             items = dict((iid, urljoin(url, href.replace("&amp;", "&"))) for href, iid in _ITEM_LINK.findall(listing))
-            if not items:
+            printed = [] if items else [  # no item pages with minutes: the printed minutes, if published
+                (aid, urljoin(url, href.replace("&amp;", "&"))) for href, aid, label in _DOC_LINK.findall(listing)
+                if is_minutes_of(LinkedDoc(aid, label, href), Meeting(t.meeting_id, t.meeting_date, None, False))]
+            if not items and not printed:
                 report.awaiting.append(f"meeting {t.meeting_id} ({t.committee}, {t.meeting_date}): no minutes pages")
+            for aid, doc_url in printed:
+                got = client.get(doc_url)
+                ext = ".pdf" if got.content[:5] == b"%PDF-" else ".html"
+                path = out / f"{_meeting_name(t)}_a{aid}{ext}"
+                _record(report, _write_if_needed(path, got.content), str(path.relative_to(out)))
+                manifest.add(file=str(path.relative_to(out)), url=doc_url, council=council, committee=t.committee,
+                             meeting_date=t.meeting_date.isoformat() if t.meeting_date else None,
+                             committee_id=t.committee_id, meeting_id=t.meeting_id, attachment_id=aid,
+                             kind="minutes-document")
             for iid, item_url in items.items():
                 got = client.get(item_url)
                 path = out / f"{_meeting_name(t)}_i{iid}.html"

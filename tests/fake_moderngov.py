@@ -290,7 +290,10 @@ class FakeSite:
         if path == "/ieListDocuments.aspx":
             m = self.meetings.get(query.get("MId", ""))
             if m is None or not any(i[3] for i in m.items):
-                return 200, page, b"<html><body><div id='modgov'><p>Agenda only.</p></div></body></html>"
+                docs = "".join(f'<li><a href="mgConvert2PDF.aspx?ID={aid}">{_esc(t)}</a></li>'
+                               for aid, t, _owner in (m.documents if m else []))
+                body = f"<html><body><div id='modgov'><p>Agenda.</p><ul>{docs}</ul></div></body></html>"
+                return 200, page, body.encode()
             links = "".join(f'<li><a href="mgAi.aspx?ID={i[0]}">{_esc(i[2])}</a></li>' for i in m.items if i[3])
             return 200, page, f"<html><body><div id='modgov'><ul>{links}</ul></div></body></html>".encode()
         if path == "/mgAi.aspx":

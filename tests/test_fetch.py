@@ -261,6 +261,8 @@ def test_html_pages_when_the_web_service_is_off(tmp_path: Path):
     api.build([tmp_path / "out"], store)
     rows = _rows(store, "MATCH (i:AgendaItem)-[:AT_MEETING]->(m:Meeting) RETURN m.date AS d, i.title AS t")
     assert ("2025-02-25", "Homelessness Prevention Grant") in {(r["d"], r["t"]) for r in rows}
+    assert any(f.name.endswith("_m7002_a88250.pdf") for f in (tmp_path / "out").iterdir())  # printed minutes
+    assert [a for a in report.awaiting if "7003" in a]
 
 
 def test_cli_fetch_then_build(tmp_path: Path):
