@@ -105,6 +105,7 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
     yield Node("Document", did, {"source": x.source, "url": x.url, "content_hash": x.content_hash,
                                  "format": x.source.rsplit(".", 1)[-1].lower() if "." in x.source else "text"})
     item_ids = []
+    linked: set[str] = set()
     for n, it in enumerate(x.items):
         iid = f"item/{dk}/{n}"
         item_ids.append(iid)
@@ -128,8 +129,10 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
                 yield from _topic(scheme, "Report", rid, t, rank, it.report.title)
         for d in it.documents:  # linked documents (ModernGov attachments), keyed on their attachment id
             rid = f"report/{dk}/attachment/{d.source_id}"
-            yield Node("Report", rid, {"title": d.title, "author": d.author, "moderngov_id": d.source_id,
-                                       "url": d.url})
+            if rid not in linked:  # one document can be linked from several items
+                linked.add(rid)
+                yield Node("Report", rid, {"title": d.title, "author": d.author, "moderngov_id": d.source_id,
+                                           "url": d.url})
             yield Edge("CONSIDERED", "AgendaItem", iid, "Report", rid)
     item = item_ids[0] if item_ids else None
     item_starts = [it.span.start for it in x.items]

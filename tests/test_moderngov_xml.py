@@ -173,3 +173,15 @@ def test_attendance_values(value, event):
     from councilgraph.loaders.extract.meeting import attendance_event
 
     assert attendance_event(value) == event
+
+
+def test_a_document_linked_from_two_items_is_one_report(tmp_path: Path):
+    from councilgraph import api
+
+    data = MEETING.read_bytes().replace(b"<attachmentid>88140</attachmentid>", b"<attachmentid>88101</attachmentid>")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "m.xml").write_bytes(data)
+    api.build([tmp_path / "in"], tmp_path / "s.lbdb")
+    rows = api.cypher("MATCH (i:AgendaItem)-[:CONSIDERED]->(r:Report) RETURN i.number AS n, r.moderngov_id AS a",
+                      {}, store=tmp_path / "s.lbdb").records()
+    assert sorted((r["n"], r["a"]) for r in rows) == [("3", "88101"), ("4", "88101")]
