@@ -312,7 +312,7 @@ class _Target:
 
 def _atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
+    tmp = path.with_name(f".{path.name}.part")  # hidden: a run killed mid-write leaves nothing build would read
     tmp.write_bytes(data)
     os.replace(tmp, path)
 
