@@ -296,7 +296,9 @@ def fetch(url: Annotated[str, typer.Argument(help="The council's ModernGov site,
           timeout: Annotated[float, typer.Option(help="Seconds to wait for an answer.")] = 30.0,
           retries: Annotated[int, typer.Option(help="Retries on 5xx, 429 and timeouts.")] = 3,
           backoff: Annotated[float, typer.Option(help="First retry wait in seconds (doubling each time) when "
-                                                 "the site gives no Retry-After.")] = 2.0) -> None:
+                                                 "the site gives no Retry-After.")] = 2.0,
+          list_committees: Annotated[bool, typer.Option("--list-committees", help="Only list the site's "
+                                                         "committees (id, name) and stop.")] = False) -> None:
     """Fetch committee minutes from a ModernGov site (web service, else its HTML pages) into a folder
     that `councilgraph build` reads; a second run downloads only what changed."""
     from councilgraph.fetch import parse_cli_date
@@ -308,7 +310,17 @@ def fetch(url: Annotated[str, typer.Argument(help="The council's ModernGov site,
                      retries=retries, backoff=backoff, on_total=lambda n: progress.update(task, total=n),
                      on_meeting=lambda m: progress.advance(task),
                      on_retry=lambda u, why, wait: err.print(f"[dim]retrying {u} ({why}) in {wait:.0f}s[/dim]",
-                                                             highlight=False, soft_wrap=True))
+                                                             highlight=False, soft_wrap=True),
+                     list_only=list_committees)
+    if list_committees:
+        for c in report.committees:
+            flag = " (expired)" if c.expired else " (deleted)" if c.deleted else ""
+            sys.stdout.write(f"{c.committee_id}\t{c.title}{flag}\n")
+        for line in report.failed:
+            err.print(f"[red]failed[/red] {line}", highlight=False, soft_wrap=True)
+        if report.failed or not report.committees:
+            raise typer.Exit(1)
+        return
     for line in report.failed:
         err.print(f"[red]failed[/red] {line}", highlight=False, soft_wrap=True)
     for line in report.awaiting:

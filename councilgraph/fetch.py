@@ -293,6 +293,7 @@ class FetchReport:
     awaiting: list[str] = field(default_factory=list)  # meetings with no minutes published yet
     mode: str = "web service"
     stats: ClientStats | None = None
+    committees: list[CommitteeXml] = field(default_factory=list)  # what the site lists
 
     def summary(self) -> str:
         s = self.stats or ClientStats()
@@ -387,8 +388,9 @@ def fetch(base_url: str, out: str | Path, *, committees: list[str] | None = None
           sleep: Callable[[float], None] = time.sleep, transport=None,
           on_total: Callable[[int], None] | None = None,
           on_meeting: Callable[[str], None] | None = None,
-          on_retry: Callable[[str, str, float], None] | None = None) -> FetchReport:
-    """Fetch the minutes of the chosen committees' meetings between two dates into `out`."""
+          on_retry: Callable[[str, str, float], None] | None = None, list_only: bool = False) -> FetchReport:
+    """Fetch the minutes of the chosen committees' meetings between two dates into `out`
+    (`list_only`: only list the site's committees, in `FetchReport.committees`)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     base = base_url.rstrip("/")
@@ -411,6 +413,17 @@ def fetch(base_url: str, out: str | Path, *, committees: list[str] | None = None
         except FetchError as exc:
             report.mode = f"HTML pages (web service unavailable: {exc})"
             listed = None
+        if listed is None and list_only:
+            try:
+                page = client.get(f"{base}/mgListCommittees.aspx").content.decode("utf-8", "replace")
+                listed = [CommitteeXml(cid, re.sub(r"\s+", " ", title))
+                          for cid, title in dict(_COMMITTEE_LINK.findall(page)).items()]
+            except FetchError as exc:
+                report.failed.append(f"committee list: {exc}")
+                return report
+        if list_only:
+            report.committees = listed or []
+            return report
         if listed is not None:
             chosen = _choose(listed, committees)
             targets: list[_Target] = []

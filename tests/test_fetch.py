@@ -351,3 +351,14 @@ def test_robots_txt_server_error_means_stay_away(tmp_path: Path):
         with pytest.raises(FetchError, match="robots.txt answered HTTP 503"):
             c.get(f"{site.url}/mgWebService.asmx/GetCommittees")
         assert [r.path for r in site.requests] == ["/robots.txt"]
+
+
+@pytest.mark.parametrize("service", [True, False])
+def test_list_committees(tmp_path: Path, service: bool):
+    with FakeSite(service=service) as site:
+        result = CliRunner().invoke(app, ["fetch", site.url, "--list-committees", "--out", str(tmp_path),
+                                          "--delay", "0", "--backoff", "0"])
+        assert result.exit_code == 0, result.output
+        assert not paths(site.requests, r"GetMeetings|ieListMeetings")
+    assert "212\tHousing and Communities Scrutiny Committee" in result.output
+    assert "230\tAudit and Standards Committee" in result.output
