@@ -362,3 +362,14 @@ def test_list_committees(tmp_path: Path, service: bool):
         assert not paths(site.requests, r"GetMeetings|ieListMeetings")
     assert "212\tHousing and Communities Scrutiny Committee" in result.output
     assert "230\tAudit and Standards Committee" in result.output
+
+
+def test_building_the_fetched_folder_again_reads_nothing_again(runs: Runs, tmp_path: Path):
+    import shutil
+
+    store = tmp_path / "again.lbdb"
+    shutil.copytree(runs.out, tmp_path / "in", ignore=shutil.ignore_patterns(".fetch-cache"))
+    first = api.build([tmp_path / "in"], store)
+    again = api.build([tmp_path / "in"], store)
+    assert (first.extracted, first.skipped) == (5, [])
+    assert (again.extracted, again.unchanged) == (0, 5)
