@@ -9,8 +9,8 @@ ModernGov ids), so `councilgraph build DIR` needs nothing else. Where the web se
 off the HTML pages are read instead (mgListCommittees.aspx, ieListMeetings.aspx,
 ieListDocuments.aspx, then each item's mgAi.aspx page, which the HTML loader reads).
 
-The client (`PoliteClient`, over httpx) honours robots.txt, waits `delay` seconds between requests
-to a host, sends an identifying User-Agent (with a contact address if given), retries 5xx, 429
+The client (`PoliteClient`, over httpx, retrying with tenacity) honours robots.txt, waits `delay`
+seconds between requests to a host, sends an identifying User-Agent (with a contact address if given), retries 5xx, 429
 (waiting as long as Retry-After says, within reason), timeouts and dropped connections with
 exponential backoff, and makes conditional requests (ETag / Last-Modified) against an on-disk
 cache in `DIR/.fetch-cache/`, so a second run downloads only what changed. The cache index is
@@ -80,6 +80,14 @@ class ClientStats:
     retries: int = 0
     waits: list[float] = field(default_factory=list)  # every pause taken (rate limit, backoff, Retry-After)
     urls: list[str] = field(default_factory=list)  # every URL requested, in order (robots.txt included)
+
+
+class _Retryable(Exception):
+    """An answer worth asking for again (5xx, 429, a timeout, a dropped connection)."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
 
 
 def user_agent(contact: str | None) -> str:
@@ -215,6 +223,51 @@ class PoliteClient:
         except (TypeError, ValueError):
             return None
 
+    def _get_with_retries(self, url: str, headers: dict[str, str]):
+        """One answer that is neither 5xx nor 429, retrying (tenacity) with exponential backoff, or as
+        long as Retry-After asks; a FetchError naming the last reason when the retries run out."""
+        import tenacity
+
+        httpx = self.httpx
+
+        def attempt():
+            if headers:
+                self.stats.conditional += 1
+            try:
+                r = self._send(url, headers)
+            except httpx.TimeoutException:
+                raise _Retryable("timed out") from None
+            except httpx.TransportError as exc:
+                raise _Retryable(f"connection failed ({exc.__class__.__name__})") from None
+            if r.status_code == 429 or r.status_code >= 500:
+                after = self._retry_after(r)
+                if after is not None and after > MAX_RETRY_AFTER:
+                    raise FetchError(f"{url}: HTTP {r.status_code}, asked to wait {after:.0f}s; try later")
+                raise _Retryable(f"HTTP {r.status_code}", after)
+            return r
+
+        def wait(state: tenacity.RetryCallState) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            after = getattr(exc, "retry_after", None)
+            return after if after is not None else self.backoff * (2 ** (state.attempt_number - 1))
+
+        def before_sleep(state: tenacity.RetryCallState) -> None:
+            seconds = state.next_action.sleep if state.next_action else 0.0
+            self.stats.retries += 1
+            if seconds > 0:
+                self.stats.waits.append(seconds)
+            if self.on_retry:
+                self.on_retry(url, str(state.outcome.exception()), seconds)
+
+        retrying = tenacity.Retrying(
+            stop=tenacity.stop_after_attempt(self.retries + 1), wait=wait,
+            retry=tenacity.retry_if_exception_type(_Retryable), before_sleep=before_sleep,
+            sleep=lambda seconds: self.sleep(seconds) if seconds > 0 else None, reraise=True)
+        try:
+            return retrying(attempt)
+        except _Retryable as exc:
+            raise FetchError(f"{url}: {exc} after {self.retries + 1} attempts") from None
+
     def get(self, url: str, *, validate: Callable[[bytes], None] | None = None) -> Fetched:
         """GET with the cache's validators. `validate` checks a new body before it is cached (a body that
         fails it raises, and the cached copy stays as it was)."""
@@ -228,38 +281,7 @@ class PoliteClient:
                 headers["If-None-Match"] = entry["etag"]
             if entry.get("last_modified"):
                 headers["If-Modified-Since"] = entry["last_modified"]
-        httpx = self.httpx
-        attempt = 0
-        while True:
-            reason = None
-            wait = self.backoff * (2 ** attempt)
-            try:
-                if headers:
-                    self.stats.conditional += 1
-                r = self._send(url, headers)
-            except httpx.TimeoutException:
-                reason = "timed out"
-            except httpx.TransportError as exc:
-                reason = f"connection failed ({exc.__class__.__name__})"
-            else:
-                if r.status_code == 429 or r.status_code >= 500:
-                    reason = f"HTTP {r.status_code}"
-                    after = self._retry_after(r)
-                    if after is not None:
-                        if after > MAX_RETRY_AFTER:
-                            raise FetchError(f"{url}: HTTP {r.status_code}, asked to wait {after:.0f}s; try later")
-                        wait = after
-                else:
-                    break
-            if attempt >= self.retries:
-                raise FetchError(f"{url}: {reason} after {attempt + 1} attempts")
-            attempt += 1
-            self.stats.retries += 1
-            if self.on_retry:
-                self.on_retry(url, reason, wait)
-            if wait > 0:
-                self.stats.waits.append(wait)
-                self.sleep(wait)
+        r = self._get_with_retries(url, headers)
         final = str(r.url)
         if "mgerror.aspx" in urlsplit(final).path.lower():
             raise FetchError(f"{url}: the site answered with its error page ({final})")
