@@ -207,3 +207,11 @@ def candidate_topics(store: str | Path, *, min_docs: int = 3, limit: int = 40,
         by_doc.setdefault(doc, []).append(text or "")
     return _candidates([(d, " ".join(t)) for d, t in sorted(by_doc.items())], scheme, min_docs=min_docs,
                        limit=limit)
+
+
+def fetch(url: str, out: str | Path, **options):
+    """Fetch minutes from a ModernGov site into `out` (with manifest.csv); see `councilgraph.fetch.fetch`
+    for the options. Returns a FetchReport (new, changed, unchanged, failed, awaiting minutes)."""
+    from councilgraph.fetch import fetch as run
+
+    return run(url, out, **options)

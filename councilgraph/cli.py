@@ -281,6 +281,55 @@ def demo(out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the s
               f"Try:    councilgraph query person_profile --store {store} --param person=Whitlock", highlight=False)
 
 
+@app.command()
+def fetch(url: Annotated[str, typer.Argument(help="The council's ModernGov site, e.g. https://democracy.example.gov.uk")],
+          out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the minutes and manifest.csv into.")],
+          committee: Annotated[list[str] | None, typer.Option("--committee", "-c", help="Committee name or id; "
+                                                              "repeat for more (default: all current ones).")] = None,
+          date_from: Annotated[str | None, typer.Option("--from", help="First meeting date (YYYY-MM-DD or "
+                                                        "DD/MM/YYYY; default 12 weeks before --to).")] = None,
+          date_to: Annotated[str | None, typer.Option("--to", help="Last meeting date (default today).")] = None,
+          council: Annotated[str | None, typer.Option(help="The council's name for the manifest "
+                                                      "(default: read from the web address).")] = None,
+          delay: Annotated[float, typer.Option(help="Seconds between requests to the site.")] = 1.0,
+          contact: Annotated[str | None, typer.Option(help="Your e-mail, sent in the User-Agent.")] = None,
+          timeout: Annotated[float, typer.Option(help="Seconds to wait for an answer.")] = 30.0,
+          retries: Annotated[int, typer.Option(help="Retries on 5xx, 429 and timeouts.")] = 3,
+          backoff: Annotated[float, typer.Option(help="First retry wait in seconds (doubling each time) when "
+                                                 "the site gives no Retry-After.")] = 2.0,
+          list_committees: Annotated[bool, typer.Option("--list-committees", help="Only list the site's "
+                                                         "committees (id, name) and stop.")] = False) -> None:
+    """Fetch committee minutes from a ModernGov site (web service, else its HTML pages) into a folder
+    that `councilgraph build` reads; a second run downloads only what changed."""
+    from councilgraph.fetch import parse_cli_date
+
+    with _progress() as progress:
+        task = progress.add_task("fetching", total=None)
+        report = api.fetch(url, out, committees=committee, date_from=parse_cli_date(date_from),
+                     date_to=parse_cli_date(date_to), council=council, delay=delay, contact=contact, timeout=timeout,
+                     retries=retries, backoff=backoff, on_total=lambda n: progress.update(task, total=n),
+                     on_meeting=lambda m: progress.advance(task),
+                     on_retry=lambda u, why, wait: err.print(f"[dim]retrying {u} ({why}) in {wait:.0f}s[/dim]",
+                                                             highlight=False, soft_wrap=True),
+                     list_only=list_committees)
+    if list_committees:
+        for c in report.committees:
+            flag = " (expired)" if c.expired else " (deleted)" if c.deleted else ""
+            sys.stdout.write(f"{c.committee_id}\t{c.title}{flag}\n")
+        for line in report.failed:
+            err.print(f"[red]failed[/red] {line}", highlight=False, soft_wrap=True)
+        if report.failed or not report.committees:
+            raise typer.Exit(1)
+        return
+    for line in report.failed:
+        err.print(f"[red]failed[/red] {line}", highlight=False, soft_wrap=True)
+    for line in report.awaiting:
+        err.print(f"[yellow]waiting[/yellow] {line}", highlight=False, soft_wrap=True)
+    err.print(report.summary(), highlight=False, soft_wrap=True)
+    if report.failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     try:
         app()

@@ -43,6 +43,8 @@ def _code_version(scheme_path: Path) -> str:
 def cache_key(doc: Document, version: str) -> str:
     info = doc.info
     facts = f"{version}|{doc.source}|{doc.content_hash}|{info.url}|{info.council}|{info.committee}|{info.meeting_date}"
+    if info.committee_id or info.meeting_id:  # the site's ids (fetch's manifest); absent, the key is as before
+        facts += f"|{info.committee_id}|{info.meeting_id}"
     return hashlib.sha256(facts.encode()).hexdigest()[:32]
 
 
@@ -132,7 +134,8 @@ def _resolve_ids(cache: Path, current: dict[str, str]) -> dict[tuple[str, str], 
     for source in sorted(current):
         x = _load(cache, current[source])
         # identity needs names, kinds, roles and where each person is first mentioned: nothing else
-        people = [Person(key=p.key, name=p.name, kind=p.kind, role=p.role, mentions=p.mentions[:1]) for p in x.people]
+        people = [Person(key=p.key, name=p.name, kind=p.kind, role=p.role, mentions=p.mentions[:1],
+                         member_id=p.member_id) for p in x.people]
         views.append(Extraction(source=x.source, url=x.url, content_hash="", council=x.council,
                                 committee=x.committee, meeting_date=x.meeting_date, people=people))
     resolve(views)

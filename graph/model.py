@@ -95,19 +95,23 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
     when = x.meeting_date.isoformat() if x.meeting_date else None
 
     yield Node("Council", cid, {"name": x.council or "Unknown council", "slug": cslug})
-    yield Node("Committee", comid, {"name": x.committee, "council": cid})
+    yield Node("Committee", comid, {"name": x.committee, "council": cid,
+                                    "moderngov_id": x.source_ids.get("committeeid")})
     yield Edge("OF_COUNCIL", "Committee", comid, "Council", cid)
-    yield Node("Meeting", mid, {"date": when, "municipal_year": my, "committee": comid, "council": cid})
+    yield Node("Meeting", mid, {"date": when, "municipal_year": my, "committee": comid, "council": cid,
+                                "moderngov_id": x.source_ids.get("meetingid")})
     yield Edge("OF_COMMITTEE", "Meeting", mid, "Committee", comid)
     did = f"document/{dk}"
     yield Node("Document", did, {"source": x.source, "url": x.url, "content_hash": x.content_hash,
                                  "format": x.source.rsplit(".", 1)[-1].lower() if "." in x.source else "text"})
     item_ids = []
+    linked: set[str] = set()
     for n, it in enumerate(x.items):
         iid = f"item/{dk}/{n}"
         item_ids.append(iid)
         yield Node("AgendaItem", iid, {"number": it.number, "title": it.title, "doc": x.source,
-                                       "span_start": it.span.start, "span_end": it.span.end})
+                                       "span_start": it.span.start, "span_end": it.span.end,
+                                       "moderngov_id": it.source_id})
         yield Edge("AT_MEETING", "AgendaItem", iid, "Meeting", mid)
         yield Edge("FROM_DOCUMENT", "AgendaItem", iid, "Document", did)
         if it.report:
@@ -123,20 +127,28 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
             yield Edge("CONSIDERED", "AgendaItem", iid, "Report", rid)
             for rank, t in enumerate(it.report.topics):
                 yield from _topic(scheme, "Report", rid, t, rank, it.report.title)
+        for d in it.documents:  # linked documents (ModernGov attachments), keyed on their attachment id
+            rid = f"report/{dk}/attachment/{d.source_id}"
+            if rid not in linked:  # one document can be linked from several items
+                linked.add(rid)
+                yield Node("Report", rid, {"title": d.title, "author": d.author, "moderngov_id": d.source_id,
+                                           "url": d.url})
+            yield Edge("CONSIDERED", "AgendaItem", iid, "Report", rid)
+    item = item_ids[0] if item_ids else None
     item_starts = [it.span.start for it in x.items]
 
-    def item_at(pos: int) -> str | None:
-        """The agenda item a fact belongs to: the last whose heading comes before it (else the first)."""
-        if not item_ids:
-            return None
-        k = bisect.bisect_right(item_starts, pos) - 1
-        return item_ids[max(k, 0)]
+    def item_at(span: Span) -> str | None:
+        """The agenda item a fact lies in (a one-item page: that item)."""
+        if len(item_ids) < 2:
+            return item
+        return item_ids[max(bisect.bisect_right(item_starts, span.start) - 1, 0)]
 
     # people and the posts they hold (first/last seen are merged across documents by consumers)
     for p in x.people:
         pid = p.id or f"{cslug}/person/{dk}-{p.key}"
         # a role-only mention names the person by post only if no document gives a name
-        yield Node("Person", pid, {"name": p.name, "fallback_name": p.role, "kind": p.kind, "council": cid})
+        yield Node("Person", pid, {"name": p.name, "fallback_name": p.role, "kind": p.kind, "council": cid,
+                                   "moderngov_id": p.member_id, "party": p.party, "ward": p.ward})
         yield Edge("OF_COUNCIL", "Person", pid, "Council", cid)
         post, title = _post_of(x, p)
         yield Node("Post", post, {"title": title, "council": cid, "kind": p.kind})
@@ -152,9 +164,8 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
         nid = "indicator/" + slugify(ind.name)[:80]
         indicator_ids.append((nid, ind))
         yield Node("Indicator", nid, {"name": ind.name})
-        item = item_at(ind.span.start)
         if item:
-            yield Edge("REPORTED", "AgendaItem", item, "Indicator", nid,
+            yield Edge("REPORTED", "AgendaItem", item_at(ind.span), "Indicator", nid,
                        {"item_values": json.dumps(ind.values), "direction": ind.direction, **_ev(x, ind.span)})
         for rank, t in enumerate(ind.topics):
             yield from _topic(scheme, "Indicator", nid, t, rank, ind.name)
@@ -164,9 +175,8 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
         yield Node("Question", qid, {"text": q.text, "doc": x.source, "span_start": q.span.start,
                                      "span_end": q.span.end,
                                      "date": when, "municipal_year": my, "implicit": q.implicit})
-        item = item_at(q.span.start)
         if item:
-            yield Edge("RAISED_AT", "Question", qid, "AgendaItem", item)
+            yield Edge("RAISED_AT", "Question", qid, "AgendaItem", item_at(q.span))
         asker = pid_of(q.asker)
         if asker:
             post, _ = _post_of(x, x.person(q.asker))
@@ -195,20 +205,22 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
         rid = f"resolution/{dk}/{rn}"
         yield Node("Resolution", rid, {"text": r.text, "doc": x.source, "span_start": r.span.start,
                                        "span_end": r.span.end})
-        item = item_at(r.span.start)
         if item:
-            yield Edge("RESOLVED", "AgendaItem", item, "Resolution", rid)
+            yield Edge("RESOLVED", "AgendaItem", item_at(r.span), "Resolution", rid)
     for an, a in enumerate(x.actions):
         aid = f"action/{dk}/{an}"
         yield Node("Action", aid, {"text": a.text, "doc": x.source, "span_start": a.span.start, "span_end": a.span.end,
                                    "status": "open", "date": when})
-        item = item_at(a.span.start)
         if item:
-            yield Edge("REQUESTED", "AgendaItem", item, "Action", aid)
+            yield Edge("REQUESTED", "AgendaItem", item_at(a.span), "Action", aid)
     for a in x.attendance:
         who = pid_of(a.person)
         if who:
             yield Edge("ATTENDED", "Person", who, "Meeting", mid, {"event": a.event, **_ev(x, a.span)})
+    for d in x.declarations:
+        who = pid_of(d.person)
+        if who:
+            yield Edge("DECLARED", "Person", who, "Meeting", mid, {"interest": d.event, **_ev(x, d.span)})
 
 
 def _topic(scheme: TopicScheme, label: str, nid: str, concept: str, rank: int, words: str) -> Iterator[Row]:

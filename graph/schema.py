@@ -7,13 +7,17 @@ EVIDENCE = {"doc": "STRING", "span_start": "INT64", "span_end": "INT64", "senten
 
 NODES: dict[str, dict[str, str]] = {
     "Council": {"name": "STRING", "slug": "STRING"},
-    "Committee": {"name": "STRING", "council": "STRING"},
-    "Meeting": {"date": "STRING", "municipal_year": "INT64", "committee": "STRING", "council": "STRING"},
-    "AgendaItem": {"number": "STRING", "title": "STRING", "doc": "STRING", "span_start": "INT64", "span_end": "INT64"},
+    "Committee": {"name": "STRING", "council": "STRING", "moderngov_id": "STRING"},
+    "Meeting": {"date": "STRING", "municipal_year": "INT64", "committee": "STRING", "council": "STRING",
+                "moderngov_id": "STRING"},
+    "AgendaItem": {"number": "STRING", "title": "STRING", "doc": "STRING", "span_start": "INT64", "span_end": "INT64",
+                   "moderngov_id": "STRING"},
     "Document": {"source": "STRING", "url": "STRING", "content_hash": "STRING", "format": "STRING"},
     "Report": {"title": "STRING", "author": "STRING", "fiscal_year": "STRING", "fiscal_year_start": "INT64",
-               "quarter": "INT64", "period_start": "STRING", "period_end": "STRING"},
-    "Person": {"name": "STRING", "kind": "STRING", "council": "STRING"},
+               "quarter": "INT64", "period_start": "STRING", "period_end": "STRING", "moderngov_id": "STRING",
+               "url": "STRING"},
+    "Person": {"name": "STRING", "kind": "STRING", "council": "STRING", "moderngov_id": "STRING", "party": "STRING",
+               "ward": "STRING"},
     "Post": {"title": "STRING", "council": "STRING", "kind": "STRING"},
     "Question": {"text": "STRING", "doc": "STRING", "span_start": "INT64", "span_end": "INT64", "date": "STRING",
                  "municipal_year": "INT64", "implicit": "BOOLEAN"},
@@ -44,4 +48,5 @@ RELS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
     "FROM_DOCUMENT": ([("AgendaItem", "Document")], {}),
     "HOLDS": ([("Person", "Post")], {"first_seen": "STRING", "last_seen": "STRING"}),
     "ATTENDED": ([("Person", "Meeting")], {"event": "STRING", **EVIDENCE}),
+    "DECLARED": ([("Person", "Meeting")], {"interest": "STRING", **EVIDENCE}),  # a declaration of interest
 }

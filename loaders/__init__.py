@@ -43,7 +43,9 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skip]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and not _ignored(f))
+            # files in hidden folders (.git, fetch's .fetch-cache) are not inputs
+            found = sorted(f for f in p.rglob("*") if f.is_file() and not _ignored(f)
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts[:-1]))
             if not found:
                 skips.append(Skip(str(p), "folder has no minutes files"))
             files.extend(found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class SourceInfo:
     council: str | None = None
     committee: str | None = None
     meeting_date: date | None = None
+    committee_id: str | None = None  # the site's own ids (ModernGov), from `fetch`'s manifest
+    meeting_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class Document:
     text: str
     format: str
     info: SourceInfo = field(default_factory=SourceInfo)
+    # structured facts a loader read alongside the text (the ModernGov XML loader's meeting), or None
+    data: Any = field(default=None, compare=False, repr=False)
 
     @property
     def content_hash(self) -> str:

@@ -1,8 +1,9 @@
 """The manifest: a CSV beside the inputs giving what the collector knows about each page.
 
 Columns (header required, any order, extra columns ignored): file, url, council, committee,
-meeting_date. Rows are matched to inputs by file name. A `manifest.csv` in an input folder is
-picked up without being named, because that is where people keep it.
+meeting_date, and the site's own committee_id and meeting_id (written by `councilgraph fetch`).
+Rows are matched to inputs by file name. A `manifest.csv` in an input folder is picked up without
+being named, because that is where people keep it.
 """
 
 from __future__ import annotations
@@ -56,5 +57,7 @@ def read_manifest(path: str | Path) -> dict[str, SourceInfo]:
             council=row.get("council") or None,
             committee=row.get("committee") or None,
             meeting_date=parse_date(row.get("meeting_date", ""), path=str(p), line=n),
+            committee_id=row.get("committee_id") or None,
+            meeting_id=row.get("meeting_id") or None,
         )
     return out

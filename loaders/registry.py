@@ -61,4 +61,4 @@ def choose_loader(data: bytes, path: str, fmt: str | None = None) -> Loader:
 
 
 def _ensure_builtin() -> None:
-    from . import html, pdf, text  # noqa: F401  (modules register themselves on first import)
+    from . import html, moderngov, pdf, text  # noqa: F401  (modules register themselves on first import)

@@ -39,6 +39,10 @@ _RECEIVED = Folded(r"\b(?:received|considered|noted|presented|introduced)\s+(?:a
 
 def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction:
     """Read one document. Raises NotMinutesError for pages that are not minutes."""
+    if doc.format == "moderngov-xml":  # the web service's facts, then its minutes text (extract/meeting.py)
+        from .meeting import extract_meeting
+
+        return extract_meeting(doc)
     text = doc.text
     if check_minutes and not looks_like_minutes(text):
         raise NotMinutesError("does not look like committee minutes (no members, committee or resolutions)",
@@ -88,6 +92,7 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
         committee=committee, meeting_date=meeting_date, items=items, people=people,
         questions=exchange.questions, answers=exchange.answers, indicators=inds, resolutions=res,
         actions=acts, attendance=att, text=text,
+        source_ids={k: v for k, v in (("meetingid", doc.info.meeting_id), ("committeeid", doc.info.committee_id)) if v},
     )
 
 

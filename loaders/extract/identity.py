@@ -1,6 +1,8 @@
 """Give every person one id across the documents of a council (parlparse-style resolution).
 
-Strongest evidence first: names with the most given-name information are placed first, so a bare
+Strongest evidence first: a site's own member id (ModernGov `memberid`, as parlparse uses official
+ids) makes one person of every record carrying it, before any name is compared; then names with the
+most given-name information are placed first, so a bare
 "Crute" is matched only after every "R Crute"/"J Crute" is known, and joins one only when exactly
 one is compatible. A role-only officer ("the Corporate Equalities and Strategy Manager") joins the
 named person who held a matching title at that council, again only when there is exactly one.
@@ -78,7 +80,21 @@ def resolve(extractions: list[Extraction]) -> None:
 def _resolve_council(slug: str, docs: list[Extraction]) -> None:
     clusters: list[Cluster] = []
     by_surname: dict[str, list[Cluster]] = {}  # compatible names share a surname: compare only those
-    named = [(x, p) for x in docs for p in x.people if p.name]
+    by_member: dict[str, Cluster] = {}  # the site's member id: one person whatever the names say
+    with_ids = [(x, p) for x in docs for p in x.people if p.member_id]
+    with_ids.sort(key=lambda xp: (_info_rank(xp[1]), xp[0].source, xp[1].first_span.start))
+    for _x, p in with_ids:
+        c = by_member.get(p.member_id)
+        if c is None:
+            parts = split_name(p.name) if p.name else None
+            c = by_member[p.member_id] = Cluster(kind=p.kind, parts=parts)
+            clusters.append(c)
+            if parts:
+                by_surname.setdefault(parts.surname.lower(), []).append(c)
+        c.members.append(p)
+        if p.role and not any(same_role(p.role, r) for r in c.roles):
+            c.roles.append(p.role)
+    named = [(x, p) for x in docs for p in x.people if p.name and not p.member_id]
     named.sort(key=lambda xp: (_info_rank(xp[1]), xp[0].source, xp[1].first_span.start))
     for _x, p in named:
         parts = split_name(p.name or "")
@@ -98,7 +114,7 @@ def _resolve_council(slug: str, docs: list[Extraction]) -> None:
         c.members.append(p)
         if p.role and not any(same_role(p.role, r) for r in c.roles):
             c.roles.append(p.role)
-    role_only = [(x, p) for x in docs for p in x.people if not p.name]
+    role_only = [(x, p) for x in docs for p in x.people if not p.name and not p.member_id]
     role_only.sort(key=lambda xp: (xp[0].source, xp[1].first_span.start))
     for x, p in role_only:
         scope = None

@@ -40,6 +40,9 @@ class Person:
     role: str | None
     mentions: list[Mention] = field(default_factory=list)
     id: str | None = None  # filled by identity resolution
+    member_id: str | None = None  # the site's own member id (ModernGov `memberid`): the strongest identity evidence
+    party: str | None = None  # as the site lists the member (ModernGov `politicalparty`, `ward`)
+    ward: str | None = None
 
     @property
     def first_span(self) -> Span:
@@ -85,6 +88,8 @@ class Report:
     period: ReportPeriod | None
     span: Span
     topics: list[str] = field(default_factory=list)
+    source_id: str | None = None  # ModernGov `attachmentid` of a linked document
+    url: str | None = None
 
 
 @dataclass
@@ -93,6 +98,8 @@ class Item:
     title: str | None
     span: Span
     report: Report | None = None
+    source_id: str | None = None  # ModernGov `agendaitemid`
+    documents: list[Report] = field(default_factory=list)  # linked documents (ModernGov `linkeddoc`)
 
 
 @dataclass
@@ -113,7 +120,8 @@ class Statement:
     text: str
     span: Span
     person: str | None = None  # local key (attendance, action owner)
-    event: str | None = None  # attendance: left|arrived|apologies|substitute|present
+    event: str | None = None  # attendance: left|arrived|apologies|substitute|present|absent|expected;
+    #                           declarations: the kind of interest (pecuniary|prejudicial|personal|other)
 
 
 @dataclass
@@ -135,6 +143,8 @@ class Extraction:
     actions: list[Statement] = field(default_factory=list)
     attendance: list[Statement] = field(default_factory=list)
     text: str = ""
+    declarations: list[Statement] = field(default_factory=list)  # declarations of interest
+    source_ids: dict[str, str] = field(default_factory=dict)  # the site's own ids: meetingid, committeeid
 
     def person(self, key: str | None) -> Person | None:
         if key is None:
