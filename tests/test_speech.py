@@ -303,3 +303,16 @@ def test_a_partners_officer_presenting_is_not_asking(extract):
     x = extract("Minutes:\n\nThe Deputy Chief Fire Officer expressed the view that crews would support the change, "
                 "although concerns remained.\n")
     assert x.questions == []
+
+
+def test_a_run_of_questions_is_a_slides_headings(extract):
+    x = extract("Minutes:\n\nThe training covered:\n\n• What is a corporate parent?\n• Why does it matter?\n"
+                "• What should members do?\n")
+    assert x.questions == []
+
+
+def test_a_briefing_notes_contents_are_not_points_raised(extract):
+    x = extract("Minutes:\n\nThe Council had a briefing note to inform its discussion including:\n\n"
+                "• Duties of a corporate parent.\n• The strategy, and\n\n"
+                "In the ensuing debate, the following points were raised:\n\n• Outcomes should be better.\n")
+    assert [q.text for q in x.questions] == ["Outcomes should be better."]

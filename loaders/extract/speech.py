@@ -79,8 +79,10 @@ WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:from|by|submit
                        re.IGNORECASE)
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
 # "the following points were raised:" introduces members' points; "the reports are attached as follows:" does not
-_INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|discuss\w*|summari[sz]ed|comments|"
-                                r"questions|concerns|issues\s+(?:were|was)|focus(?:ed|sed)\s+on)\b", re.I)
+_INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|discussed|summari[sz]ed|comments|"
+                                r"questions|concerns|issues\s+(?:were|was)|focus(?:ed|sed)\s+on|discussions?\s+(?:are|"
+                                r"were|was|is|focus\w*)|(?:in|during)\s+(?:the\s+)?(?:course\s+of\s+(?:the\s+)?)?"
+                                r"(?:ensuing\s+)?(?:discussion|debate))\b", re.I)
 # Anyone who "asked whether ..." asks, whatever their kind (a co-opted member read as an officer);
 # "asked members to note" does not
 _DIRECT_ASK = {"asked", "queried", "enquired", "inquired"}
@@ -271,6 +273,11 @@ class SpeechReader:
             self._mark_explicit(found, s, ex)
         return _merge_same_speaker(found)
 
+    def _answered_next(self, sent: Sentence) -> bool:
+        """A Q&A list alternates question and answer; a run of questions is a slide's headings."""
+        nxt = self.blocks[sent.block + 1] if sent.block + 1 < len(self.blocks) else None
+        return nxt is not None and not self.text[nxt.span.start:nxt.span.end].rstrip().endswith("?")
+
     def _opens_point(self, sent: Sentence) -> bool:
         block = self.blocks[sent.block] if sent.block < len(self.blocks) else None
         return block is not None and block.is_list_item and block.span.start == sent.span.start
@@ -460,7 +467,7 @@ class SpeechReader:
                 self.last_subject = who or self.last_subject
                 continue
             acts = self.acts(sent)
-            if not acts and sentence.endswith("?") and self._opens_point(sent) or (
+            if not acts and sentence.endswith("?") and self._opens_point(sent) and self._answered_next(sent) or (
                     not acts and _QA_LABEL.match(sentence)):
                 # a bare question in a Q&A list ("• Were gritting routes reviewed?", "Q: ..."): the text after it
                 # answers it
