@@ -316,3 +316,9 @@ def test_a_briefing_notes_contents_are_not_points_raised(extract):
                 "• Duties of a corporate parent.\n• The strategy, and\n\n"
                 "In the ensuing debate, the following points were raised:\n\n• Outcomes should be better.\n")
     assert [q.text for q in x.questions] == ["Outcomes should be better."]
+
+
+def test_points_responded_to_by_named_people(extract):
+    x = extract("Minutes:\n\nThe Panel asked a range of questions which included dog thefts and speeding. "
+                "These points were responded to by Inspector Ola Reyes and the Cabinet Member for Safety.\n")
+    assert qa(x) == [(None, ["Ola Reyes", "Cabinet Member for Safety"])]

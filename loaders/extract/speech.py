@@ -110,6 +110,9 @@ _RESOLUTION_LIKE = re.compile(r"(?:that\s+)?[^.;?]{0,200}?\b(?:be|is|are|were)\s
 _REPORTED_POINTS = re.compile(r"\b(?:noted|reported|highlighted|advised|informed|explained)\b", re.I)
 _RAISING = {"commented", "mentioned", "highlighted", "emphasised", "emphasized", "stressed", "pointed", "observed",
             "felt", "remarked", "argued", "warned", "cautioned", "suggested"}
+_ANSWERED_BY = re.compile(r"\b(?:was|were)\s+(?:(?:all|each|then|also)\s+)?(?:responded\s+to|answered|addressed|"
+                          r"replied\s+to|dealt\s+with)\s+by\b|\b(?:responses?|answers?|replies)\s+(?:was|were)\s+"
+                          r"(?:given|provided|made)\s+by\b", re.I)
 _QA_LABEL = re.compile(r"(?:Q\d*[.:]|Question\s*\d*:)\s+\S.*\?$")
 _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
@@ -251,6 +254,12 @@ class SpeechReader:
                 found.append(Act(s + cm.start(), e, None, vm.group("verb").lower(), collective=True,
                                  block=sent.block))
         passive = " were " in low or " was " in low
+        pb = _ANSWERED_BY.search(sentence) if passive and "by" in low else None
+        if pb:  # "These points were responded to by Chief Inspector Rowe and the Cabinet Member"
+            who = [p for _, p in self._mentions_in(s + pb.end(), e)]
+            if who:
+                found.append(Act(s + pb.start(), e, who[0], "responded", block=sent.block,
+                                 co=[p for p in who[1:] if p is not who[0]]))
         pa = _PASSIVE_ANSWER.search(sentence, low) if passive else None
         if pa and not any(a.pos <= s + pa.start() for a in found if a.person):
             found.append(Act(s + pa.start(), e, None, "advised", collective=True, kind="passive_answer",
