@@ -208,6 +208,7 @@ def test_in_response_to_a_question_as_to_why(extract):
 
 def test_running_the_meeting_and_reported_speech_are_not_questions(extract):
     x = extract("Minutes:\n\nThe Chair sought any declarations of interest on the items.\n\n"
+                "The Chairman noted that two questions had been received by the deadline.\n\n"
                 "The Inspector had also raised concerns that training was limited.\n")
     assert x.questions == []
 

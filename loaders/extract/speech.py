@@ -94,7 +94,9 @@ _NOTICE_OF_QUESTION = re.compile(r"\b(?:notice\s+of|submitted|put|asked|tabled)\
 _PASSIVE_VIEW = Folded(r"\bit\s+was\s+(?:also\s+|further\s+)?(?:emphasised|emphasized|stressed|felt|commented|"
                        r"highlighted|pointed\s+out|observed)\s+(?:by\s+(?:members|the\s+committee)\s+)?that\b")
 _PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologies\s+for\s+absence|urgent\s+business|"
-                        r"standing\s+order|(?:was|were)\s+quorate|minutes\s+of\s+the\s+(?:previous|last)\s+meeting")
+                        r"standing\s+order|(?:was|were)\s+quorate|minutes\s+of\s+the\s+(?:previous|last)\s+meeting|"
+                        r"(?:questions?|petitions?|deputations?)\s+(?:had\s+been|have\s+been|were|was)\s+"
+                        r"(?:received|submitted|lodged|tabled)")
 _REPORTED_EARLIER = re.compile(r"(?:\s*\([^()]{0,80}\)|\s*,[^,.;]{0,80},)?\s+had\s+"
                                r"(?:also\s+|previously\s+|earlier\s+)?[a-z]+ed\b")
 _FEELING = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:also\s+|still\s+|particularly\s+|very\s+)?(?:concerned|worried|"
