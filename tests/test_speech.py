@@ -1,3 +1,6 @@
+import pytest
+
+
 def qa(x):
     def name(key):
         p = x.person(key)
@@ -323,3 +326,18 @@ def test_points_responded_to_by_named_people(extract):
     x = extract("Minutes:\n\nThe Panel asked a range of questions which included dog thefts and speeding. "
                 "These points were responded to by Inspector Ola Reyes and the Cabinet Member for Safety.\n")
     assert qa(x) == [(None, ["Ola Reyes", "Cabinet Member for Safety"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Following a query from Councillor Ames regarding bins, the Head of Waste explained the delay.",
+    "Responding to Councillor Ames, the Head of Waste explained the delay.",
+    "In answer to Councillor Ames, the Head of Waste explained the delay.",
+])
+def test_explicit_answers_name_the_asker_in_many_forms(extract, text):
+    assert qa(extract("Minutes:\n\n" + text + "\n")) == [("Ames", ["Head of Waste"])]
+
+
+def test_when_asked_is_an_unnamed_question(extract):
+    x = extract("Minutes:\n\nWhen asked about the bins, the Head of Waste explained the delay.\n\n"
+                "Following the meeting, the Head of Waste wrote to residents.\n")
+    assert qa(x) == [(None, ["Head of Waste"])]

@@ -66,12 +66,19 @@ _DECISION_LEAD = re.compile(r"\s*(?:it\s+was\s+(?:also\s+)?(?:agreed|resolved|no
                             r"(?:resolved|agreed|noted)\b)", re.I)
 _EXPLICIT = re.compile(
     r"(?P<lead>[Ii]n\s+(?:response|reply|answer)\s+to|[Rr]esponding\s+to|[Rr]eplying\s+to|[Rr]esponded\s+to|"
-    r"[Rr]eplied\s+to|(?:provided|gave|offered)\s+(?:a\s+|detailed\s+|further\s+)?(?:responses?|answers?|replies)\s+to)\s+(?:(?:a|the|further|several|various|some|these|those|this|that|his|her|their|"
-    r"members['’]?)\s+)?(?:\w+\s+)?(?:questions?|quer(?:y|ies)|concerns?|comments?|points?|issues?)"
+    r"[Rr]eplied\s+to|(?:provided|gave|offered)\s+(?:a\s+|detailed\s+|further\s+)?(?:responses?|answers?|"
+    r"replies)\s+to|[Ff]ollowing)\s+"
+    # "In answer to Councillor Ames," names the asker with no noun
+    r"(?:(?P<who2>(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\s+[^,.;]{1,60}?)(?=,)|"
+    r"(?:(?:a|the|further|several|various|some|these|those|this|that|his|her|their|members['’]?)\s+)?"
+    r"(?:\w+\s+)?(?:questions?|quer(?:y|ies)|concerns?|comments?|points?|issues?)"
     r"(?:\s+(?:raised|asked|posed))?(?:\s+(?:from|by)\s+(?P<who>[^,.;]{2,80}?))?(?=,|\s+(?:the|stating|"
     r"that|he|she|it|and|about|on|regarding|concerning|as\s+to|why|whether|how|what|if|over|around|relating|"
-    r"into|in\s+relation)\b|\.|$)"
+    r"into|in\s+relation)\b|\.|$))"
 )
+# "When asked about the rota, the Manager explained ...": the question is the clause, its asker unnamed
+_WHEN_ASKED = re.compile(r"(?P<lead>[Ww]hen\s+(?:asked|questioned))\s+(?:about|on|whether|if|why|how|what)\b"
+                         r"[^,;.]{0,120}(?=,)")
 
 
 WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:from|by|submitted\s+by|asked\s+by)\s+"
@@ -279,7 +286,10 @@ class SpeechReader:
         found.sort(key=lambda a: a.pos)
         for i, a in enumerate(found):
             a.end = found[i + 1].pos if i + 1 < len(found) else e
-        ex = _EXPLICIT.search(sentence) if ("respon" in low or "repl" in low or "answer" in low) else None
+        ex = _EXPLICIT.search(sentence) if ("respon" in low or "repl" in low or "answer" in low or "following" in low
+                                            or "when " in low) else None
+        if ex is None and "when " in low:
+            ex = _WHEN_ASKED.search(sentence)
         if ex:
             self._mark_explicit(found, s, ex)
         return _merge_same_speaker(found)
@@ -303,8 +313,10 @@ class SpeechReader:
 
     def _mark_explicit(self, found: list[Act], s: int, ex: re.Match) -> None:
         who = None
-        if ex.group("who"):
-            who = self._person_in(s + ex.start("who"), s + ex.end("who"))
+        groups = ex.groupdict()
+        g = "who" if groups.get("who") else "who2" if groups.get("who2") else None
+        if g:
+            who = self._person_in(s + ex.start(g), s + ex.end(g))
         lead = ex.group("lead").lower()
         if lead.startswith(("responded", "replied", "provided", "gave", "offered")):
             responder_acts = [a for a in found if a.pos <= s + ex.start() and a.person is not None]
