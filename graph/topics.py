@@ -10,6 +10,7 @@ minutes say "She also asked if recruitment had improved" right after talking abo
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -147,6 +148,10 @@ class TopicScheme:
 
     def ancestors(self, cid: str) -> set[str]:
         return self._ancestors.get(cid, set())
+
+    def lineage(self, cid: str) -> frozenset[str]:
+        """The concept and everything broader than it."""
+        return self._lineage.get(cid, frozenset({cid}))
 
     def _strength(self, m: TopicMatch) -> int:
         """2: a composite concept named by its own label ("social worker recruitment"); 1: composed
@@ -420,6 +425,28 @@ def candidate_topics(
     return out
 
 
+# reports that range over many subjects (plans, performance, governance): their title never leads
+_CONTAINERS = frozenset({"performance", "governance"})
+
+
+def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) -> list[str]:
+    """A question under a specific agenda item ("Pothole Blitz", "Fly-tipping") is first about that item.
+
+    Recurrence is counted by a question's first topic, so the points members raise under one item
+    group together even when a point's own words lean elsewhere ("the highways contract"). A broad
+    item (depth 0: "Performance report", "Budget") does not lead, and a narrower concept of the
+    item's topic the question itself names keeps first place.
+    """
+    if not item:
+        return own
+    lead = item[0]
+    if scheme.concepts[lead].depth < 1 or lead in own[:1] or scheme.lineage(lead) & _CONTAINERS:
+        return own or list(item)
+    if own and lead in scheme.ancestors(own[0]):
+        return own
+    return [lead] + [t for t in own if t != lead]
+
+
 def annotate(x, scheme: TopicScheme) -> None:
     """Put topics on every question, answer, report and indicator of one Extraction.
 
@@ -429,10 +456,16 @@ def annotate(x, scheme: TopicScheme) -> None:
     """
     title = x.items[0].title if x.items and x.items[0].title else ""
     title_topics = [m.concept for m in scheme.assign(title)]
+    item_starts = [it.span.start for it in x.items]
+    item_topics: dict[int, list[str]] = {}
     for q in x.questions:
         para_start = x.text.rfind("\n", 0, q.span.start) + 1
         found = scheme.assign(q.text, context=x.text[para_start:q.span.start])
-        q.topics = [m.concept for m in found] or list(title_topics)
+        k = max(bisect.bisect_right(item_starts, q.span.start) - 1, 0)
+        if k not in item_topics:
+            it_title = x.items[k].title if x.items and x.items[k].title else ""
+            item_topics[k] = [m.concept for m in scheme.assign(it_title)] if k else list(title_topics)
+        q.topics = _lead_with_item_topic(scheme, [m.concept for m in found], item_topics[k])
         q.topic_evidence = [m.words for m in found]
     for a in x.answers:
         a.topics = [m.concept for m in scheme.assign(a.text)]
