@@ -382,9 +382,37 @@ def split_items(text: str, start: int, end: int) -> list[ItemSpan]:
                 found.append(item)
                 last_num = n if n is not None else last_num
         i += 1
+    if len(found) < 2:
+        found = _unnumbered_items(lines, end)
     for a, b in zip(found, found[1:], strict=False):
         a.end = b.start
     return found if len(found) >= 2 else []
+
+
+_PROCEDURAL = re.compile(r"\b(?:Apologies|Declarations?|Interests?|Minutes|Urgent|Announcements|"
+                         r"Public (?:Participation|Questions?)|Exempt)\b", re.IGNORECASE)
+
+
+def _unnumbered_items(lines: list[tuple[int, str]], end: int) -> list[ItemSpan]:
+    """Meeting pages rendered without item numbers: each heading stands alone after a wide gap (three
+    or more blank lines, or the meeting's title line). Three headings, one of them procedural
+    ("Apologies", "Declarations of Interest"), make it a meeting page and not a report's subheadings."""
+    found: list[ItemSpan] = []
+    blanks, prev = 3, ""
+    for p, line in lines:
+        s = line.strip()
+        if not s:
+            blanks += 1
+            continue
+        after_title = blanks >= 1 and ((" - " in prev and MEETING_TITLE.fullmatch(prev)) or DATE_LINE.fullmatch(prev))
+        if (blanks >= 3 or after_title) and len(s.split()) <= 14 and not s.endswith((".", ":", ",", ";", "-")):
+            title = _clean_title(s)
+            if title and title[0].isupper() and _heading_like(title) and not MEETING_TITLE.fullmatch(s):
+                found.append(ItemSpan(None, title, p + line.index(title[:1]), p, end))
+        blanks, prev = 0, s
+    if len(found) >= 3 and any(_PROCEDURAL.search(i.title) for i in found):
+        return found
+    return []
 
 
 def _finish(text: str, h: Header) -> Header:
