@@ -415,6 +415,26 @@ def _unnumbered_items(lines: list[tuple[int, str]], end: int) -> list[ItemSpan]:
     return []
 
 
+_DECIDER_ANCHOR = re.compile(r"(?:AGREED|RESOLVED|is (?:asked|invited|requested) to|resolved\s*:|agreed\s*:|"
+                             r":[^\S\n]*$)",
+                             re.MULTILINE)
+
+
+def _decider(text: str, end: int) -> str | None:
+    """The meeting's body deciding (DECIDER), tried only on the lines that have one of its verbs."""
+    done = -1
+    for a in _DECIDER_ANCHOR.finditer(text, 0, end):
+        line_start = text.rfind("\n", 0, a.start()) + 1
+        if line_start <= done:
+            continue
+        done = line_start
+        for dm in DECIDER.finditer(text, line_start, a.end()):
+            name = re.split(r"\b(?:That|that|The|the)\s+", dm.group("committee").strip())[-1]
+            if (len(name.split()) >= 2 or name in ("Cabinet", "Executive")) and _heading_like(name, 0.75):
+                return name
+    return None
+
+
 def _finish(text: str, h: Header) -> Header:
     items = split_items(text, h.preamble[0] if h.preamble else 0, h.body_end) if _MANY_ITEMS.search(text, 0, 4000) \
         else []
@@ -430,13 +450,8 @@ def _finish(text: str, h: Header) -> Header:
             or RECEIVED_SUBJECT.search(text, h.body_start, h.body_end)
         if rs:
             h.committee = rs.group("committee").strip()
-    if not h.committee and any(w in text for w in ("AGREED", "RESOLVED", "asked to", "invited to", "requested to",
-                                                   ":")):
-        for dm in DECIDER.finditer(text, 0, h.body_end):
-            name = re.split(r"\b(?:That|that|The|the)\s+", dm.group("committee").strip())[-1]
-            if (len(name.split()) >= 2 or name in ("Cabinet", "Executive")) and _heading_like(name, 0.75):
-                h.committee = name
-                break
+    if not h.committee:
+        h.committee = _decider(text, h.body_end)
     if not h.committee and "inutes of" in text:
         # a committee approving its own previous minutes names itself
         for om in OWN_MINUTES.finditer(text, h.body_start, h.body_end):
