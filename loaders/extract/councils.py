@@ -213,6 +213,9 @@ def names_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
                             continue
                         break
             continue
+        before = text[max(start, a.start() - 24):a.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1] in ("The", "This", "Full"):
+            continue  # "the Council", "this Authority": no name before it
         words = normalise(text[max(start, a.start() - 90):a.end()]).split()
         for n in range(min(9, len(words)), 1, -1):
             c = by_name.get(" ".join(words[-n:]))
