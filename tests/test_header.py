@@ -145,3 +145,18 @@ def test_the_committee_alone_is_not_a_name():
 ])
 def test_titles_are_never_site_chrome_or_header_fields(text, title):
     assert parse_header(text).title == title
+
+
+def test_meeting_page_without_item_numbers_is_split_at_wide_gaps():
+    text = ("The Leisure Panel - Thursday, 6th May, 2021\n\nApologies and Substitutes\n\nNone were received.\n\n\n\n"
+            "Declarations of Interests\n\n\nCouncillor R Vane declared an interest as a trustee.\n\n\n"
+            "The Panel resolved:-\n\nto note the declaration.\n\n\n\nPlay Areas Review pdf icon PDF 90 KB\n\n\n"
+            "The Head of Parks introduced the report.\n")
+    h = parse_header(text)
+    assert [i.title for i in h.items] == ["Apologies and Substitutes", "Declarations of Interests", "Play Areas Review"]
+
+
+def test_report_subheadings_are_not_items():
+    text = ("Agenda item\n\nLibraries Strategy\n\nMinutes:\n\n\n\nBackground\n\nThe strategy was adopted in 2019."
+            "\n\n\n\nKey Findings\n\nVisits had fallen.\n\n\n\nNext Steps\n\nA review would follow.\n")
+    assert parse_header(text).items is None

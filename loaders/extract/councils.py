@@ -185,7 +185,8 @@ def canonical(name: str | None) -> str | None:
     return c.name if c else name.strip()
 
 
-_NAME_END = re.compile(r"(?:Council|Authority|Corporation|Panel|Board|Siar)\b|Borough\s+of\s+")
+# one character class first, so the engine skips to candidates (panels and boards are hosted by a council)
+_NAME_END = re.compile(r"[ABCS](?:ouncil\b|uthority\b|orporation\b|iar\b|orough\s+of\s+)")
 _BOROUGH_OF = re.compile(r"Borough\s+of\s+((?:[A-Z][\w'’\-]*\s*(?:and\s+|upon\s+)?){1,4})")
 
 
@@ -212,10 +213,12 @@ def names_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
                             continue
                         break
             continue
-        window = text[max(start, a.start() - 90):a.end()]
-        words = re.findall(r"[\w'’&\-]+", window)
+        before = text[max(start, a.start() - 24):a.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1] in ("The", "This", "Full"):
+            continue  # "the Council", "this Authority": no name before it
+        words = normalise(text[max(start, a.start() - 90):a.end()]).split()
         for n in range(min(9, len(words)), 1, -1):
-            c = by_name.get(normalise(" ".join(words[-n:])))
+            c = by_name.get(" ".join(words[-n:]))
             if c:
                 out.append((a.start(), c))
                 break

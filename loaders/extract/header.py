@@ -382,9 +382,57 @@ def split_items(text: str, start: int, end: int) -> list[ItemSpan]:
                 found.append(item)
                 last_num = n if n is not None else last_num
         i += 1
+    if len(found) < 2:
+        found = _unnumbered_items(lines, end)
     for a, b in zip(found, found[1:], strict=False):
         a.end = b.start
     return found if len(found) >= 2 else []
+
+
+_PROCEDURAL = re.compile(r"\b(?:Apologies|Declarations?|Interests?|Minutes|Urgent|Announcements|"
+                         r"Public (?:Participation|Questions?)|Exempt)\b", re.IGNORECASE)
+
+
+def _unnumbered_items(lines: list[tuple[int, str]], end: int) -> list[ItemSpan]:
+    """Meeting pages rendered without item numbers: each heading stands alone after a wide gap (three
+    or more blank lines, or the meeting's title line). Three headings, one of them procedural
+    ("Apologies", "Declarations of Interest"), make it a meeting page and not a report's subheadings."""
+    found: list[ItemSpan] = []
+    blanks, prev = 3, ""
+    for p, line in lines:
+        s = line.strip()
+        if not s:
+            blanks += 1
+            continue
+        after_title = blanks >= 1 and ((" - " in prev and MEETING_TITLE.fullmatch(prev)) or DATE_LINE.fullmatch(prev))
+        if (blanks >= 3 or after_title) and len(s.split()) <= 14 and not s.endswith((".", ":", ",", ";", "-")):
+            title = _clean_title(s)
+            if title and title[0].isupper() and _heading_like(title) and not MEETING_TITLE.fullmatch(s):
+                found.append(ItemSpan(None, title, p + line.index(title[:1]), p, end))
+        blanks, prev = 0, s
+    if len(found) >= 3 and any(_PROCEDURAL.search(i.title) for i in found):
+        return found
+    return []
+
+
+_DECIDER_ANCHOR = re.compile(r"(?:AGREED|RESOLVED|is (?:asked|invited|requested) to|resolved\s*:|agreed\s*:|"
+                             r":[^\S\n]*$)",
+                             re.MULTILINE)
+
+
+def _decider(text: str, end: int) -> str | None:
+    """The meeting's body deciding (DECIDER), tried only on the lines that have one of its verbs."""
+    done = -1
+    for a in _DECIDER_ANCHOR.finditer(text, 0, end):
+        line_start = text.rfind("\n", 0, a.start()) + 1
+        if line_start <= done:
+            continue
+        done = line_start
+        for dm in DECIDER.finditer(text, line_start, a.end()):
+            name = re.split(r"\b(?:That|that|The|the)\s+", dm.group("committee").strip())[-1]
+            if (len(name.split()) >= 2 or name in ("Cabinet", "Executive")) and _heading_like(name, 0.75):
+                return name
+    return None
 
 
 def _finish(text: str, h: Header) -> Header:
@@ -402,13 +450,8 @@ def _finish(text: str, h: Header) -> Header:
             or RECEIVED_SUBJECT.search(text, h.body_start, h.body_end)
         if rs:
             h.committee = rs.group("committee").strip()
-    if not h.committee and any(w in text for w in ("AGREED", "RESOLVED", "asked to", "invited to", "requested to",
-                                                   ":")):
-        for dm in DECIDER.finditer(text, 0, h.body_end):
-            name = re.split(r"\b(?:That|that|The|the)\s+", dm.group("committee").strip())[-1]
-            if (len(name.split()) >= 2 or name in ("Cabinet", "Executive")) and _heading_like(name, 0.75):
-                h.committee = name
-                break
+    if not h.committee:
+        h.committee = _decider(text, h.body_end)
     if not h.committee and "inutes of" in text:
         # a committee approving its own previous minutes names itself
         for om in OWN_MINUTES.finditer(text, h.body_start, h.body_end):
