@@ -341,3 +341,12 @@ def test_when_asked_is_an_unnamed_question(extract):
     x = extract("Minutes:\n\nWhen asked about the bins, the Head of Waste explained the delay.\n\n"
                 "Following the meeting, the Head of Waste wrote to residents.\n")
     assert qa(x) == [(None, ["Head of Waste"])]
+
+
+def test_discussion_after_the_decision_is_read(extract):
+    x = extract("Minutes:\n\nRESOLVED\n\nthat the minutes of the meeting held on 3 May be confirmed and signed.\n\n"
+                "Minute 12 - Members requested that details of the reference group be circulated.\n\n"
+                "Minute 14 - Councillor Ames asked when the youth forum would meet. The Head of Youth Services "
+                "said it would meet in June.\n")
+    assert qa(x) == [(None, []), ("Ames", ["Head of Youth Services"])]
+    assert [r.text[:8] for r in x.resolutions] == ["that the"]

@@ -58,9 +58,10 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
     for start, end in ranges:
         item_blocks = [b for b in body_blocks if start <= b.span.start < end]
         res_start = resolution_start(text, blks, start, end)
-        discussion += [s for b in item_blocks if b.span.start < res_start for s in split_sentences(text, b)]
-        decision += [s for b in item_blocks if b.span.start >= res_start for s in split_sentences(text, b)]
-        res += resolutions(text, item_blocks, res_start, end)
+        decided = _decision_blocks(text, item_blocks, res_start)
+        discussion += [s for b in item_blocks if b.index not in decided for s in split_sentences(text, b)]
+        decision += [s for b in item_blocks if b.index in decided for s in split_sentences(text, b)]
+        res += resolutions(text, [b for b in item_blocks if b.index in decided], res_start, end)
 
     finder = PeopleFinder(text)
     people = finder.find()  # attendance lists, contacts and headers name people too
@@ -94,6 +95,30 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
         actions=acts, attendance=att, text=text,
         source_ids={k: v for k, v in (("meetingid", doc.info.meeting_id), ("committeeid", doc.info.committee_id)) if v},
     )
+
+
+_RESOLUTION_TEXT = re.compile(r"\s*(?:that\b|\(?[0-9ivx]{1,4}[.)]|\(?[a-h][.)]\s|resolved|agreed|recommended|decision)",
+                              re.IGNORECASE)
+
+
+def _decision_blocks(text: str, blocks: list, res_start: int) -> set[int]:
+    """The blocks of an item's decision: from 'RESOLVED' on, while they read as resolutions.
+
+    Minutes often record the decision first and the discussion after it ("RESOLVED that the
+    minutes be signed", then "Minute 32 - Members were advised ..."), so a paragraph after the
+    resolution that does not read as one ("that ...", "(2) ...", a list item) is discussion again.
+    """
+    out: set[int] = set()
+    started = False
+    for b in blocks:
+        if b.span.start < res_start:
+            continue
+        if not started or b.is_list_item or _RESOLUTION_TEXT.match(text, b.span.start):
+            out.add(b.index)
+            started = True
+            continue
+        break  # the decision has ended; what follows is discussed again
+    return out
 
 
 def _item(text: str, number: str | None, title: str | None, title_offset: int, start: int, end: int,
