@@ -348,5 +348,5 @@ def test_discussion_after_the_decision_is_read(extract):
                 "Minute 12 - Members requested that details of the reference group be circulated.\n\n"
                 "Minute 14 - Councillor Ames asked when the youth forum would meet. The Head of Youth Services "
                 "said it would meet in June.\n")
-    assert qa(x) == [(None, []), ("Ames", ["Head of Youth Services"])]
+    assert qa(x) == [(None, ["Head of Youth Services"]), ("Ames", ["Head of Youth Services"])]  # open questions share
     assert [r.text[:8] for r in x.resolutions] == ["that the"]

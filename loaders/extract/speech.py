@@ -134,7 +134,7 @@ _ANSWERING_INTRO = {"responded", "replied", "answered", "explained", "clarified"
 _GENERIC_QUESTIONS = re.compile(r"(?:asked|raised|put)\s+(?:a\s+(?:number|range|series)\s+of|various|several|some|"
                                 r"many|further)\s+questions\s*(?:[,.;]|and\b|to\s+which\b|$)", re.I)
 _ATTENDING = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:in attendance|present)")
-_INTRO = re.compile(r"(?:[^,]{0,80},\s*)?")
+_INTRO = re.compile(r"(?:[^,]{0,80},\s*|[^,–—]{0,40}\s[–—-]\s+)?")  # "In relation to X, " or "Minute 12 - "
 _STRONG_CONCERN = Folded(r"concern|worr|disappoint")
 
 
