@@ -350,3 +350,15 @@ def test_discussion_after_the_decision_is_read(extract):
                 "said it would meet in June.\n")
     assert qa(x) == [(None, ["Head of Youth Services"]), ("Ames", ["Head of Youth Services"])]  # open questions share
     assert [r.text[:8] for r in x.resolutions] == ["that the"]
+
+
+def test_names_and_headings_listed_under_an_introduction_are_not_points(extract):
+    x = extract("Minutes:\n\nQuestions were asked by the following members:\n\n"
+                "• Councillor Ruth Bowen\n• Councillor Emlyn Dodd\n")
+    assert x.questions == []
+
+
+def test_questions_alternating_with_answers_but_not_a_run_of_questions(extract):
+    x = extract("Minutes:\n\nThe briefing covered:\n\n• What is a corporate parent?\n• Why does it matter?\n"
+                "• The strategy, and\n\nMembers were thanked.\n")
+    assert x.questions == []

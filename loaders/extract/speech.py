@@ -296,8 +296,10 @@ class SpeechReader:
 
     def _answered_next(self, sent: Sentence) -> bool:
         """A Q&A list alternates question and answer; a run of questions is a slide's headings."""
-        nxt = self.blocks[sent.block + 1] if sent.block + 1 < len(self.blocks) else None
-        return nxt is not None and not self.text[nxt.span.start:nxt.span.end].rstrip().endswith("?")
+        def asks(i: int) -> bool:
+            return 0 <= i < len(self.blocks) and self.text[self.blocks[i].span.start:
+                                                           self.blocks[i].span.end].rstrip().endswith("?")
+        return sent.block + 1 < len(self.blocks) and not asks(sent.block + 1) and not asks(sent.block - 1)
 
     def _opens_point(self, sent: Sentence) -> bool:
         block = self.blocks[sent.block] if sent.block < len(self.blocks) else None
@@ -554,8 +556,8 @@ class SpeechReader:
             self.window, self.window_answered = [q], False
             return block.span.start
         if lead_end is None or _DECISION_LEAD.match(self.text, block.span.start) or _RESOLUTION_LIKE.match(
-                self.text, block.span.start, lead_end):
-            return None
+                self.text, block.span.start, lead_end) or len(self.text[block.span.start:lead_end].split()) < 4:
+            return None  # a decision, or a bare name or heading ("Councillor Ruth Brown"), is no one's point
         span = Span(block.span.start, lead_end)
         if own_answer:  # answered inside its bullet: not the points before it
             self.window = []
