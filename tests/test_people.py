@@ -181,3 +181,8 @@ def test_untitled_attendance_lists():
 def test_a_post_ending_in_a_head_is_not_a_bare_name():
     assert people("The Police and Crime Commissioner advised that work was progressing.") == {
         (None, "other", "Police and Crime Commissioner")}
+
+
+def test_an_initial_joined_to_the_surname():
+    assert people("RBowen confirmed that no targets were set.") == {("R Bowen", "officer", None)}
+    assert people("TVs were bought for the library.") == set()

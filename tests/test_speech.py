@@ -362,3 +362,9 @@ def test_questions_alternating_with_answers_but_not_a_run_of_questions(extract):
     x = extract("Minutes:\n\nThe briefing covered:\n\n• What is a corporate parent?\n• Why does it matter?\n"
                 "• The strategy, and\n\nMembers were thanked.\n")
     assert x.questions == []
+
+
+def test_a_courtesy_then_a_question(extract):
+    x = extract("Minutes:\n\nCllr Oakes congratulated the team on the prosecutions and asked why some fines were "
+                "so small.\n\nRBowen advised that magistrates set the fines.\n")
+    assert qa(x) == [("Oakes", ["R Bowen"])]

@@ -20,6 +20,7 @@ NEUTRAL_VERBS = {
     "observed", "highlighted", "pointed", "mentioned", "emphasised", "emphasized", "stressed", "reiterated",
     "warned", "cautioned", "argued", "indicated", "echoed", "referred", "spoke", "drew", "made", "was", "were",
     "questioned", "thought", "hoped", "recognised", "recognized", "acknowledged", "accepted", "encouraged",
+    "addressed",
 }
 ANSWER_VERBS = {
     "responded", "replied", "explained", "confirmed", "clarified", "assured", "reassured", "advised", "informed",
@@ -70,7 +71,8 @@ CONCERN_CUES = Folded(
     r"reduc\w*|increas\w*|declin\w*|drop\w*|fall\w*|rising|backlog\w*|waiting|vacanc\w*|caseload\w*|"
     r"case loads?|question\w*|query|queries|cost\w*|overspend\w*|deficit|not (?:being )?met|below target|"
     r"off track|red|urgent\w*|sufficient|enough|adequate\w*|serious\w*|robust|prefer\w*|would like|"
-    r"incorrect|inaccura\w*|wrong|too (?:small|low|high|few|many|slow|long|late|little|much|expensive))\b|\?"
+    r"incorrect|inaccura\w*|wrong|too (?:small|low|high|few|many|slow|long|late|little|much|expensive)|"
+    r"inconsisten\w*|unclear|confus\w*|discrepanc\w*|(?:not|n't) (?:appear|seem))\b|\?"
 )
 SUPPORT_CUES = Folded(
     r"\b(positive\w*|welcom\w*|pleased|prais\w*|commend\w*|congratulat\w*|thank\w*|good news|"

@@ -64,7 +64,7 @@ _RANKS = ["Chief Constable", "Deputy Chief Constable", "Assistant Chief Constabl
 _RANK = re.compile(rf"(?P<title>{at_word_start(sorted(_RANKS, key=len, reverse=True))})\.?(?=\s+[A-Z])")
 _TOKEN = re.compile(rf"[ \t\u00a0]*(?P<tok>[A-Za-z{_UP}{_LO}][A-Za-z{_UP}{_LO}’'\-]*\.?(?:[A-Z]\.)*)")
 _UNTITLED = re.compile(
-    rf"[{_UP}](?<![\w’'\-][{_UP}])(?:\.?\s+(?:[A-Z]\.?\s+){{0,2}}|\.(?=[A-Z][a-z])|[{_LO}]+(?:[-’'][{_UP}][{_LO}]+)?\s+"
+    rf"[{_UP}](?<![\w’'\-][{_UP}])(?:\.?\s+(?:[A-Z]\.?\s+){{0,2}}|\.?(?=[A-Z][a-z])|[{_LO}]+(?:[-’'][{_UP}][{_LO}]+)?\s+"
     rf"(?:(?:[A-Z]\.?|[{_UP}][{_LO}]+)\s+)?(?:(?:da|de|van|von|le|la|du|di|del)\s+)?)"
     rf"{_SURNAME}(?![\w’'\-])"
 )
@@ -105,6 +105,7 @@ _LIST_LABEL = re.compile(r"(?im)^[ \t]*(?P<label>present|members\s+present|also\
 _ENTRY = re.compile(rf"(?:(?:Councillors?|Cllrs?\.?|Mrs?\.?|Ms\.?|Miss|Dr\.?)[ \t]+)?"
                     rf"(?P<name>(?:[A-Z]\.?[ \t]*){{0,3}}(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}{_SURNAME})(?![\w’'-])"
                     rf"(?:\s*\((?P<role>[^()]{{2,80}})\))?")
+_JOINED_INITIAL = re.compile(r"^([A-Z])(?=[A-Z][a-z]{2})")
 _HEAD_WORDS = {h for h in ROLE_HEADS if " " not in h}
 _REMIT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
 _BY_BEFORE = re.compile(r"\b(?:by|with)\s*$", re.I)
@@ -356,7 +357,7 @@ class PeopleFinder:
             if self.text[e:e + 1] not in (" ", ",", "(", "\u00a0"):
                 continue  # a name is followed by its verb, its title or a bracket
             name = m.group(0)
-            words = name.replace(".", " ").split()
+            words = _JOINED_INITIAL.sub(r"\1 ", name).replace(".", " ").split()
             if any(len(w) > 1 and (w.lower() in NOT_NAME or w.lower() in SPEECH_VERBS) for w in words):
                 continue
             if self._overlaps(s, e) or len(words) < 2 or _REMIT_BEFORE.search(self.text, max(0, s - 5), s) or \
@@ -502,6 +503,7 @@ class PeopleFinder:
     # -- clustering -------------------------------------------------------------------------------
     def _add_named(self, name: str, span: Span, kind: str | None, *, name_span: tuple[int, int],
                    mention_kind: str, role: str | None = None) -> None:
+        name = _JOINED_INITIAL.sub(r"\1 ", name)  # "TPugh" is T Pugh
         parts = split_name(name)
         if parts.surname.lower() in NOT_NAME and kind != "councillor":  # a title vouches for "Councillor Council"
             return

@@ -123,6 +123,8 @@ _ANSWERED_BY = re.compile(r"\b(?:was|were)\s+(?:(?:all|each|then|also)\s+)?(?:re
                           r"replied\s+to|dealt\s+with)\s+by\b|\b(?:responses?|answers?|replies)\s+(?:was|were)\s+"
                           r"(?:given|provided|made)\s+by\b", re.I)
 _QA_LABEL = re.compile(r"(?:Q\d*[.:]|Question\s*\d*:)\s+\S.*\?$")
+_THEN_ASKED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?(?:asked|queried|enquired|sought|questioned|"
+                         r"requested|expressed\s+(?:some\s+)?concern)\b")
 _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
 _NAME_ON = re.compile(r"\s*,?\s*(?P<verb>regarding|concerning|about|on|seeking|expressing|asking|querying|"
@@ -378,7 +380,8 @@ class SpeechReader:
             act.kind = "answer" if self.window and act.verb not in PROCEDURE_VERBS else "statement"
             return
         if act.verb in PROCEDURE_VERBS:
-            act.kind = "statement"
+            # "congratulated the team ... and asked why the fines were so small" asks after the courtesy
+            act.kind = "question" if _THEN_ASKED.search(clause) else "statement"
             return
         if act.verb in _REPLY_VERBS and self.window:  # "responded that ... requested" still answers
             act.kind = "answer"
