@@ -346,8 +346,9 @@ class SpeechReader:
             return
         clause = self.text[act.pos:act.end]
         low = clause.lower()
-        if _PROCEDURE.search(low) or (act.person is not None and _REPORTED_EARLIER.match(
-                self.text, self._mention_end(act.person, act.pos), act.end)):
+        reported = act.person is not None and act.person.kind != "councillor" and _REPORTED_EARLIER.match(
+            self.text, self._mention_end(act.person, act.pos), act.end)
+        if _PROCEDURE.search(low) or reported:
             # the chair running the meeting ("sought declarations of interest"), or what someone had said
             # elsewhere ("The Inspector had raised concerns"): not a question put at this meeting
             act.kind = "statement"
