@@ -289,22 +289,20 @@ class PeopleFinder:
                                 mention_kind="name")
 
     def _honorific(self, start: int, end: int) -> None:
-        for m in _HONORIFIC.finditer(self.text, start, end):
-            span = _read_titled_name(self.text, m.end(), end)
-            if not span or self._overlaps(m.start(), span[1]):
-                continue
-            s, e = span
-            self._add_named(self.text[s:e], Span(m.start(), e), "other", name_span=(s, e),
-                            mention_kind="honorific")
+        self._before_name(_HONORIFIC, start, end, mention_kind="honorific", rank=False)
 
     def _ranked(self, start: int, end: int) -> None:
-        for m in _RANK.finditer(self.text, start, end):
+        self._before_name(_RANK, start, end, mention_kind="name", rank=True)
+
+    def _before_name(self, pattern: re.Pattern, start: int, end: int, *, mention_kind: str, rank: bool) -> None:
+        """'Mrs Evans', 'Chief Inspector Ravi Sood': a word before a name; a rank is also the role."""
+        for m in pattern.finditer(self.text, start, end):
             span = _read_titled_name(self.text, m.end(), end)
             if not span or self._overlaps(m.start(), span[1]):
                 continue
             s, e = span
             self._add_named(self.text[s:e], Span(m.start(), e), "other", name_span=(s, e),
-                            mention_kind="name", role=m.group("title"))
+                            mention_kind=mention_kind, role=m.group("title") if rank else None)
 
     def _contacts(self, start: int, end: int) -> None:
         """ModernGov meeting pages name the clerk: 'Contact: Ann Bolt'."""
