@@ -209,11 +209,19 @@ def _meeting_header(text: str, h: Header) -> None:
 
 def _minutes_heading(head: str) -> re.Match | None:
     """'Minutes of the meeting of X held on ...' as a heading: it opens its line ('that the Minutes of
-    the meeting of ... be confirmed' is the last meeting's)."""
+    the meeting of ... be confirmed' is the last meeting's). Tried only where "minutes of" is."""
+    low = head.lower()
+    starts = []
+    at = low.find("minutes of")
+    while at >= 0:
+        lead = head[head.rfind("\n", 0, at) + 1:at].strip(" \t*#").lower()
+        if lead in ("", "draft", "confirmed", "unconfirmed", "approved"):
+            starts.append(at)
+        at = low.find("minutes of", at + 10)
     for rx in (MINUTES_OF, MINUTES_OF_BODY):
-        for mo in rx.finditer(head):
-            lead = head[head.rfind("\n", 0, mo.start()) + 1:mo.start()].strip(" \t*#").lower()
-            if lead in ("", "draft", "confirmed", "unconfirmed", "approved"):
+        for at in starts:
+            mo = rx.match(head, at)
+            if mo:
                 return mo
     return None
 
@@ -368,7 +376,7 @@ def split_items(text: str, start: int, end: int) -> list[ItemSpan]:
                 if title and title[0].isupper() and _heading_like(title, 0.25):
                     item = ItemSpan(s.rstrip("."), title, tp + tline.index(tline.strip()[:1]), p, end)
                     i = j
-        elif s and s[0].isdigit() or s[:1].isupper():
+        elif s and len(s) <= 200 and (s[0].isdigit() or (s[:2].isupper() and "/" in s[:12])):
             m = _NUMBERED_HEADING.fullmatch(s)
             if m:
                 title = _clean_title(m.group("title"))
@@ -404,8 +412,9 @@ def _unnumbered_items(lines: list[tuple[int, str]], end: int) -> list[ItemSpan]:
         if not s:
             blanks += 1
             continue
-        after_title = blanks >= 1 and ((" - " in prev and MEETING_TITLE.fullmatch(prev)) or DATE_LINE.fullmatch(prev))
-        if (blanks >= 3 or after_title) and len(s.split()) <= 14 and not s.endswith((".", ":", ",", ";", "-")):
+        if len(s) <= 160 and not s.endswith((".", ":", ",", ";", "-")) and (blanks >= 3 or (
+                blanks >= 1 and ((" - " in prev and MEETING_TITLE.fullmatch(prev)) or (
+                    (prev[:1].isdigit() or prev[:3].lower() in _WEEKDAY_STARTS) and DATE_LINE.fullmatch(prev))))):
             title = _clean_title(s)
             if title and title[0].isupper() and _heading_like(title) and not MEETING_TITLE.fullmatch(s):
                 found.append(ItemSpan(None, title, p + line.index(title[:1]), p, end))
@@ -415,9 +424,7 @@ def _unnumbered_items(lines: list[tuple[int, str]], end: int) -> list[ItemSpan]:
     return []
 
 
-_DECIDER_ANCHOR = re.compile(r"(?:AGREED|RESOLVED|is (?:asked|invited|requested) to|resolved\s*:|agreed\s*:|"
-                             r":[^\S\n]*$)",
-                             re.MULTILINE)
+_DECIDER_ANCHOR = re.compile(r"[ARi:](?:GREED|ESOLVED|s (?:asked|invited|requested) to|(?<=:)[^\S\n]*$)", re.MULTILINE)
 
 
 def _decider(text: str, end: int) -> str | None:
