@@ -177,6 +177,8 @@ def _meeting_header(text: str, h: Header) -> None:
     for line in head[:1500].splitlines(keepends=True):
         s = line.rstrip("\r\n")
         t = s.strip()
+        if len(t) > 200 or (title and date_line):
+            break  # the minuted text has begun: headers are above it
         if title is None and len(t) < 250 and (" - " in t or " – " in t) and t[-1:].isalnum():
             m = MEETING_TITLE.match(head, pos, pos + len(s))  # "Scrutiny Committee - Tuesday, 14th March, 2023"
             if m and _body_name(m.group("committee")):
@@ -267,7 +269,8 @@ def parse_header(text: str) -> Header:
             seen_meeting = True
             continue
         if _NAVIGATION.match(s) or _FIELD_LINE.match(s) or _CHROME.match(s) or (
-                (" - " in s or " – " in s) and MEETING_TITLE.fullmatch(s)) or DATE_LINE.fullmatch(s):
+                (" - " in s or " – " in s) and MEETING_TITLE.fullmatch(s)) or (
+                (s[0].isdigit() or s[:3].lower() in _WEEKDAY_STARTS) and DATE_LINE.fullmatch(s)):
             continue  # site chrome, "Decision Maker: Cabinet", "Scrutiny Committee - Tuesday, 14th March, 2023"
         item = ITEM_LINE.match(s)
         if h.title and item and _same_title(item.group("title"), h.title):
@@ -390,7 +393,7 @@ def split_items(text: str, start: int, end: int) -> list[ItemSpan]:
                 found.append(item)
                 last_num = n if n is not None else last_num
         i += 1
-    if len(found) < 2:
+    if len(found) < 2 and text.count("\n\n\n\n", start, end) >= 2:  # wide gaps between headings
         found = _unnumbered_items(lines, end)
     for a, b in zip(found, found[1:], strict=False):
         a.end = b.start
