@@ -164,14 +164,23 @@ def _line_before(text: str, pos: int) -> str:
 
 
 def _meeting_header(text: str, h: Header) -> None:
-    """Committee and date from the header forms meeting and decision pages print, strongest first."""
+    """Committee and date from the header forms meeting and decision pages print, strongest first;
+    each form is tried only while something is missing, and only where its literal is (see "Keeping
+    extraction fast" in docs/architecture.md)."""
+    def take(committee: str | None, when: str | None) -> bool:
+        if committee and not h.committee:
+            h.committee = _FOR_MEETINGS.sub("", committee.strip())
+        if when and h.meeting_date is None:
+            h.meeting_date = parse_date(when)
+        return bool(h.committee and h.meeting_date)
+
+    if h.committee and h.meeting_date:
+        return
     head = text[:2500]
     low = head.lower()
-    found: list[tuple[str | None, str | None]] = []  # (committee, date text)
-    # each pattern only where its literal is (see "Keeping extraction fast" in docs/architecture.md)
     m = DECIDED_AT.search(head) if "decided at" in low else None
-    if m:
-        found.append((m.group("committee"), m.group("date")))
+    if m and take(m.group("committee"), m.group("date")):
+        return
     title = date_line = None
     pos = 0
     for line in head[:1500].splitlines(keepends=True):
@@ -179,7 +188,7 @@ def _meeting_header(text: str, h: Header) -> None:
         t = s.strip()
         if len(t) > 200 or (title and date_line):
             break  # the minuted text has begun: headers are above it
-        if title is None and len(t) < 250 and (" - " in t or " – " in t) and t[-1:].isalnum():
+        if title is None and (" - " in t or " – " in t) and t[-1:].isalnum():
             m = MEETING_TITLE.match(head, pos, pos + len(s))  # "Scrutiny Committee - Tuesday, 14th March, 2023"
             if m and _body_name(m.group("committee")):
                 title = (m.group("committee"), m.group("date"))
@@ -188,25 +197,26 @@ def _meeting_header(text: str, h: Header) -> None:
             if m:
                 date_line = (_body_name(_line_before(head, pos)), m.group("date"))
         pos += len(line)
-    found += [x for x in (title, date_line) if x]
-    m = MEETING_HELD.search(head) if "meeting held" in low else None
-    if m:
-        found.append((_body_name(_line_before(head, m.start())), m.group("date")))
-    cue = "maker" in low or "committee:" in low or "meeting of:" in low
-    m = DECISION_MAKER.search(head, 0, 1500) if cue else None
-    if m and _body_name(m.group("committee")):
-        found.append((m.group("committee"), None))
-    m = DATE_FIELD.search(head) if ("date:" in low or "date of meeting" in low or "meeting date" in low) else None
-    if m:
-        found.append((None, m.group("date")))
-    m = DATED_LINE.search(head, 0, 800) if "/" in head[:800] else None
-    if m:
-        found.append((None, m.group("date")))
-    for committee, when in found:
-        if committee and not h.committee:
-            h.committee = _FOR_MEETINGS.sub("", committee.strip())
-        if when and h.meeting_date is None:
-            h.meeting_date = parse_date(when)
+    for x in (title, date_line):
+        if x and take(*x):
+            return
+    at = low.find("meeting held")
+    if at >= 0:
+        m = MEETING_HELD.match(head, head.rfind("\n", 0, at) + 1)
+        if m and take(_body_name(_line_before(head, m.start())), m.group("date")):
+            return
+    if not h.committee and ("maker" in low or "committee:" in low or "meeting of:" in low):
+        m = DECISION_MAKER.search(head, 0, 1500)
+        if m and _body_name(m.group("committee")) and take(m.group("committee"), None):
+            return
+    if h.meeting_date is None:
+        m = DATE_FIELD.search(head) if ("date:" in low or "date of meeting" in low or "meeting date" in low) else None
+        if m and take(None, m.group("date")):
+            return
+    if h.meeting_date is None and "/" in head[:800]:
+        m = DATED_LINE.search(head, 0, 800)
+        if m:
+            take(None, m.group("date"))
 
 
 def _minutes_heading(head: str) -> re.Match | None:
