@@ -164,20 +164,31 @@ def _line_before(text: str, pos: int) -> str:
 
 
 def _meeting_header(text: str, h: Header) -> None:
-    """Committee and date from the header forms meeting and decision pages print, strongest first."""
+    """Committee and date from the header forms meeting and decision pages print, strongest first;
+    each form is tried only while something is missing, and only where its literal is (see "Keeping
+    extraction fast" in docs/architecture.md)."""
+    def take(committee: str | None, when: str | None) -> bool:
+        if committee and not h.committee:
+            h.committee = _FOR_MEETINGS.sub("", committee.strip())
+        if when and h.meeting_date is None:
+            h.meeting_date = parse_date(when)
+        return bool(h.committee and h.meeting_date)
+
+    if h.committee and h.meeting_date:
+        return
     head = text[:2500]
     low = head.lower()
-    found: list[tuple[str | None, str | None]] = []  # (committee, date text)
-    # each pattern only where its literal is (see "Keeping extraction fast" in docs/architecture.md)
     m = DECIDED_AT.search(head) if "decided at" in low else None
-    if m:
-        found.append((m.group("committee"), m.group("date")))
+    if m and take(m.group("committee"), m.group("date")):
+        return
     title = date_line = None
     pos = 0
     for line in head[:1500].splitlines(keepends=True):
         s = line.rstrip("\r\n")
         t = s.strip()
-        if title is None and len(t) < 250 and (" - " in t or " – " in t) and t[-1:].isalnum():
+        if len(t) > 200 or (title and date_line):
+            break  # the minuted text has begun: headers are above it
+        if title is None and (" - " in t or " – " in t) and t[-1:].isalnum():
             m = MEETING_TITLE.match(head, pos, pos + len(s))  # "Scrutiny Committee - Tuesday, 14th March, 2023"
             if m and _body_name(m.group("committee")):
                 title = (m.group("committee"), m.group("date"))
@@ -186,34 +197,43 @@ def _meeting_header(text: str, h: Header) -> None:
             if m:
                 date_line = (_body_name(_line_before(head, pos)), m.group("date"))
         pos += len(line)
-    found += [x for x in (title, date_line) if x]
-    m = MEETING_HELD.search(head) if "meeting held" in low else None
-    if m:
-        found.append((_body_name(_line_before(head, m.start())), m.group("date")))
-    cue = "maker" in low or "committee:" in low or "meeting of:" in low
-    m = DECISION_MAKER.search(head, 0, 1500) if cue else None
-    if m and _body_name(m.group("committee")):
-        found.append((m.group("committee"), None))
-    m = DATE_FIELD.search(head) if ("date:" in low or "date of meeting" in low or "meeting date" in low) else None
-    if m:
-        found.append((None, m.group("date")))
-    m = DATED_LINE.search(head, 0, 800) if "/" in head[:800] else None
-    if m:
-        found.append((None, m.group("date")))
-    for committee, when in found:
-        if committee and not h.committee:
-            h.committee = _FOR_MEETINGS.sub("", committee.strip())
-        if when and h.meeting_date is None:
-            h.meeting_date = parse_date(when)
+    for x in (title, date_line):
+        if x and take(*x):
+            return
+    at = low.find("meeting held")
+    if at >= 0:
+        m = MEETING_HELD.match(head, head.rfind("\n", 0, at) + 1)
+        if m and take(_body_name(_line_before(head, m.start())), m.group("date")):
+            return
+    if not h.committee and ("maker" in low or "committee:" in low or "meeting of:" in low):
+        m = DECISION_MAKER.search(head, 0, 1500)
+        if m and _body_name(m.group("committee")) and take(m.group("committee"), None):
+            return
+    if h.meeting_date is None:
+        m = DATE_FIELD.search(head) if ("date:" in low or "date of meeting" in low or "meeting date" in low) else None
+        if m and take(None, m.group("date")):
+            return
+    if h.meeting_date is None and "/" in head[:800]:
+        m = DATED_LINE.search(head, 0, 800)
+        if m:
+            take(None, m.group("date"))
 
 
 def _minutes_heading(head: str) -> re.Match | None:
     """'Minutes of the meeting of X held on ...' as a heading: it opens its line ('that the Minutes of
-    the meeting of ... be confirmed' is the last meeting's)."""
+    the meeting of ... be confirmed' is the last meeting's). Tried only where "minutes of" is."""
+    low = head.lower()
+    starts = []
+    at = low.find("minutes of")
+    while at >= 0:
+        lead = head[head.rfind("\n", 0, at) + 1:at].strip(" \t*#").lower()
+        if lead in ("", "draft", "confirmed", "unconfirmed", "approved"):
+            starts.append(at)
+        at = low.find("minutes of", at + 10)
     for rx in (MINUTES_OF, MINUTES_OF_BODY):
-        for mo in rx.finditer(head):
-            lead = head[head.rfind("\n", 0, mo.start()) + 1:mo.start()].strip(" \t*#").lower()
-            if lead in ("", "draft", "confirmed", "unconfirmed", "approved"):
+        for at in starts:
+            mo = rx.match(head, at)
+            if mo:
                 return mo
     return None
 
@@ -259,7 +279,8 @@ def parse_header(text: str) -> Header:
             seen_meeting = True
             continue
         if _NAVIGATION.match(s) or _FIELD_LINE.match(s) or _CHROME.match(s) or (
-                (" - " in s or " – " in s) and MEETING_TITLE.fullmatch(s)) or DATE_LINE.fullmatch(s):
+                (" - " in s or " – " in s) and MEETING_TITLE.fullmatch(s)) or (
+                (s[0].isdigit() or s[:3].lower() in _WEEKDAY_STARTS) and DATE_LINE.fullmatch(s)):
             continue  # site chrome, "Decision Maker: Cabinet", "Scrutiny Committee - Tuesday, 14th March, 2023"
         item = ITEM_LINE.match(s)
         if h.title and item and _same_title(item.group("title"), h.title):
@@ -368,7 +389,7 @@ def split_items(text: str, start: int, end: int) -> list[ItemSpan]:
                 if title and title[0].isupper() and _heading_like(title, 0.25):
                     item = ItemSpan(s.rstrip("."), title, tp + tline.index(tline.strip()[:1]), p, end)
                     i = j
-        elif s and s[0].isdigit() or s[:1].isupper():
+        elif s and len(s) <= 200 and (s[0].isdigit() or (s[:2].isupper() and "/" in s[:12])):
             m = _NUMBERED_HEADING.fullmatch(s)
             if m:
                 title = _clean_title(m.group("title"))
@@ -382,7 +403,7 @@ def split_items(text: str, start: int, end: int) -> list[ItemSpan]:
                 found.append(item)
                 last_num = n if n is not None else last_num
         i += 1
-    if len(found) < 2:
+    if len(found) < 2 and text.count("\n\n\n\n", start, end) >= 2:  # wide gaps between headings
         found = _unnumbered_items(lines, end)
     for a, b in zip(found, found[1:], strict=False):
         a.end = b.start
@@ -404,8 +425,9 @@ def _unnumbered_items(lines: list[tuple[int, str]], end: int) -> list[ItemSpan]:
         if not s:
             blanks += 1
             continue
-        after_title = blanks >= 1 and ((" - " in prev and MEETING_TITLE.fullmatch(prev)) or DATE_LINE.fullmatch(prev))
-        if (blanks >= 3 or after_title) and len(s.split()) <= 14 and not s.endswith((".", ":", ",", ";", "-")):
+        if len(s) <= 160 and not s.endswith((".", ":", ",", ";", "-")) and (blanks >= 3 or (
+                blanks >= 1 and ((" - " in prev and MEETING_TITLE.fullmatch(prev)) or (
+                    (prev[:1].isdigit() or prev[:3].lower() in _WEEKDAY_STARTS) and DATE_LINE.fullmatch(prev))))):
             title = _clean_title(s)
             if title and title[0].isupper() and _heading_like(title) and not MEETING_TITLE.fullmatch(s):
                 found.append(ItemSpan(None, title, p + line.index(title[:1]), p, end))
@@ -415,9 +437,7 @@ def _unnumbered_items(lines: list[tuple[int, str]], end: int) -> list[ItemSpan]:
     return []
 
 
-_DECIDER_ANCHOR = re.compile(r"(?:AGREED|RESOLVED|is (?:asked|invited|requested) to|resolved\s*:|agreed\s*:|"
-                             r":[^\S\n]*$)",
-                             re.MULTILINE)
+_DECIDER_ANCHOR = re.compile(r"[ARi:](?:GREED|ESOLVED|s (?:asked|invited|requested) to|(?<=:)[^\S\n]*$)", re.MULTILINE)
 
 
 def _decider(text: str, end: int) -> str | None:
