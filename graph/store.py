@@ -290,6 +290,40 @@ def check_params(cypher: str, params: dict[str, Any]) -> None:
         raise QueryError(f"missing parameter(s): {', '.join('$' + m for m in missing)}")
 
 
+# What user Cypher on the embedded store may not do. The store is opened read-only (no writes), but
+# LadybugDB has no setting that stops reading files (LOAD FROM), writing them (COPY ... TO, EXPORT),
+# native code (LOAD EXTENSION, INSTALL) or other databases (ATTACH): the statement is checked.
+_REFUSED = {
+    "LOAD": "LOAD (extensions or files outside the store)", "COPY": "COPY (reads or writes files)",
+    "INSTALL": "INSTALL (downloads extensions)", "ATTACH": "ATTACH (other databases)", "DETACH": "DETACH",
+    "EXPORT": "EXPORT (writes files)", "IMPORT": "IMPORT (reads files)", "USE": "USE (other databases)",
+    "CREATE": "CREATE (writes)", "MERGE": "MERGE (writes)", "SET": "SET (writes)", "DELETE": "DELETE (writes)",
+    "REMOVE": "REMOVE (writes)", "DROP": "DROP (writes)", "ALTER": "ALTER (writes)", "BEGIN": "transactions",
+    "COMMIT": "transactions", "ROLLBACK": "transactions", "CHECKPOINT": "CHECKPOINT (writes)",
+}
+# procedures that only describe the store
+READ_PROCEDURES = {"show_tables", "table_info", "show_connection", "db_version", "show_functions",
+                   "show_indexes", "show_sequences", "current_setting"}
+_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'?|\"(?:[^\"\\]|\\.)*\"?|`[^`]*`?|//[^\n]*|/\*.*?(?:\*/|$)", re.S)
+_WORD = re.compile(r"(?<![.:$\w])([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def check_read_only(cypher: str) -> None:
+    """Refuse Cypher that would do anything but read the graph (see `_REFUSED`); strings, quoted
+    names and comments are not looked at, so `WHERE q.text CONTAINS 'copy'` is fine."""
+    code = _LITERALS.sub(" ", cypher)
+    words = [m.group(1) for m in _WORD.finditer(code)]
+    for i, w in enumerate(words):
+        up = w.upper()
+        if up in _REFUSED:
+            raise QueryError(f"cypher on the embedded store may only read the graph: {_REFUSED[up]} is not allowed")
+        if up == "CALL":
+            proc = words[i + 1].lower() if i + 1 < len(words) else ""
+            if proc not in READ_PROCEDURES:
+                raise QueryError(f"cypher on the embedded store may only read the graph: CALL {proc or '?'} is not "
+                                 f"allowed (allowed: {', '.join(sorted(READ_PROCEDURES))})")
+
+
 class LadybugStore:
     """A read-only connection to a built store."""
 
@@ -309,6 +343,7 @@ class LadybugStore:
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
         params = params or {}
         check_params(cypher, params)
+        check_read_only(cypher)
         try:
             result = self._conn.execute(cypher, params)
         except Exception as exc:
