@@ -7,6 +7,7 @@ lines stay one sentence; a line starting with a bullet or number keeps its own p
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from councilgraph.errors import InputError
@@ -58,6 +59,7 @@ def load(data: bytes, path: str, info: SourceInfo) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not the user's business
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
