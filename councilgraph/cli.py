@@ -223,10 +223,11 @@ def _print(res, fmt: str) -> None:
     if fmt != "table":
         sys.stdout.write(format_result(res, fmt))
         return
+    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(*[Text(c) for c in res.columns], show_lines=False)
+    table = Table(*[escape(str(c)) for c in res.columns], show_lines=False)
     for row in res.rows:  # cells as Text: "[bold]" in minutes is printed, not read as markup
         table.add_row(*[Text("; ".join(str(x) for x in v) if isinstance(v, list) else "" if v is None else str(v))
                         for v in row])
@@ -388,7 +389,7 @@ def _check_names(store: Path, *, topic: str | None = None, person: str | None = 
     from councilgraph.graph.store import LadybugStore
 
     asks = [(kind, value, q) for kind, value, q in (
-        ("topic", topic, "MATCH (t:Topic) RETURN t.id, t.label"),
+        ("topic", topic, "MATCH (t:Topic) RETURN t.id, t.name"),
         ("person", person, "MATCH (p:Person) RETURN p.id, p.name")) if value]
     if not asks:
         return
