@@ -127,3 +127,17 @@ def test_unreadable_file_on_the_command_line_is_skipped_with_its_reason(tmp_path
     r = cli("extract", str(good), str(locked), "--out", str(tmp_path / "o.jsonl"), cwd=tmp_path)
     assert r.returncode == 1 and "locked.txt: cannot read: Permission denied" in r.stderr
     assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads folders whatever their permissions")
+def test_unreadable_folder_is_named(tmp_path):
+    from .bad_inputs import minutes
+
+    (tmp_path / "src" / "locked").mkdir(parents=True)
+    (tmp_path / "src" / "ok.txt").write_text(minutes(0))
+    (tmp_path / "src" / "locked").chmod(0)
+    try:
+        r = cli("extract", str(tmp_path / "src"), "--out", str(tmp_path / "o.jsonl"), cwd=tmp_path)
+    finally:
+        (tmp_path / "src" / "locked").chmod(0o755)
+    assert r.returncode == 1 and "locked: cannot read folder: Permission denied" in r.stderr
