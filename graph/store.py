@@ -221,14 +221,19 @@ def _tmp_prefix(target: Path) -> str:
     return f".cg-build-{target.name}-"
 
 
+_OLD_TMP = re.compile(r"\.cg-build-[a-z0-9_]{8}")
+
+
 def clean_leftovers(store: Path) -> list[Path]:
     """Remove temporary folders that a killed build of this store left (call holding the lock)."""
     store = Path(store)
     gone = []
     if store.parent.is_dir():
-        for d in store.parent.glob(_tmp_prefix(store) + "*"):
-            shutil.rmtree(d, ignore_errors=True)
-            gone.append(d)
+        for d in store.parent.glob(".cg-build-*"):
+            # this store's own, or the unnamed ones (".cg-build-" + 8 characters) older versions left
+            if d.name.startswith(_tmp_prefix(store)) or _OLD_TMP.fullmatch(d.name):
+                shutil.rmtree(d, ignore_errors=True)
+                gone.append(d)
     nxt = _next_path(store)
     if nxt.exists() and not read_state(store)[1]:
         with contextlib.suppress(OSError):

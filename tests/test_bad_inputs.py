@@ -141,3 +141,16 @@ def test_unreadable_folder_is_named(tmp_path):
     finally:
         (tmp_path / "src" / "locked").chmod(0o755)
     assert r.returncode == 1 and "locked: cannot read folder: Permission denied" in r.stderr
+
+
+def test_a_200_mb_file_is_refused_by_the_size_limit_not_read(tmp_path):
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as fp:  # sparse: 200 MB long, no disk used
+        fp.truncate(200 * 2**20)
+    from .bad_inputs import minutes
+
+    (tmp_path / "ok.txt").write_text(minutes(0))
+    r = cli("extract", str(tmp_path / "huge.txt"), str(tmp_path / "ok.txt"), "--out", str(tmp_path / "o.jsonl"),
+            cwd=tmp_path)
+    assert r.returncode == 1 and "huge.txt: file is over the 64 MB limit" in r.stderr, r.stderr
+    assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 1

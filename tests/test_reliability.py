@@ -139,6 +139,7 @@ def test_leftovers_of_a_dead_build_are_cleaned_and_cache_is_bounded(tmp_path):
     a = corpus(tmp_path / "a", range(3))
     api.build([a], store)
     (tmp_path / ".cg-build-s.lbdb-dead").mkdir()
+    (tmp_path / ".cg-build-k3j_9x2q").mkdir()  # the unnamed kind older versions left
     (tmp_path / ".cg-build-s.lbdb-dead" / "x.csv").write_text("x")
     cache = Path(str(store) + ".cache")
     (cache / ("0" * 32 + ".pkl")).write_bytes(b"stale")
