@@ -240,6 +240,11 @@ def query(name: Annotated[str, typer.Argument(help="A query name; `councilgraph 
           param: ParamOpt = None, store: StoreOpt = Path("councilgraph.lbdb"), neo4j: Neo4jOpt = None,
           user: UserOpt = None, password: PasswordOpt = None, fmt: OutFmt = "table") -> None:
     """Run a named query from the library, e.g. recurring_concerns, person_questions, topic_timeline."""
+    if not neo4j:
+        from councilgraph.queries.run import parse_params
+
+        given = parse_params(param or [])
+        _check_names(store, topic=given.get("topic"), person=given.get("person"))
     _run_and_print(lambda params, **kw: api.query(name, params, **kw), param, store, neo4j, user, password, fmt)
 
 

@@ -279,6 +279,7 @@ def test_expected_failures_have_messages_not_tracebacks(small_store, tmp_path):
          "no person in the store matches"),
         (["plot", "timeline", "--store", s, "--topic", "zzzz-nothing"], "no topic in the store matches"),
         (["cypher", "LOAD FROM '/etc/passwd' RETURN *", "--store", s], "may only read the graph"),
+        (["query", "person_questions", "--store", s, "--param", "person=Nadia Vass"], "did you mean Nadia Voss"),
     ]
     for args, message in cases:
         r = cli(*args, cwd=tmp_path)
