@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from councilgraph import api
-from councilgraph.errors import CouncilGraphError
+from councilgraph.errors import CouncilGraphError, InputError, UsageError
 from councilgraph.loaders import Skip
 
 app = typer.Typer(help="Turn UK council committee minutes into a knowledge graph of who asked what, "
@@ -38,13 +38,36 @@ def _progress() -> Progress:
                     TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
 
 
+def shown(text: object) -> str:
+    """Text from files and file names made safe to print: control characters (a newline in a file
+    name) escaped so it stays one line, bytes that are not UTF-8 shown as \\xNN, and rich markup
+    (`[bold]`, `[/]`) escaped so it is printed, never interpreted."""
+    from rich.markup import escape
+
+    text = str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    text = "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+    return escape(text)
+
+
+def say(message: str) -> None:
+    """One line on stderr, with nothing in it read as markup."""
+    err.print(shown(message), highlight=False, soft_wrap=True)
+
+
 class _Skips:
     def __init__(self) -> None:
         self.items: list[Skip] = []
 
     def __call__(self, s: Skip) -> None:
         self.items.append(s)
-        err.print(f"[yellow]skipped[/yellow] {s}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]skipped[/yellow] {shown(s)}", highlight=False, soft_wrap=True)
+
+
+def _strict_stop(exc: InputError) -> None:
+    """`--strict` stopped at the first file that could not be read: exit status 1, like a skip."""
+    err.print(f"[red]Error:[/red] {shown(exc)} (--strict: stopped at the first file that could not be read)",
+              highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
 
 
 def _run_extract(paths, manifest, fmt, strict, topics):
@@ -68,17 +91,45 @@ def extract(paths: PathsArg, manifest: ManifestOpt = None, jsonl: Annotated[bool
     """
     from councilgraph.loaders.extract.contract import write_jsonl
 
-    result, skips = _run_extract(paths, manifest, fmt, strict, topics)
+    _check_inputs(paths)
+    try:
+        result, skips = _run_extract(paths, manifest, fmt, strict, topics)
+    except InputError as exc:
+        if not strict:
+            raise
+        _strict_stop(exc)
     if out:
-        tmp = out.with_suffix(out.suffix + ".tmp")
-        with tmp.open("w", encoding="utf-8") as fp:
-            write_jsonl(result, fp)
-        tmp.replace(out)
+        _write_atomic(out, lambda fp: write_jsonl(result, fp))
     else:
         write_jsonl(result, sys.stdout)
     err.print(f"{len(result)} documents extracted, {len(skips.items)} skipped", highlight=False)
     if skips.items:
         raise typer.Exit(1)
+
+
+def _check_inputs(paths) -> None:
+    """Nothing to read at all (a mistyped folder) is a usage error: exit 2, nothing written."""
+    from councilgraph.loaders import expand_paths
+
+    files, skips = expand_paths(paths)
+    if not files:
+        for s in skips:
+            err.print(f"[yellow]skipped[/yellow] {shown(s)}", highlight=False, soft_wrap=True)
+        err.print("[red]Error:[/red] nothing to read in " + shown(", ".join(str(p) for p in paths))
+                  + ": no minutes files there; nothing written", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+
+
+def _write_atomic(out: Path, write) -> None:
+    """Write through OUT.tmp, renamed over OUT only when complete; removed if writing fails."""
+    tmp = out.with_suffix(out.suffix + ".tmp")
+    try:
+        with tmp.open("w", encoding="utf-8") as fp:
+            write(fp)
+        tmp.replace(out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @app.command()
@@ -106,18 +157,47 @@ ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="key=v
 
 @app.command()
 def build(sources: PathsArg, store: StoreOpt = Path("councilgraph.lbdb"), manifest: ManifestOpt = None,
-          strict: StrictOpt = False, fmt: FormatOpt = None, topics: TopicsOpt = None) -> None:
+          strict: StrictOpt = False, fmt: FormatOpt = None, topics: TopicsOpt = None,
+          prune: Annotated[bool, typer.Option("--prune", help="Remove documents in the store that are not "
+                                              "among these sources.")] = False,
+          dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; list what would be added "
+                                                "and removed.")] = False,
+          wait: Annotated[float, typer.Option(help="Seconds to wait for another build of this store.")] = 0
+          ) -> None:
     """Build or update the embedded graph store from minutes.
 
-    Unchanged documents (same content hash) are not extracted again, changed ones are replaced and
-    removed ones dropped. The new store replaces the old one only when it is complete.
+    Unchanged documents (same content hash) are not extracted again and changed ones are replaced.
+    Documents already in the store that are not among these sources are kept (so building one
+    folder never drops another's) unless --prune is given; a file deleted from a folder given here
+    is removed. The new store replaces the old one only when it is complete. Exit status: 0 all
+    read, 1 something skipped, 2 nothing readable or a usage error (store unchanged).
     """
+    _check_inputs(sources)
     skips = _Skips()
-    with _progress() as progress:
-        task = progress.add_task("building", total=api.count_inputs(sources))
-        report = api.build(sources, store, manifest=manifest, fmt=fmt, strict=strict, topics=topics,
-                           on_skip=skips, on_document=lambda d: progress.advance(task))
-    err.print(report.summary(), highlight=False)
+    try:
+        with _progress() as progress:
+            task = progress.add_task("building", total=api.count_inputs(sources))
+            report = api.build(sources, store, manifest=manifest, fmt=fmt, strict=strict, topics=topics,
+                               prune=prune, dry_run=dry_run, wait=wait,
+                               on_skip=skips, on_document=lambda d: progress.advance(task))
+    except InputError as exc:
+        if not strict:
+            raise
+        _strict_stop(exc)
+    for path, first in report.duplicates:
+        err.print(f"[cyan]same document[/cyan] {shown(path)}: same text as {shown(first)}, read once",
+                  highlight=False, soft_wrap=True)
+    if report.dry_run:
+        for src in report.added_sources:
+            err.print(f"would add {shown(src)}", highlight=False, soft_wrap=True)
+        for src in report.removed_sources:
+            err.print(f"would remove {shown(src)}", highlight=False, soft_wrap=True)
+    else:
+        for src in report.removed_sources:
+            err.print(f"removed {shown(src)}", highlight=False, soft_wrap=True)
+    say(report.summary())
+    if report.skipped:
+        raise typer.Exit(1)
 
 
 def _run_and_print(run, pairs: list[str] | None, store: Path, uri: str | None, user: str | None,
@@ -129,7 +209,7 @@ def _run_and_print(run, pairs: list[str] | None, store: Path, uri: str | None, u
     if uri:
         from councilgraph.queries.neo4j import Neo4jTarget
 
-        target = Neo4jTarget(uri, user, password)
+        target = Neo4jTarget(_neo4j_uri(uri), user, password)
     try:
         _print(run(parse_params(pairs or []), store=store, neo4j=target), fmt)
     finally:
@@ -143,11 +223,13 @@ def _print(res, fmt: str) -> None:
     if fmt != "table":
         sys.stdout.write(format_result(res, fmt))
         return
+    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(*res.columns, show_lines=False)
-    for row in res.rows:
-        table.add_row(*["; ".join(str(x) for x in v) if isinstance(v, list) else "" if v is None else str(v)
+    table = Table(*[escape(str(c)) for c in res.columns], show_lines=False)
+    for row in res.rows:  # cells as Text: "[bold]" in minutes is printed, not read as markup
+        table.add_row(*[Text("; ".join(str(x) for x in v) if isinstance(v, list) else "" if v is None else str(v))
                         for v in row])
     Console(width=None if sys.stdout.isatty() else 200).print(table)
     err.print(f"{len(res.rows)} rows", highlight=False)
@@ -158,6 +240,11 @@ def query(name: Annotated[str, typer.Argument(help="A query name; `councilgraph 
           param: ParamOpt = None, store: StoreOpt = Path("councilgraph.lbdb"), neo4j: Neo4jOpt = None,
           user: UserOpt = None, password: PasswordOpt = None, fmt: OutFmt = "table") -> None:
     """Run a named query from the library, e.g. recurring_concerns, person_questions, topic_timeline."""
+    if not neo4j:
+        from councilgraph.queries.run import parse_params
+
+        given = parse_params(param or [])
+        _check_names(store, topic=given.get("topic"), person=given.get("person"))
     _run_and_print(lambda params, **kw: api.query(name, params, **kw), param, store, neo4j, user, password, fmt)
 
 
@@ -185,8 +272,12 @@ def candidate_topics(store: StoreOpt = Path("councilgraph.lbdb"),
                      limit: Annotated[int, typer.Option(help="How many to list.")] = 40,
                      topics: TopicsOpt = None) -> None:
     """List phrases that recur in questions across documents but match no concept in the scheme."""
-    for phrase, n in api.candidate_topics(store, min_docs=min_docs, limit=limit, topics=topics):
-        Console().print(f"{n:5d}  {phrase}", highlight=False)
+    found = api.candidate_topics(store, min_docs=min_docs, limit=limit, topics=topics)
+    for phrase, n in found:
+        Console().print(f"{n:5d}  {shown(phrase)}", highlight=False)
+    if not found:
+        err.print(f"no candidate topics: no phrase outside the scheme recurs in {min_docs}+ documents "
+                  "(try a lower --min-docs)", highlight=False)
 
 
 @app.command()
@@ -196,14 +287,14 @@ def export(store: StoreOpt = Path("councilgraph.lbdb"),
            out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")] = None
            ) -> None:
     """Export the graph: node-link JSON (byte-identical for the same input) or RDF linked data."""
+    from councilgraph.graph.export import check_format
+
+    check_format(fmt)
     if out is None:
         api.export(store, fmt, sys.stdout)
         return
-    tmp = out.with_suffix(out.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fp:
-        api.export(store, fmt, fp)
-    tmp.replace(out)
-    err.print(f"wrote {out}", highlight=False)
+    _write_atomic(out, lambda fp: api.export(store, fmt, fp))
+    say(f"wrote {out}")
 
 
 @app.command()
@@ -211,7 +302,7 @@ def push(neo4j: Annotated[str, typer.Option("--neo4j", help="bolt://host:7687 or
          store: StoreOpt = Path("councilgraph.lbdb"), user: UserOpt = None, password: PasswordOpt = None,
          database: Annotated[str | None, typer.Option(help="Neo4j database name.")] = None) -> None:
     """Load the graph into your Neo4j (constraints, then batched UNWIND ... MERGE; running twice changes nothing)."""
-    nodes, edges = api.push(store, neo4j, user=user, password=password, database=database)
+    nodes, edges = api.push(store, _neo4j_uri(neo4j), user=user, password=password, database=database)
     err.print(f"pushed {nodes} nodes and {edges} edges to {neo4j}", highlight=False)
 
 
@@ -229,6 +320,7 @@ def visualise(store: StoreOpt = Path("councilgraph.lbdb"),
               ) -> None:
     """Write a self-contained interactive graph page (opens offline in any browser)."""
     years = (year_from or 0, year_to or 9999) if (year_from or year_to) else None
+    _check_names(store, topic=topic, person=person)
     view = api.visualise(store, out, topic=topic, person=person, committee=committee, council=council, years=years,
                          max_nodes=max_nodes)
     err.print(f"wrote {out}: {len(view.nodes)} nodes, {len(view.edges)} links"
@@ -252,6 +344,11 @@ def plot(kind: Annotated[str, typer.Argument(help="heatmap, timeline or askers."
          council: Annotated[str, typer.Option(help="Limit the heatmap to one council.")] = "",
          committee: Annotated[str, typer.Option(help="Limit the heatmap to one committee.")] = "") -> None:
     """Plots as PNG and SVG: concerns x years heatmap, one topic's timeline, who raises a topic most."""
+    if kind not in ("heatmap", "timeline", "askers"):
+        raise UsageError(f"unknown plot kind {kind!r}: heatmap, timeline or askers")
+    if kind != "heatmap" and not topic:
+        raise UsageError(f"a {kind} plot needs --topic")
+    _check_names(store, topic=topic)
     for p in api.plot(store, kind, out, topic=topic, council=council, committee=committee):
         err.print(f"wrote {p}", highlight=False)
 
@@ -309,7 +406,7 @@ def fetch(url: Annotated[str, typer.Argument(help="The council's ModernGov site,
                      date_to=parse_cli_date(date_to), council=council, delay=delay, contact=contact, timeout=timeout,
                      retries=retries, backoff=backoff, on_total=lambda n: progress.update(task, total=n),
                      on_meeting=lambda m: progress.advance(task),
-                     on_retry=lambda u, why, wait: err.print(f"[dim]retrying {u} ({why}) in {wait:.0f}s[/dim]",
+                     on_retry=lambda u, why, wait: err.print(f"[dim]retrying {shown(u)} ({shown(why)}) in {wait:.0f}s[/dim]",
                                                              highlight=False, soft_wrap=True),
                      list_only=list_committees)
     if list_committees:
@@ -317,24 +414,57 @@ def fetch(url: Annotated[str, typer.Argument(help="The council's ModernGov site,
             flag = " (expired)" if c.expired else " (deleted)" if c.deleted else ""
             sys.stdout.write(f"{c.committee_id}\t{c.title}{flag}\n")
         for line in report.failed:
-            err.print(f"[red]failed[/red] {line}", highlight=False, soft_wrap=True)
+            err.print(f"[red]failed[/red] {shown(line)}", highlight=False, soft_wrap=True)
         if report.failed or not report.committees:
             raise typer.Exit(1)
         return
     for line in report.failed:
-        err.print(f"[red]failed[/red] {line}", highlight=False, soft_wrap=True)
+        err.print(f"[red]failed[/red] {shown(line)}", highlight=False, soft_wrap=True)
     for line in report.awaiting:
-        err.print(f"[yellow]waiting[/yellow] {line}", highlight=False, soft_wrap=True)
-    err.print(report.summary(), highlight=False, soft_wrap=True)
+        err.print(f"[yellow]waiting[/yellow] {shown(line)}", highlight=False, soft_wrap=True)
+    err.print(shown(report.summary()), highlight=False, soft_wrap=True)
     if report.failed:
         raise typer.Exit(1)
+
+
+_NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
+
+
+def _neo4j_uri(uri: str) -> str:
+    if not uri.startswith(_NEO4J_SCHEMES):
+        raise UsageError(f"--neo4j takes a bolt:// or neo4j:// address (Neo4j's own protocol), not {uri!r}")
+    return uri
+
+
+def _check_names(store: Path, *, topic: str | None = None, person: str | None = None) -> None:
+    """An unknown topic or person says nothing matched and suggests near names, not an empty page."""
+    import difflib
+
+    from councilgraph.graph.store import LadybugStore
+
+    asks = [(kind, value, q) for kind, value, q in (
+        ("topic", topic, "MATCH (t:Topic) RETURN t.id, t.name"),
+        ("person", person, "MATCH (p:Person) RETURN p.id, p.name")) if value]
+    if not asks:
+        return
+    with LadybugStore(store) as st:
+        for kind, value, q in asks:
+            _, rows = st.query(q)
+            names = sorted({str(x) for r in rows for x in r if x})
+            v = value.lower()
+            if any(v == n.lower() or n.lower().endswith("/" + v) or v in n.lower() for n in names):
+                continue
+            short = sorted({n.split("/")[-1] for n in names} | set(names))
+            near = difflib.get_close_matches(value, short, n=5, cutoff=0.5)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise UsageError(f"no {kind} in the store matches {value!r}{hint}")
 
 
 def main() -> None:
     try:
         app()
     except CouncilGraphError as exc:
-        err.print(f"[red]Error:[/red] {exc}", highlight=False, soft_wrap=True)
+        err.print(f"[red]Error:[/red] {shown(exc)}", highlight=False, soft_wrap=True)
         sys.exit(2)
 
 

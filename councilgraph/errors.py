@@ -28,6 +28,10 @@ class CouncilGraphError(Exception):
         return text
 
 
+class UsageError(CouncilGraphError):
+    """The command cannot run as given: nothing readable named, unknown format or kind, bad option."""
+
+
 class InputError(CouncilGraphError):
     """A file could not be read as minutes: missing, empty, binary, undecodable or not minutes."""
 

@@ -10,22 +10,24 @@ the old one only when it is complete.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
+import os
 import pickle
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councilgraph.loaders import Document, Skip, iter_documents
+from councilgraph.loaders import Document, Skip, expand_paths, iter_documents
 from councilgraph.loaders.extract import extract_document
 from councilgraph.loaders.extract.identity import resolve
 from councilgraph.loaders.extract.records import Extraction, Person
 
-from councilgraph.errors import InputError
+from councilgraph.errors import InputError, UsageError
 
 from .model import Row, document_rows
-from .store import StoreStats, write_store
+from .store import StoreStats, clean_leftovers, commit_state, read_state, store_lock, write_state_next, write_store
 from .topics import DEFAULT_SCHEME, TopicScheme, annotate
 
 _CODE = [Path(__file__).resolve().parent.parent / "loaders" / "extract", Path(__file__).resolve().parent]
@@ -55,29 +57,64 @@ class BuildReport:
     extracted: int = 0
     unchanged: int = 0
     removed: int = 0
+    kept: int = 0
     skipped: list[Skip] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, the path it copies)
+    removed_sources: list[str] = field(default_factory=list)
+    added_sources: list[str] = field(default_factory=list)
+    dry_run: bool = False
     stats: StoreStats | None = None
 
     def summary(self) -> str:
+        if self.dry_run:
+            return (f"dry run, nothing written: {self.documents} documents would be in {self.store} "
+                    f"({self.extracted} to extract, {len(self.added_sources)} new, {self.removed} to remove, "
+                    f"{self.kept} kept from earlier builds, {len(self.skipped)} skipped)")
         s = self.stats or StoreStats()
+        kept = f", {self.kept} kept from earlier builds" if self.kept else ""
+        dup = f", {len(self.duplicates)} duplicates" if self.duplicates else ""
         return (f"{self.documents} documents ({self.extracted} extracted, {self.unchanged} unchanged, "
-                f"{self.removed} removed, {len(self.skipped)} skipped): {s.nodes} nodes, {s.edges} edges "
-                f"in {self.store}")
+                f"{self.removed} removed{kept}{dup}, {len(self.skipped)} skipped): {s.nodes} nodes, "
+                f"{s.edges} edges in {self.store}")
 
 
 def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | Path | None = None,
           fmt: str | None = None, strict: bool = False, topics: str | Path | None = None,
+          prune: bool = False, dry_run: bool = False, wait: float = 0,
           on_skip: Callable[[Skip], None] | None = None,
           on_document: Callable[[Document], None] | None = None) -> BuildReport:
+    """Build or update `store` from `sources`.
+
+    Documents already in the store but not read this time are kept unless `prune` is given, except
+    those whose file was below a folder given here and is gone from disk (deleted from a folder that
+    was read again). Nothing readable among `sources` is a `UsageError` and the store is not touched.
+    `dry_run` reads and extracts nothing new into the store and reports what a build would change.
+    """
+    sources = [Path(s) for s in sources]
     store = Path(store)
+    files, _ = expand_paths(sources)
+    if not files:
+        shown = ", ".join(str(s) for s in sources) or "(none)"
+        raise UsageError(f"nothing to read in {shown}: no minutes files there; store left unchanged",
+                         path=str(store))
+    with store_lock(store, wait=wait):
+        return _build_locked(sources, store, manifest=manifest, fmt=fmt, strict=strict, topics=topics,
+                             prune=prune, dry_run=dry_run, on_skip=on_skip, on_document=on_document)
+
+
+def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, topics, prune, dry_run,
+                  on_skip, on_document) -> BuildReport:
     cache = Path(str(store) + ".cache")
+    cache_existed = cache.exists()
+    if not dry_run:
+        clean_leftovers(store)
     cache.mkdir(parents=True, exist_ok=True)
     scheme_path = Path(topics) if topics else DEFAULT_SCHEME
     scheme = TopicScheme.load(scheme_path) if topics else TopicScheme.load()
     version = _code_version(scheme_path)
-    state_file = cache / "state.json"
-    state = json.loads(state_file.read_text()) if state_file.exists() else {}
-    previous: dict[str, str] = state.get("documents", {}) if state.get("version") == version else {}
+    state, state_agrees = read_state(store)
+    known: dict[str, str] = state.get("documents", {})
+    previous: dict[str, str] = known if state.get("version") == version and state_agrees else {}
     report = BuildReport(store=store)
 
     def skip(s: Skip) -> None:
@@ -88,13 +125,20 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
             on_skip(s)
 
     current: dict[str, str] = {}
+    seen_hash: dict[str, str] = {}
     for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip):
         if on_document:
             on_document(doc)
+        first = seen_hash.setdefault(doc.content_hash, doc.source)
+        if first != doc.source:  # one document seen twice (a byte or CRLF copy): keep the first
+            report.duplicates.append((doc.source, first))
+            continue
         key = cache_key(doc, version)
         path = cache / f"{key}.pkl"
         if path.exists():
             report.unchanged += 1
+        elif dry_run:
+            report.extracted += 1
         else:
             try:
                 x = extract_document(doc)
@@ -107,21 +151,52 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
             tmp.replace(path)
             report.extracted += 1
         current[doc.source] = key
+    if not current and not dry_run:
+        if not cache_existed:
+            shutil.rmtree(cache, ignore_errors=True)
+        raise UsageError("nothing readable among the sources given; store left unchanged", path=str(store))
     report.documents = len(current)
-    report.removed = len(set(previous) - set(current))
+    roots = [os.path.abspath(s) for s in sources if s.is_dir()]
+    for source in sorted(set(known) - set(current)):
+        gone = not os.path.lexists(source)
+        below = any(os.path.abspath(source).startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+        if prune or (gone and below):
+            report.removed_sources.append(source)
+        elif (cache / f"{known[source]}.pkl").exists():
+            current[source] = known[source]  # not read this time, still in the store
+            report.kept += 1
+        else:
+            report.removed_sources.append(source)
+    report.removed = len(report.removed_sources)
+    report.documents = len(current)
+    if dry_run:
+        report.dry_run = True
+        report.added_sources = sorted(set(current) - set(known))
+        return report
     if current == previous and store.exists() and state.get("stats"):
         report.stats = StoreStats(**state["stats"])  # nothing changed: the store is already this corpus
+        _trim_cache(cache, current)
         return report
 
     ids = _resolve_ids(cache, current)
-    report.stats = write_store(_rows(cache, current, ids, scheme), store)
-    state_file.write_text(json.dumps({"version": version, "stats": vars(report.stats), "documents": current},
-                                     indent=1, sort_keys=True))
-    live = {f"{k}.pkl" for k in current.values()}
-    for f in cache.glob("*.pkl"):
-        if f.name not in live:
-            f.unlink()
+    record = {"version": version, "documents": current}
+
+    def before_swap(new_db: Path, stats: StoreStats) -> None:
+        write_state_next(store, {**record, "stats": vars(stats)}, new_db)
+
+    report.stats = write_store(_rows(cache, current, ids, scheme), store, before_swap=before_swap)
+    commit_state(store)
+    _trim_cache(cache, current)
     return report
+
+
+def _trim_cache(cache: Path, current: dict[str, str]) -> None:
+    """The cache holds what the store holds: entries for other documents and half-written ones go."""
+    live = {f"{k}.pkl" for k in current.values()}
+    for f in cache.iterdir():
+        if (f.suffix == ".pkl" and f.name not in live) or f.suffix == ".tmp":
+            with contextlib.suppress(OSError):
+                f.unlink()
 
 
 def _load(cache: Path, key: str) -> Extraction:

@@ -8,10 +8,13 @@ the same bytes.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
+
+from councilgraph.errors import UsageError
 
 from .schema import NODES, RELS
 from .store import LadybugStore
@@ -118,6 +121,15 @@ def write_json(g: nx.MultiDiGraph, fp: IO[str]) -> None:
 CG = "https://w3id.org/councilgraph/"
 
 
+# characters XML 1.0 forbids (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/U+FFFF): text from
+# minutes can hold them, and RDF/XML with them does not parse back, so no serialisation writes them
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
 def to_rdf(g: nx.MultiDiGraph):
     """Linked data: each node a resource typed cg:<Label>, properties as literals, edges as
     predicates; topics point at their SKOS concept URIs. Edge evidence is kept by reifying each
@@ -130,7 +142,7 @@ def to_rdf(g: nx.MultiDiGraph):
     out.bind("cg", cg)
 
     def uri(nid: str) -> URIRef:
-        return URIRef(CG + "id/" + nid.replace(" ", "_"))
+        return URIRef(CG + "id/" + xml_safe(nid).replace(" ", "_"))
 
     for nid, attrs in g.nodes(data=True):
         s = uri(nid)
@@ -142,7 +154,7 @@ def to_rdf(g: nx.MultiDiGraph):
                 out.add((s, cg.concept, URIRef(v)))
                 continue
             out.add((s, cg[k], Literal(v, datatype=XSD.integer) if isinstance(v, int) and not isinstance(v, bool)
-                     else Literal(v)))
+                     else Literal(xml_safe(v))))
     for n, (src, dst, attrs) in enumerate(sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"]))):
         pred = cg[attrs["type"].lower()]
         out.add((uri(src), pred, uri(dst)))
@@ -154,21 +166,29 @@ def to_rdf(g: nx.MultiDiGraph):
             out.add((st, RDF.object, uri(dst)))
             for k in ("doc", "span_start", "span_end", "sentence"):
                 if k in attrs:
-                    out.add((st, cg[k], Literal(attrs[k])))
+                    out.add((st, cg[k], Literal(xml_safe(attrs[k]))))
     return out
 
 
+FORMATS = ("json", "turtle", "ttl", "rdf", "nt", "xml", "json-ld")
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}: json, turtle, nt, xml or json-ld")
+
+
 def write_export(g: nx.MultiDiGraph, fmt: str, out: IO[str]) -> None:
+    check_format(fmt)
     if fmt == "json":
         write_json(g, out)
     elif fmt in ("turtle", "ttl", "rdf", "nt", "xml", "json-ld"):
         rdf_fmt = {"rdf": "turtle", "ttl": "turtle"}.get(fmt, fmt)
         out.write(to_rdf(g).serialize(format=rdf_fmt))
-    else:
-        raise ValueError(f"unknown export format {fmt!r}: json, turtle, nt, xml or json-ld")
 
 
 def export_file(store: str | Path, fmt: str, out: IO[str]) -> None:
+    check_format(fmt)
     with LadybugStore(store) as st:
         write_export(read_graph(st), fmt, out)
 

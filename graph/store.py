@@ -8,13 +8,15 @@ when everything loaded, so a failed build leaves the previous store as it was.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,13 +130,128 @@ class _Writer:
         return sorted(self.files)
 
 
-def write_store(rows: Iterable[Row], path: str | Path) -> StoreStats:
-    """Build a new store at `path` from rows; the old store is replaced only on success."""
+def _literal(text: str) -> str:
+    """A Cypher string literal: a path with a quote or backslash stays one string."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+# -- the record of what a store holds, kept beside it and changed together with it ------------------------
+
+def state_path(store: Path) -> Path:
+    return Path(str(store) + ".cache") / "state.json"
+
+
+def _next_path(store: Path) -> Path:
+    return Path(str(store) + ".cache") / "state.next.json"
+
+
+def _fingerprint(db: Path) -> list[int]:
+    st = db.stat()
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def write_state_next(store: Path, state: dict, new_db: Path) -> None:
+    """Before the swap: the state of the new store, naming the new file (inode, size, mtime)."""
+    nxt = _next_path(store)
+    nxt.parent.mkdir(parents=True, exist_ok=True)
+    tmp = nxt.with_suffix(".tmp")
+    tmp.write_text(json.dumps({**state, "store": _fingerprint(new_db)}, indent=1, sort_keys=True))
+    os.replace(tmp, nxt)
+
+
+def commit_state(store: Path) -> None:
+    """After the swap: the next state becomes the state."""
+    os.replace(_next_path(store), state_path(store))
+
+
+def read_state(store: Path) -> tuple[dict, bool]:
+    """The state of `store` and whether it is known to describe the file there now.
+
+    A crash between the swap and `commit_state` leaves `state.next.json` describing the new store:
+    it is adopted. A crash before the swap leaves one describing a store that never arrived: ignored.
+    """
+    store = Path(store)
+    here = _fingerprint(store) if store.is_file() else None
+    for candidate in (_next_path(store), state_path(store)):
+        try:
+            state = json.loads(candidate.read_text())
+        except (OSError, ValueError):
+            continue
+        if here is not None and state.get("store") == here:
+            if candidate != state_path(store):
+                os.replace(candidate, state_path(store))
+            return state, True
+    try:
+        state = json.loads(state_path(store).read_text())
+    except (OSError, ValueError):
+        state = {}
+    return state, False
+
+
+# -- one build of a store at a time; leftovers of dead builds removed ---------------------------------------
+
+@contextmanager
+def store_lock(store: Path, wait: float = 0) -> Iterator[None]:
+    """Hold `STORE.lock` for a build; a second build waits `wait` seconds then names the holder."""
+    from filelock import FileLock, Timeout
+
+    store = Path(store)
+    store.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(store) + ".lock")
+    pid_file = Path(str(store) + ".lock.pid")
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout:
+        try:
+            holder = pid_file.read_text().strip() or "?"
+        except OSError:
+            holder = "?"
+        raise StoreError(f"store is being built by process {holder}; try again when it ends",
+                         path=str(store)) from None
+    try:
+        pid_file.write_text(str(os.getpid()))
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            pid_file.unlink()
+        lock.release()
+
+
+def _tmp_prefix(target: Path) -> str:
+    return f".cg-build-{target.name}-"
+
+
+_OLD_TMP = re.compile(r"\.cg-build-[a-z0-9_]{8}")
+
+
+def clean_leftovers(store: Path) -> list[Path]:
+    """Remove temporary folders that a killed build of this store left (call holding the lock)."""
+    store = Path(store)
+    gone = []
+    if store.parent.is_dir():
+        for d in store.parent.glob(".cg-build-*"):
+            # this store's own, or the unnamed ones (".cg-build-" + 8 characters) older versions left
+            if d.name.startswith(_tmp_prefix(store)) or _OLD_TMP.fullmatch(d.name):
+                shutil.rmtree(d, ignore_errors=True)
+                gone.append(d)
+    nxt = _next_path(store)
+    if nxt.exists() and not read_state(store)[1]:
+        with contextlib.suppress(OSError):
+            nxt.unlink()
+    return gone
+
+
+def write_store(rows: Iterable[Row], path: str | Path, *,
+                before_swap: Callable[[Path, StoreStats], None] | None = None) -> StoreStats:
+    """Build a new store at `path` from rows; the old store is replaced only on success.
+
+    `before_swap(new_file, stats)` runs when the new file is complete and closed, before it
+    replaces the old one (the build writes the store's state there)."""
     import ladybug as lb
 
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmpdir = Path(tempfile.mkdtemp(prefix=".cg-build-", dir=target.parent))
+    tmpdir = Path(tempfile.mkdtemp(prefix=_tmp_prefix(target), dir=target.parent))
     try:
         writer = _Writer(tmpdir)
         for row in rows:
@@ -146,14 +263,16 @@ def write_store(rows: Iterable[Row], path: str | Path) -> StoreStats:
         for stmt in ddl():
             conn.execute(stmt)
         for key in [k for k in keys if k[0] == "node"] + [k for k in keys if k[0] == "rel"]:
-            csv_path = (tmpdir / ("__".join(key) + ".csv")).as_posix()
+            csv_path = _literal((tmpdir / ("__".join(key) + ".csv")).as_posix())
             # the dialect is stated, never sniffed: a sniffer that sees "a; b" in early rows picks ";"
             if key[0] == "node":
-                conn.execute(f"COPY {key[1]} FROM '{csv_path}' ({_CSV})")
+                conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV})")
             else:
-                conn.execute(f"COPY {key[1]} FROM '{csv_path}' ({_CSV}, from='{key[2]}', to='{key[3]}')")
+                conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV}, from='{key[2]}', to='{key[3]}')")
         conn.close()
         db.close()
+        if before_swap:
+            before_swap(new_db, writer.stats)
         for extra in tmpdir.glob("store.lbdb.*"):
             os.replace(extra, target.with_name(target.name + extra.name[len("store.lbdb"):]))
         os.replace(new_db, target)
@@ -176,6 +295,40 @@ def check_params(cypher: str, params: dict[str, Any]) -> None:
         raise QueryError(f"missing parameter(s): {', '.join('$' + m for m in missing)}")
 
 
+# What user Cypher on the embedded store may not do. The store is opened read-only (no writes), but
+# LadybugDB has no setting that stops reading files (LOAD FROM), writing them (COPY ... TO, EXPORT),
+# native code (LOAD EXTENSION, INSTALL) or other databases (ATTACH): the statement is checked.
+_REFUSED = {
+    "LOAD": "LOAD (extensions or files outside the store)", "COPY": "COPY (reads or writes files)",
+    "INSTALL": "INSTALL (downloads extensions)", "ATTACH": "ATTACH (other databases)", "DETACH": "DETACH",
+    "EXPORT": "EXPORT (writes files)", "IMPORT": "IMPORT (reads files)", "USE": "USE (other databases)",
+    "CREATE": "CREATE (writes)", "MERGE": "MERGE (writes)", "SET": "SET (writes)", "DELETE": "DELETE (writes)",
+    "REMOVE": "REMOVE (writes)", "DROP": "DROP (writes)", "ALTER": "ALTER (writes)", "BEGIN": "transactions",
+    "COMMIT": "transactions", "ROLLBACK": "transactions", "CHECKPOINT": "CHECKPOINT (writes)",
+}
+# procedures that only describe the store
+READ_PROCEDURES = {"show_tables", "table_info", "show_connection", "db_version", "show_functions",
+                   "show_indexes", "show_sequences", "current_setting"}
+_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'?|\"(?:[^\"\\]|\\.)*\"?|`[^`]*`?|//[^\n]*|/\*.*?(?:\*/|$)", re.S)
+_WORD = re.compile(r"(?<![.:$\w])([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def check_read_only(cypher: str) -> None:
+    """Refuse Cypher that would do anything but read the graph (see `_REFUSED`); strings, quoted
+    names and comments are not looked at, so `WHERE q.text CONTAINS 'copy'` is fine."""
+    code = _LITERALS.sub(" ", cypher)
+    words = [m.group(1) for m in _WORD.finditer(code)]
+    for i, w in enumerate(words):
+        up = w.upper()
+        if up in _REFUSED:
+            raise QueryError(f"cypher on the embedded store may only read the graph: {_REFUSED[up]} is not allowed")
+        if up == "CALL":
+            proc = words[i + 1].lower() if i + 1 < len(words) else ""
+            if proc not in READ_PROCEDURES:
+                raise QueryError(f"cypher on the embedded store may only read the graph: CALL {proc or '?'} is not "
+                                 f"allowed (allowed: {', '.join(sorted(READ_PROCEDURES))})")
+
+
 class LadybugStore:
     """A read-only connection to a built store."""
 
@@ -195,6 +348,7 @@ class LadybugStore:
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
         params = params or {}
         check_params(cypher, params)
+        check_read_only(cypher)
         try:
             result = self._conn.execute(cypher, params)
         except Exception as exc:

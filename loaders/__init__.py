@@ -7,6 +7,9 @@ never stops a batch. `strict=True` turns the first skip into an error.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,23 +39,82 @@ class Skip:
         return f"{self.path}: {self.reason}"
 
 
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # one minutes file; a bigger one is refused, not read
+
+
+def _odd(p: Path) -> str | None:
+    """Why `p` (not a folder, not a regular file) cannot be read, or None if it is a regular file."""
+    try:
+        st = p.stat()
+    except OSError as exc:
+        if p.is_symlink():
+            return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link (target missing)"
+        return "no such file or folder" if exc.errno == errno.ENOENT else f"cannot read: {exc.strerror}"
+    if stat.S_ISREG(st.st_mode):
+        return None
+    if stat.S_ISFIFO(st.st_mode):
+        return "not a regular file (a named pipe)"
+    if stat.S_ISSOCK(st.st_mode):
+        return "not a regular file (a socket)"
+    return "not a regular file (a device)"
+
+
+def _walk(root: Path, files: list[Path], skips: list[Skip]) -> None:
+    """Every file below `root`, without recursion; folder symlinks followed once (loops named)."""
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                skips.append(Skip(str(folder), "symbolic link loop (folder already read)"))
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            skips.append(Skip(str(folder), f"cannot read folder: {exc.strerror}"))
+            continue
+        for entry in entries:
+            f = Path(entry.path)
+            if _ignored(f):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.name.startswith("."):  # hidden folders (.git, fetch's .fetch-cache) hold no inputs
+                    stack.append(f)
+                continue
+            why = _odd(f)
+            if why is None:
+                files.append(f)
+            else:
+                skips.append(Skip(str(f), why))
+
+
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skip]]:
-    """Files named directly, plus every file below named folders, in sorted (repeatable) order."""
+    """Files named directly, plus every file below named folders, in sorted (repeatable) order.
+
+    Anything that cannot be read (broken or looping symlinks, pipes, devices, unreadable folders)
+    is returned as a `Skip` with its reason, never dropped silently."""
     files: list[Path] = []
     skips: list[Skip] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            # files in hidden folders (.git, fetch's .fetch-cache) are not inputs
-            found = sorted(f for f in p.rglob("*") if f.is_file() and not _ignored(f)
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts[:-1]))
-            if not found:
+            found: list[Path] = []
+            _walk(p, found, skips)
+            if not found and not any(s.path.startswith(str(p)) for s in skips):
                 skips.append(Skip(str(p), "folder has no minutes files"))
-            files.extend(found)
-        elif p.is_file():
-            files.append(p)
+            files.extend(sorted(found))
         else:
-            skips.append(Skip(str(p), "no such file or folder"))
+            why = _odd(p)
+            if why is None:
+                files.append(p)
+            else:
+                skips.append(Skip(str(p), why))
     return files, skips
 
 
@@ -60,14 +122,30 @@ def _ignored(f: Path) -> bool:
     return f.name.lower() in _IGNORED_NAMES or f.name.startswith(".") or f.suffix.lower() == ".json"
 
 
+def source_name(p: Path) -> str:
+    """The path as text that can be stored and printed: bytes that are not UTF-8 become \\xNN."""
+    return str(p).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def load_path(path: str | Path, info: SourceInfo | None = None, fmt: str | None = None) -> Document:
     p = Path(path)
+    name = source_name(p)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as fp:
+            data = fp.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(p)) from exc
-    loader = choose_loader(data, str(p), fmt)
-    return loader.load(data, str(p), info or SourceInfo())
+        raise InputError(f"cannot read: {exc.strerror}", path=name) from exc
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"file is over the {MAX_INPUT_BYTES // 2**20} MB limit for one minutes file", path=name)
+    loader = choose_loader(data, name, fmt)
+    try:
+        return loader.load(data, name, info or SourceInfo())
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError("too deeply nested to read", path=name) from None
+    except MemoryError:
+        raise InputError("too large to read in memory", path=name) from None
 
 
 def iter_documents(
@@ -80,12 +158,6 @@ def iter_documents(
 ) -> Iterator[Document]:
     """Yield documents; report unreadable files through `on_skip` (or raise if `strict`)."""
     files, skips = expand_paths(paths)
-    infos: dict[str, SourceInfo] = {}
-    manifests = {f.parent / MANIFEST_NAME for f in files if (f.parent / MANIFEST_NAME).is_file()}
-    for m in sorted(manifests):
-        infos.update(read_manifest(m))
-    if manifest:
-        infos.update(read_manifest(manifest))
 
     def skip(s: Skip) -> None:
         if strict:
@@ -93,10 +165,25 @@ def iter_documents(
         if on_skip:
             on_skip(s)
 
+    infos: dict[str, SourceInfo] = {}
+    bad_rows: list[tuple[str | None, Skip]] = []
+
+    def bad_row(name: str | None, where: str, reason: str) -> None:
+        bad_rows.append((name, Skip(where, reason)))
+
+    manifests = {f.parent / MANIFEST_NAME for f in files if (f.parent / MANIFEST_NAME).is_file()}
+    for m in sorted(manifests):
+        infos.update(read_manifest(m, on_bad_row=bad_row))
+    if manifest:
+        infos.update(read_manifest(manifest, on_bad_row=bad_row))
+    names = {f.name for f in files}
     for s in skips:
         skip(s)
+    for name, s in bad_rows:  # a bad row about a file not in this batch is no reason to complain
+        if name is None or name in names:
+            skip(s)
     for f in files:
         try:
             yield load_path(f, infos.get(f.name), fmt)
         except InputError as exc:
-            skip(Skip(str(f), exc.message))
+            skip(Skip(source_name(f), exc.message))

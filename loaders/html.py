@@ -53,30 +53,69 @@ def html_to_text(markup: str) -> str:
     return text.strip() + "\n"
 
 
-def _walk(node, parts: list[str]) -> None:
-    """Append the text of `node` to `parts` (a module function: a nested recursive one is a
-    reference cycle per page, which extraction promises not to make; see api.cyclic_gc_paused)."""
-    tag = node.tag
-    if tag == "-text":
-        parts.append(node.text_content or "")
-        return
-    block = tag in _BLOCK_TAGS
-    if block:
-        parts.append("\n\n")
-    if tag == "li":
-        parts.append("• ")
-    child = node.child
-    while child is not None:
-        _walk(child, parts)
-        child = child.next
-    if block:
-        parts.append("\n\n")
+MAX_DEPTH = 10_000  # element nesting; a page nested deeper is refused (see `nesting`)
+
+
+def _walk(root, parts: list[str]) -> None:
+    """Append the text of `root` to `parts`, depth first with an explicit stack (no recursion, so
+    2,000 or 1,000,000 nested <div>s cost time in proportion to their size, not a RecursionError;
+    and no nested function, which would be a reference cycle per page, see api.cyclic_gc_paused)."""
+    stack: list = [(root, False, 0)]
+    while stack:
+        node, closing, depth = stack.pop()
+        block = node.tag in _BLOCK_TAGS
+        if closing:
+            if block:
+                parts.append("\n\n")
+            continue
+        if node.tag == "-text":
+            parts.append(node.text_content or "")
+            continue
+        if block:
+            parts.append("\n\n")
+        if node.tag == "li":
+            parts.append("• ")
+        stack.append((node, True, depth))
+        if depth >= MAX_DEPTH:
+            continue
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((c, False, depth + 1) for c in reversed(children))
+
+
+# elements whose end tag may be left out, or that have none: they do not count towards nesting
+_NO_NEST = {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "rb", "rt",
+            "rp", "colgroup", "caption", "br", "hr", "img", "meta", "link", "input", "area", "base", "col",
+            "embed", "param", "source", "track", "wbr", "html", "head", "body"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+
+
+def nesting(markup: str) -> int:
+    """The deepest element nesting in `markup`, by one linear scan of its tags. The HTML parser's
+    time grows faster than linearly with nesting, so pages nested deeper than MAX_DEPTH are refused
+    before they are parsed."""
+    depth = deepest = 0
+    for m in _TAG.finditer(markup):
+        if m.group(2).lower() in _NO_NEST or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def load(data: bytes, path: str, info: SourceInfo) -> Document:
     if looks_binary(data):
         raise InputError("binary file, not an HTML page", path=path)
-    text = html_to_text(decode(data, path=path))
+    markup = decode(data, path=path)
+    if nesting(markup) > MAX_DEPTH:
+        raise InputError(f"HTML nested more than {MAX_DEPTH:,} elements deep (refused, not parsed)", path=path)
+    text = html_to_text(markup)
     if not text.strip():
         raise InputError("HTML page has no text", path=path)
     return Document(source=path, text=text, format="html", info=info)

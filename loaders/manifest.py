@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from councilgraph.errors import ManifestError
+from councilgraph.errors import InputError, ManifestError
 
 from .decoding import decode
 from .document import SourceInfo
@@ -30,34 +31,78 @@ def parse_date(value: str, *, path: str, line: int) -> date | None:
             d, m, y = (int(x) for x in value.split("/"))
             return date(y, m, d)
         return date.fromisoformat(value)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ManifestError(f"line {line}: meeting_date {value!r} is not YYYY-MM-DD or DD/MM/YYYY",
                             path=path) from None
 
 
-def read_manifest(path: str | Path) -> dict[str, SourceInfo]:
-    """File name -> SourceInfo."""
+MAX_FIELD = 128 * 1024  # characters in one manifest cell; a longer cell makes its row bad
+
+
+def read_manifest(path: str | Path,
+                  on_bad_row: Callable[[str | None, str, str], None] | None = None) -> dict[str, SourceInfo]:
+    """File name -> SourceInfo.
+
+    A manifest that cannot be read, or has no `file` column, raises `ManifestError`. A bad row (a
+    date that is not a date, extra cells, a cell over 128 KB, broken quoting) is left out and
+    reported as `on_bad_row(file name or None, "MANIFEST line N", reason)`; without `on_bad_row`
+    it raises `ManifestError`, as before."""
     p = Path(path)
+    where = source_name(p)
     try:
-        text = decode(p.read_bytes(), path=str(p))
+        text = decode(p.read_bytes(), path=where)
     except OSError as exc:
-        raise ManifestError(f"cannot read manifest: {exc.strerror}", path=str(p)) from exc
-    reader = csv.DictReader(io.StringIO(text))
-    fields = {f.strip().lower() for f in reader.fieldnames or []}
-    if "file" not in fields:
-        raise ManifestError("manifest needs a 'file' column", path=str(p))
+        raise ManifestError(f"cannot read manifest: {exc.strerror}", path=where) from exc
+    except InputError as exc:
+        raise ManifestError(f"cannot read manifest: {exc.message}", path=where) from exc
+
+    def bad(name: str | None, line: int, reason: str) -> None:
+        if on_bad_row is None:
+            raise ManifestError(f"line {line}: {reason}", path=where)
+        on_bad_row(name, f"{where} line {line}", f"manifest row left out: {reason}")
+
+    rows = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip().lower() for h in next(rows)]
+    except (StopIteration, csv.Error):
+        header = []
+    if "file" not in header:
+        raise ManifestError("manifest needs a 'file' column", path=where)
     out: dict[str, SourceInfo] = {}
-    for n, row in enumerate(reader, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+    line = 1
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            line = rows.line_num
+            bad(None, line, f"cannot be parsed ({exc})")
+            continue
+        line = rows.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        row = {k: v.strip() for k, v in zip(header, cells, strict=False)}
         name = Path(row.get("file", "")).name
+        if len(cells) > len(header):
+            bad(name or None, line, f"{len(cells)} cells, the header has {len(header)}")
+            continue
+        if any(len(c) > MAX_FIELD for c in cells):
+            bad(name or None, line, f"a cell is over {MAX_FIELD // 1024} KB")
+            continue
         if not name:
             continue
-        out[name] = SourceInfo(
-            url=row.get("url") or None,
-            council=row.get("council") or None,
-            committee=row.get("committee") or None,
-            meeting_date=parse_date(row.get("meeting_date", ""), path=str(p), line=n),
-            committee_id=row.get("committee_id") or None,
-            meeting_id=row.get("meeting_id") or None,
-        )
+        try:
+            meeting_date = parse_date(row.get("meeting_date", ""), path=where, line=line)
+        except ManifestError as exc:
+            bad(name, line, exc.message.split(": ", 1)[-1])
+            continue
+        out[name] = SourceInfo(url=row.get("url") or None, council=row.get("council") or None,
+                               committee=row.get("committee") or None, meeting_date=meeting_date,
+                               committee_id=row.get("committee_id") or None,
+                               meeting_id=row.get("meeting_id") or None)
     return out
+
+
+def source_name(p: Path) -> str:
+    return str(p).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -7,6 +7,7 @@ lines stay one sentence; a line starting with a bullet or number keeps its own p
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from councilgraph.errors import InputError
@@ -51,14 +52,40 @@ def _page_text(page) -> str:
     return text if text.strip() else (page.extract_text() or "")
 
 
+MAX_TEXT = 32 * 1024 * 1024  # characters of text from one PDF; more is refused (a decompression bomb)
+
+
 def load(data: bytes, path: str, info: SourceInfo) -> Document:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not the user's business
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [_page_text(page) for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")  # many "protected" minutes open with the empty password
+            except (DependencyError, NotImplementedError) as exc:
+                raise InputError(f"encrypted PDF that cannot be opened here: {exc}", path=path) from None
+            if not opened:
+                raise InputError("encrypted PDF: needs a password", path=path)
+        pages = []
+        size = 0
+        for page in reader.pages:
+            text = _page_text(page)
+            size += len(text)
+            if size > MAX_TEXT:
+                raise InputError(f"PDF text is over the {MAX_TEXT // 2**20} M character limit", path=path)
+            pages.append(text)
+    except InputError:
+        raise
+    except FileNotDecryptedError:
+        raise InputError("encrypted PDF: needs a password", path=path) from None
+    except RecursionError:
+        raise InputError("unreadable PDF: nested too deeply", path=path) from None
+    except MemoryError:
+        raise InputError("unreadable PDF: too large to decompress", path=path) from None
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files; one bad PDF is a skip
         raise InputError(f"unreadable PDF: {exc}", path=path) from exc
     text = reflow("\n\n".join(pages))
     if not text.strip():

@@ -63,14 +63,44 @@ def run_query(name: str, params: dict[str, Any] | None = None, *, store: str | P
     return _sort_lists(q, run_cypher(q.cypher, bound, store=store, neo4j=neo4j))
 
 
+_TYPES = {"str": str, "int": int, "float": float, "bool": lambda v: _bool(v)}
+
+
+def _bool(v: str) -> bool:
+    if v.lower() in ("true", "1", "yes"):
+        return True
+    if v.lower() in ("false", "0", "no"):
+        return False
+    raise ValueError(v)
+
+
 def parse_params(pairs: list[str]) -> dict[str, Any]:
+    """`key=value` is the string value (`person=007` stays "007"); `key:int=3`, `key:float=`,
+    `key:bool=` type it. A named query's integer parameters are converted by the query itself."""
     out: dict[str, Any] = {}
     for p in pairs:
         if "=" not in p:
-            raise QueryError(f"--param takes key=value, not {p!r}")
+            raise QueryError(f"--param takes key=value or key:type=value, not {p!r}")
         k, v = p.split("=", 1)
-        out[k.strip()] = int(v) if v.strip().lstrip("-").isdigit() else v
+        k = k.strip()
+        if ":" in k:
+            k, typ = (x.strip() for x in k.split(":", 1))
+            if typ not in _TYPES:
+                raise QueryError(f"--param {k}:{typ}: type must be one of {', '.join(_TYPES)}")
+            try:
+                out[k] = _TYPES[typ](v.strip())
+            except ValueError:
+                raise QueryError(f"--param {k}:{typ}={v!r} is not a {typ}") from None
+        else:
+            out[k] = v
     return out
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell starting with =, +, -, @ (or tab/CR) is a formula to a spreadsheet: quote it."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def format_result(res: Result, fmt: str) -> str:
@@ -79,9 +109,9 @@ def format_result(res: Result, fmt: str) -> str:
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow(res.columns)
+        w.writerow([spreadsheet_safe(c) for c in res.columns])
         for r in res.rows:
-            w.writerow([json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, list | dict) else v
-                        for v in r])
+            w.writerow([spreadsheet_safe(json.dumps(v, ensure_ascii=False, default=str)
+                                         if isinstance(v, list | dict) else v) for v in r])
         return buf.getvalue()
     raise QueryError(f"unknown output format {fmt!r}: table, json or csv")

@@ -29,5 +29,5 @@ def test_extract_writes_contract_and_skips_bad_files(tmp_path):
 
 def test_missing_path_named_in_error(tmp_path):
     result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # nothing readable at all is a usage error (build and extract agree)
     assert "nope.txt: no such file or folder" in result.stderr

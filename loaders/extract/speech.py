@@ -199,10 +199,18 @@ class SpeechReader:
         return out
 
     def _mention_end(self, person: Person, start: int) -> int:
-        for m in person.mentions:
-            if m.span.start == start:
-                return m.span.end
-        return start
+        """End of `person`'s first mention starting at `start` (else `start`): a bisect over the
+        mentions sorted once per person, not a scan of them all for every mention."""
+        index = self.__dict__.setdefault("_mention_index", {})
+        entry = index.get(id(person))
+        if entry is None or entry[0] is not person or entry[1] != len(person.mentions):
+            order = sorted(range(len(person.mentions)), key=lambda i: (person.mentions[i].span.start, i))
+            entry = (person, len(person.mentions), [person.mentions[i].span.start for i in order],
+                     [person.mentions[i].span.end for i in order])
+            index[id(person)] = entry
+        starts, ends = entry[2], entry[3]
+        i = bisect.bisect_left(starts, start)
+        return ends[i] if i < len(starts) and starts[i] == start else start
 
     def acts(self, sent: Sentence) -> list[Act]:
         if sent.span.start not in self._acts:
