@@ -406,8 +406,9 @@ def fetch(url: Annotated[str, typer.Argument(help="The council's ModernGov site,
                      date_to=parse_cli_date(date_to), council=council, delay=delay, contact=contact, timeout=timeout,
                      retries=retries, backoff=backoff, on_total=lambda n: progress.update(task, total=n),
                      on_meeting=lambda m: progress.advance(task),
-                     on_retry=lambda u, why, wait: err.print(f"[dim]retrying {shown(u)} ({shown(why)}) in {wait:.0f}s[/dim]",
-                                                             highlight=False, soft_wrap=True),
+                     on_retry=lambda u, why, wait: err.print(
+                         f"[dim]retrying {shown(u)} ({shown(why)}) in {wait:.0f}s[/dim]", highlight=False,
+                         soft_wrap=True),
                      list_only=list_committees)
     if list_committees:
         for c in report.committees:
