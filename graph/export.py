@@ -133,7 +133,8 @@ def xml_safe(value: Any) -> Any:
 def to_rdf(g: nx.MultiDiGraph):
     """Linked data: each node a resource typed cg:<Label>, properties as literals, edges as
     predicates; topics point at their SKOS concept URIs. Edge evidence is kept by reifying each
-    evidenced edge as a cg:Statement with cg:doc, cg:span_start, cg:span_end and cg:sentence."""
+    evidenced edge as a cg:Statement with cg:doc, cg:span_start, cg:span_end, cg:sentence (and cg:page
+    for PDFs)."""
     from rdflib import RDF, Graph, Literal, Namespace, URIRef
     from rdflib.namespace import XSD
 
@@ -164,8 +165,8 @@ def to_rdf(g: nx.MultiDiGraph):
             out.add((st, RDF.subject, uri(src)))
             out.add((st, RDF.predicate, pred))
             out.add((st, RDF.object, uri(dst)))
-            for k in ("doc", "span_start", "span_end", "sentence"):
-                if k in attrs:
+            for k in ("doc", "span_start", "span_end", "sentence", "page"):
+                if attrs.get(k) is not None:
                     out.add((st, cg[k], Literal(xml_safe(attrs[k]))))
     return out
 

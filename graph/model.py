@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from councilgraph.graph.topics import TopicScheme
+from councilgraph.loaders.document import page_at
 from councilgraph.loaders.extract.identity import council_slug, slugify
 from councilgraph.loaders.extract.records import Extraction, Span
 
@@ -53,7 +54,8 @@ def _ev(x: Extraction, span: Span) -> dict[str, Any]:
     s = max(text.rfind("\n", 0, span.start) + 1, 0)
     e = text.find("\n", span.end)
     e = len(text) if e < 0 else e
-    return {"doc": x.source, "span_start": span.start, "span_end": span.end, "sentence": text[s:e].strip()}
+    return {"doc": x.source, "span_start": span.start, "span_end": span.end, "sentence": text[s:e].strip(),
+            "page": page_at(x.page_starts, span.start)}
 
 
 def doc_key(x: Extraction) -> str:

@@ -3,7 +3,7 @@ and the RDF export all read it, so they cannot drift apart."""
 
 from __future__ import annotations
 
-EVIDENCE = {"doc": "STRING", "span_start": "INT64", "span_end": "INT64", "sentence": "STRING"}
+EVIDENCE = {"doc": "STRING", "span_start": "INT64", "span_end": "INT64", "sentence": "STRING", "page": "INT64"}
 
 NODES: dict[str, dict[str, str]] = {
     "Council": {"name": "STRING", "slug": "STRING"},

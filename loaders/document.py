@@ -35,6 +35,11 @@ class Document:
     info: SourceInfo = field(default_factory=SourceInfo)
     # structured facts a loader read alongside the text (the ModernGov XML loader's meeting), or None
     data: Any = field(default=None, compare=False, repr=False)
+    # where each page starts in `text` (PDFs), so evidence can say "page 3" as well as the span
+    page_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    def page_of(self, offset: int) -> int | None:
+        return page_at(self.page_starts, offset)
 
     @property
     def content_hash(self) -> str:
@@ -44,3 +49,10 @@ class Document:
     @property
     def name(self) -> str:
         return self.source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def page_at(page_starts: tuple[int, ...], offset: int) -> int | None:
+    """The 1-based page a character offset lies on, or None for a text with no pages."""
+    import bisect
+
+    return bisect.bisect_right(page_starts, offset) if page_starts else None

@@ -87,10 +87,18 @@ def load(data: bytes, path: str, info: SourceInfo) -> Document:
         raise InputError("unreadable PDF: too large to decompress", path=path) from None
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files; one bad PDF is a skip
         raise InputError(f"unreadable PDF: {exc}", path=path) from exc
-    text = reflow("\n\n".join(pages))
+    # each page reflowed on its own (a page break ends a paragraph, as a blank line does), so the
+    # offset where every page starts is known and evidence can name its page
+    parts, starts, at = [], [], 0
+    for page in pages:
+        starts.append(at)
+        part = reflow(page) + "\n"
+        parts.append(part)
+        at += len(part)
+    text = "".join(parts)
     if not text.strip():
         raise InputError("PDF has no extractable text (scanned image?)", path=path)
-    return Document(source=path, text=text, format="pdf", info=info)
+    return Document(source=path, text=text, format="pdf", info=info, page_starts=tuple(starts))
 
 
 register_loader(Loader("pdf", (".pdf",), sniff, load))

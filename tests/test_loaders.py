@@ -114,3 +114,31 @@ def test_corrupt_pdf_is_named_and_skipped(tmp_path: Path):
     docs = list(iter_documents([tmp_path], on_skip=skips.append))
     assert [Path(d.source).name for d in docs] == ["ok.txt"]
     assert Path(skips[0].path).name == "broken.pdf" and ("PDF" in skips[0].reason)
+
+
+def test_pdf_evidence_names_its_page(tmp_path: Path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    from councilgraph import api
+
+    pages = [["Agenda item", "", "Library Services Update", "", "Minutes:", "",
+              "The Committee received a report on library opening hours."],
+             ["Councillor Nell Ashby asked why Sunday opening had been cut.", "",
+              "The Head of Libraries explained that visits on Sundays were low."]]
+    f = tmp_path / "minutes.pdf"
+    with PdfPages(f) as pdf:
+        for lines in pages:
+            fig = plt.figure(figsize=(8.27, 11.69))
+            fig.text(0.08, 0.95, "\n".join(lines), va="top", fontsize=10)
+            pdf.savefig(fig)
+            plt.close(fig)
+    store = tmp_path / "s.lbdb"
+    api.build([f], store)
+    g = api.load_graph(store)
+    asked = [d for _, _, d in g.edges(data=True) if d.get("type") == "ASKED"]
+    assert [d["page"] for d in asked] == [2]
+    assert "Sunday opening" in asked[0]["sentence"]

@@ -94,6 +94,7 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
         questions=exchange.questions, answers=exchange.answers, indicators=inds, resolutions=res,
         actions=acts, attendance=att, text=text,
         source_ids={k: v for k, v in (("meetingid", doc.info.meeting_id), ("committeeid", doc.info.committee_id)) if v},
+        page_starts=doc.page_starts,
     )
 
 

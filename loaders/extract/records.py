@@ -145,6 +145,7 @@ class Extraction:
     text: str = ""
     declarations: list[Statement] = field(default_factory=list)  # declarations of interest
     source_ids: dict[str, str] = field(default_factory=dict)  # the site's own ids: meetingid, committeeid
+    page_starts: tuple[int, ...] = ()  # where each PDF page starts in `text`; () for pageless formats
 
     def person(self, key: str | None) -> Person | None:
         if key is None:
