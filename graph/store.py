@@ -152,6 +152,9 @@ def write_store(rows: Iterable[Row], path: str | Path) -> StoreStats:
                 conn.execute(f"COPY {key[1]} FROM '{csv_path}' ({_CSV})")
             else:
                 conn.execute(f"COPY {key[1]} FROM '{csv_path}' ({_CSV}, from='{key[2]}', to='{key[3]}')")
+        from .summaries import build_summaries
+
+        build_summaries(conn)  # derived tables the concern queries read (graph/summaries.py)
         conn.close()
         db.close()
         for extra in tmpdir.glob("store.lbdb.*"):
