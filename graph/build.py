@@ -1,6 +1,8 @@
 """`councilgraph build`: sources in, an embedded store out, updated incrementally.
 
-Each document's extraction is cached beside the store (`STORE.cache/`), keyed by its content hash,
+Documents are extracted on every core (`graph.parallel`, results in input order, so the store is the
+same whatever the number of workers). Each document's extraction is cached beside the store
+(`STORE.cache/extractions.sqlite`, `graph.cache`), keyed by its content hash,
 its manifest facts and the extractor's own code, so an unchanged document is never extracted
 again, a changed one is re-extracted and a removed one drops out. Identities are then resolved
 over the whole corpus (whether "S Tracey" is "Stephen Tracey" depends on every document) holding
@@ -12,21 +14,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from councilgraph.loaders import Document, Skip, iter_documents
-from councilgraph.loaders.extract import extract_document
 from councilgraph.loaders.extract.identity import resolve
-from councilgraph.loaders.extract.records import Extraction, Person
 
 from councilgraph.errors import InputError
 
+from .cache import ExtractionCache
 from .model import Row, document_rows
+from .parallel import default_workers, extract_stream
 from .store import StoreStats, write_store
-from .topics import DEFAULT_SCHEME, TopicScheme, annotate
+from .topics import DEFAULT_SCHEME, TopicScheme
 
 _CODE = [Path(__file__).resolve().parent.parent / "loaders" / "extract", Path(__file__).resolve().parent]
 
@@ -66,7 +67,7 @@ class BuildReport:
 def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | Path | None = None,
           fmt: str | None = None, strict: bool = False, topics: str | Path | None = None,
           on_skip: Callable[[Skip], None] | None = None,
-          on_document: Callable[[Document], None] | None = None) -> BuildReport:
+          on_document: Callable[[Document], None] | None = None, workers: int | None = None) -> BuildReport:
     store = Path(store)
     cache = Path(str(store) + ".cache")
     cache.mkdir(parents=True, exist_ok=True)
@@ -86,63 +87,57 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
             on_skip(s)
 
     current: dict[str, str] = {}
-    for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip):
+    xcache = ExtractionCache(cache)
+
+    def todo() -> Iterator[tuple[Document, bool]]:
+        for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip):
+            yield doc, cache_key(doc, version) not in xcache
+
+    w = default_workers() if workers is None else workers
+    for doc, packed, refused in extract_stream(todo(), scheme=scheme, scheme_path=Path(topics) if topics else None,
+                                               workers=w):
         if on_document:
             on_document(doc)
         key = cache_key(doc, version)
-        path = cache / f"{key}.pkl"
-        if path.exists():
+        if refused is not None:
+            skip(Skip(doc.source, refused))
+            continue
+        if packed is None:
             report.unchanged += 1
         else:
-            try:
-                x = extract_document(doc)
-            except InputError as exc:
-                skip(Skip(doc.source, exc.message))
-                continue
-            annotate(x, scheme)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(path)
+            xcache.put(key, packed)
             report.extracted += 1
         current[doc.source] = key
+    xcache.commit()
     report.documents = len(current)
     report.removed = len(set(previous) - set(current))
     if current == previous and store.exists() and state.get("stats"):
         report.stats = StoreStats(**state["stats"])  # nothing changed: the store is already this corpus
+        xcache.close()
         return report
 
-    ids = _resolve_ids(cache, current)
-    report.stats = write_store(_rows(cache, current, ids, scheme), store)
+    ids = _resolve_ids(xcache, current)
+    report.stats = write_store(_rows(xcache, current, ids, scheme), store)
     state_file.write_text(json.dumps({"version": version, "stats": vars(report.stats), "documents": current},
                                      indent=1, sort_keys=True))
-    live = {f"{k}.pkl" for k in current.values()}
-    for f in cache.glob("*.pkl"):
-        if f.name not in live:
-            f.unlink()
+    xcache.prune(current.values())
+    xcache.close()
+    for f in cache.glob("*.pkl"):  # the one-file-per-document cache of earlier versions
+        f.unlink()
     return report
 
 
-def _load(cache: Path, key: str) -> Extraction:
-    return pickle.loads((cache / f"{key}.pkl").read_bytes())
-
-
-def _resolve_ids(cache: Path, current: dict[str, str]) -> dict[tuple[str, str], str]:
-    """Resolve identities over every document, keeping only people (not texts) in memory."""
-    views = []
-    for source in sorted(current):
-        x = _load(cache, current[source])
-        # identity needs names, kinds, roles and where each person is first mentioned: nothing else
-        people = [Person(key=p.key, name=p.name, kind=p.kind, role=p.role, mentions=p.mentions[:1]) for p in x.people]
-        views.append(Extraction(source=x.source, url=x.url, content_hash="", council=x.council,
-                                committee=x.committee, meeting_date=x.meeting_date, people=people))
+def _resolve_ids(xcache: ExtractionCache, current: dict[str, str]) -> dict[tuple[str, str], str]:
+    """Resolve identities over every document, reading only the cached identity views (people, not texts)."""
+    views = [xcache.view(current[source]) for source in sorted(current)]
     resolve(views)
     return {(v.source, p.key): p.id for v in views for p in v.people if p.id}
 
 
-def _rows(cache: Path, current: dict[str, str], ids: dict[tuple[str, str], str],
+def _rows(xcache: ExtractionCache, current: dict[str, str], ids: dict[tuple[str, str], str],
           scheme: TopicScheme) -> Iterator[Row]:
     for source in sorted(current):
-        x = _load(cache, current[source])
+        x = xcache.full(current[source])
         for p in x.people:
             p.id = ids.get((x.source, p.key))
         yield from document_rows(x, scheme)
