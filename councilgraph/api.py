@@ -10,12 +10,14 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from councilgraph.errors import InputError
-from councilgraph.graph.topics import TopicScheme, annotate, default_scheme
-from councilgraph.loaders import Document, Skip, expand_paths, iter_documents
-from councilgraph.loaders.extract import Extraction, extract_document
-from councilgraph.loaders.extract.identity import resolve
+# The extractor, the topic scheme and the store are imported where they are used, so that
+# `councilgraph --help` and commands that need none of them start quickly.
+if TYPE_CHECKING:
+    from councilgraph.graph.topics import TopicScheme
+    from councilgraph.loaders import Document, Skip
+    from councilgraph.loaders.extract import Extraction
 
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 
@@ -62,6 +64,12 @@ def extract(
     Files that cannot be read, or are not minutes, are reported through `on_skip` and left out;
     with `strict=True` the first one raises `InputError` instead.
     """
+    from councilgraph.errors import InputError
+    from councilgraph.graph.topics import TopicScheme, annotate, default_scheme
+    from councilgraph.loaders import Skip, iter_documents
+    from councilgraph.loaders.extract import extract_document
+    from councilgraph.loaders.extract.identity import resolve
+
     scheme = topics if isinstance(topics, TopicScheme) else (
         TopicScheme.load(topics) if topics else default_scheme())
     out: list[Extraction] = []
@@ -91,6 +99,8 @@ def extract(
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
+    from councilgraph.loaders import expand_paths
+
     files, _ = expand_paths(paths)
     return len(files)
 
@@ -233,6 +243,7 @@ def candidate_topics(store: str | Path, *, min_docs: int = 3, limit: int = 40,
     scheme passed with --topics).
     """
     from councilgraph.graph.store import LadybugStore
+    from councilgraph.graph.topics import TopicScheme, default_scheme
     from councilgraph.graph.topics import candidate_topics as _candidates
 
     scheme = TopicScheme.load(topics) if topics else default_scheme()
