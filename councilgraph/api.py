@@ -179,14 +179,14 @@ def load_graph(store: str | Path, **filters):
 
 
 def push(store: str | Path, uri: str, *, user: str | None = None, password: str | None = None,
-         database: str | None = None) -> tuple[int, int]:
-    """Merge the store's graph into a Neo4j database (idempotent)."""
-    from councilgraph.graph.export import load_graph as _load
+         database: str | None = None, on_progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+    """Merge the store's graph into a Neo4j database (idempotent), streamed in batched UNWIND
+    transactions with bounded memory; `on_progress(done, total)` after each batch."""
+    from councilgraph.graph.store import LadybugStore
     from councilgraph.queries.neo4j import Neo4jTarget
 
-    g = _load(store)
-    with Neo4jTarget(uri, user, password, database) as target:
-        return target.push(g)
+    with LadybugStore(store) as st, Neo4jTarget(uri, user, password, database) as target:
+        return target.push_store(st, on_progress=on_progress)
 
 
 # -- pictures --------------------------------------------------------------------------------------------

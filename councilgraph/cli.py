@@ -216,7 +216,10 @@ def push(neo4j: Annotated[str, typer.Option("--neo4j", help="bolt://host:7687 or
          store: StoreOpt = Path("councilgraph.lbdb"), user: UserOpt = None, password: PasswordOpt = None,
          database: Annotated[str | None, typer.Option(help="Neo4j database name.")] = None) -> None:
     """Load the graph into your Neo4j (constraints, then batched UNWIND ... MERGE; running twice changes nothing)."""
-    nodes, edges = api.push(store, neo4j, user=user, password=password, database=database)
+    with _progress() as progress:
+        task = progress.add_task("pushing", total=None)
+        nodes, edges = api.push(store, neo4j, user=user, password=password, database=database,
+                                on_progress=lambda done, total: progress.update(task, completed=done, total=total))
     err.print(f"pushed {nodes} nodes and {edges} edges to {neo4j}", highlight=False)
 
 

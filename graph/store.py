@@ -205,6 +205,17 @@ class LadybugStore:
         columns = result.get_column_names()
         return columns, result.get_all()
 
+    def stream(self, cypher: str, params: dict[str, Any] | None = None):
+        """Rows one at a time (no list of the whole result in Python): for pushes and exports at scale."""
+        params = params or {}
+        check_params(cypher, params)
+        try:
+            result = self._conn.execute(cypher, params)
+        except Exception as exc:
+            raise QueryError(f"Cypher failed: {exc}") from exc
+        while result.has_next():
+            yield result.get_next()
+
     def close(self) -> None:
         self._conn.close()
         self._db.close()
