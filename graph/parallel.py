@@ -33,7 +33,13 @@ def default_workers() -> int:
 
 def _init(scheme_path: str | None) -> None:
     global _scheme
+    import gc
+
     from .topics import TopicScheme
+
+    # as in api.extract: extraction makes no reference cycles, so the cyclic collector's walks free
+    # nothing; young objects are collected every _YOUNG_EVERY documents for loaders that do make them
+    gc.disable()
 
     if _scheme is None:  # forked workers inherit the parent's scheme
         _scheme = TopicScheme.load(scheme_path) if scheme_path else TopicScheme.load()
@@ -55,7 +61,17 @@ def extract_one(doc: Any, scheme: Any = None) -> tuple[tuple[bytes, bytes] | Non
     return pack(x), None
 
 
+_YOUNG_EVERY = 50
+_done = 0
+
+
 def _work(doc: Any) -> tuple[tuple[bytes, bytes] | None, str | None]:
+    global _done
+    _done += 1
+    if _done % _YOUNG_EVERY == 0:
+        import gc
+
+        gc.collect(0)
     return extract_one(doc)
 
 
