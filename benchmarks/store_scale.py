@@ -1,20 +1,25 @@
-"""Build throughput, recurring-concerns query time and peak memory on a large generated corpus.
+"""Build throughput, query times, disk and peak memory on a large generated corpus.
 
-    python benchmarks/store_scale.py [N]      # default 100000 agenda items
+    python benchmarks/store_scale.py [N] [--workers W]     # default 100000 agenda items, all cores
 
-Writes N items with the generator, builds the embedded store from scratch (extraction + identity +
-topics + bulk load), rebuilds it with nothing changed (cache hits), then times the
-recurring_concerns query. Peak memory is the process's maximum resident set size. Results go
-in BENCHMARKS.md; this is a script, not a test.
+Writes N items with the generator, builds the embedded store from scratch (extraction on a process
+pool + identity + topics + bulk load + summary tables), rebuilds it with nothing changed (cache
+hits), adds 10 files and rebuilds, then times the named queries on an open store
+(`api.open_store`): recurring_concerns from the summary table and, for comparison, by the
+traversal it replaces. Peak memory is the maximum resident set size of this process and of its
+worker processes (reported separately). Results go in BENCHMARKS.md; this is a script, not a test.
 """
 
 from __future__ import annotations
 
+import argparse
 import resource
-import sys
+import statistics
 import tempfile
 import time
 from pathlib import Path
+
+from councilgraph.queries.run import run_traversal
 
 from councilgraph import api
 from councilgraph.corpus.generate import generate
@@ -24,32 +29,67 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def child_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def disk_mb(path: Path) -> float:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+    return path.stat().st_size / 1e6 if path.exists() else 0.0
+
+
+def timed(fn, runs: int = 7) -> tuple[float, float, object]:
+    fn()  # warm
+    times, out = [], None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000, min(times) * 1000, out
+
+
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    ap = argparse.ArgumentParser()
+    ap.add_argument("n", nargs="?", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=None)
+    args = ap.parse_args()
+    n = args.n
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "minutes"
         t0 = time.perf_counter()
         generate(src, n, seed=11)
-        size = sum(p.stat().st_size for p in src.glob("*.txt"))
-        print(f"generated {n} items ({size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f} s", flush=True)
+        size = sum(p.stat().st_size for p in src.glob("*.txt")) / 1e6
+        print(f"generated {n} items ({size:.1f} MB) in {time.perf_counter() - t0:.0f} s", flush=True)
         store = Path(tmp) / "big.lbdb"
         t0 = time.perf_counter()
-        report = api.build([src], store)
+        report = api.build([src], store, workers=args.workers)
         build_s = time.perf_counter() - t0
+        cache = Path(str(store) + ".cache")
         print(f"first build: {build_s:.0f} s ({n / build_s:.0f} items/s); {report.summary()}; "
-              f"peak RSS {peak_mb():.0f} MB", flush=True)
+              f"peak RSS {peak_mb():.0f} MiB (workers {child_peak_mb():.0f} MiB)", flush=True)
+        print(f"disk: store {disk_mb(store):.0f} MB + cache {disk_mb(cache):.0f} MB = "
+              f"{(disk_mb(store) + disk_mb(cache)) / size:.1f}x the minutes ({size:.0f} MB)", flush=True)
         t0 = time.perf_counter()
-        api.build([src], store)
-        print(f"rebuild, nothing changed: {time.perf_counter() - t0:.0f} s", flush=True)
-        api.query("recurring_concerns", store=store)  # warm
-        times = []
-        for _ in range(5):
-            t0 = time.perf_counter()
-            res = api.query("recurring_concerns", store=store)
-            times.append(time.perf_counter() - t0)
-        print(f"recurring_concerns: {len(res.rows)} rows, median {sorted(times)[2] * 1000:.0f} ms "
-              f"(min {min(times) * 1000:.0f} ms); store {store.stat().st_size / 1e6:.0f} MB; "
-              f"peak RSS {peak_mb():.0f} MB", flush=True)
+        api.build([src], store, workers=args.workers)
+        print(f"rebuild, nothing changed: {time.perf_counter() - t0:.1f} s", flush=True)
+        generate(src / "added", 10, seed=12, start=n)
+        t0 = time.perf_counter()
+        added = api.build([src], store, workers=args.workers)
+        print(f"add 10 files: {time.perf_counter() - t0:.1f} s ({added.extracted} extracted)", flush=True)
+        t0 = time.perf_counter()
+        with api.open_store(store) as s:
+            print(f"open store: {(time.perf_counter() - t0) * 1000:.0f} ms", flush=True)
+            a, b = [r[0] for r in s.cypher("MATCH (c:Council) RETURN c.id ORDER BY c.id LIMIT 2").rows]
+            for name, params in [("recurring_concerns", {}), ("compare_councils", {"a": a, "b": b})]:
+                med, best, res = timed(lambda name=name, params=params: s.query(name, params))
+                print(f"{name} (summary, open store): {len(res.rows)} rows, median {med:.1f} ms (min {best:.1f})",
+                      flush=True)
+                med, best, trav = timed(lambda name=name, params=params: run_traversal(name, params, store=s._store),
+                                        runs=3)
+                print(f"{name} (traversal, open store): median {med:.0f} ms (min {best:.0f}); "
+                      f"same rows: {trav.rows == res.rows}", flush=True)
+        print(f"peak RSS {peak_mb():.0f} MiB", flush=True)
 
 
 if __name__ == "__main__":

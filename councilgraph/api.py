@@ -10,12 +10,14 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from councilgraph.errors import InputError
-from councilgraph.graph.topics import TopicScheme, annotate, default_scheme
-from councilgraph.loaders import Document, Skip, expand_paths, iter_documents
-from councilgraph.loaders.extract import Extraction, extract_document
-from councilgraph.loaders.extract.identity import resolve
+# The extractor, the topic scheme and the store are imported where they are used, so that
+# `councilgraph --help` and commands that need none of them start quickly.
+if TYPE_CHECKING:
+    from councilgraph.graph.topics import TopicScheme
+    from councilgraph.loaders import Document, Skip
+    from councilgraph.loaders.extract import Extraction
 
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 
@@ -62,6 +64,12 @@ def extract(
     Files that cannot be read, or are not minutes, are reported through `on_skip` and left out;
     with `strict=True` the first one raises `InputError` instead.
     """
+    from councilgraph.errors import InputError
+    from councilgraph.graph.topics import TopicScheme, annotate, default_scheme
+    from councilgraph.loaders import Skip, iter_documents
+    from councilgraph.loaders.extract import extract_document
+    from councilgraph.loaders.extract.identity import resolve
+
     scheme = topics if isinstance(topics, TopicScheme) else (
         TopicScheme.load(topics) if topics else default_scheme())
     out: list[Extraction] = []
@@ -91,6 +99,8 @@ def extract(
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
+    from councilgraph.loaders import expand_paths
+
     files, _ = expand_paths(paths)
     return len(files)
 
@@ -109,6 +119,42 @@ def query(name: str, params: dict | None = None, *, store: str | Path | None = N
     from councilgraph.queries.run import run_query
 
     return run_query(name, params, store=store, neo4j=neo4j)
+
+
+class OpenStore:
+    """An embedded store kept open for repeated queries: opening costs 100-170 ms, a query on an open
+    store can cost a millisecond. Use as `with api.open_store(path) as s: s.query(name, params)`."""
+
+    def __init__(self, path: str | Path) -> None:
+        from councilgraph.graph.store import LadybugStore
+
+        self.path = Path(path)
+        self._store = LadybugStore(path)
+
+    def query(self, name: str, params: dict | None = None):
+        """A named query, as `api.query` gives it (summary tables where the query has them)."""
+        from councilgraph.queries.run import run_query
+
+        return run_query(name, params, store=self._store)
+
+    def cypher(self, text: str, params: dict | None = None):
+        from councilgraph.queries.run import run_cypher
+
+        return run_cypher(text, params, store=self._store)
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> OpenStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(path: str | Path) -> OpenStore:
+    """Open an embedded store once for many queries (read-only)."""
+    return OpenStore(path)
 
 
 def cypher(text: str, params: dict | None = None, *, store: str | Path | None = None, neo4j=None):
@@ -133,14 +179,14 @@ def load_graph(store: str | Path, **filters):
 
 
 def push(store: str | Path, uri: str, *, user: str | None = None, password: str | None = None,
-         database: str | None = None) -> tuple[int, int]:
-    """Merge the store's graph into a Neo4j database (idempotent)."""
-    from councilgraph.graph.export import load_graph as _load
+         database: str | None = None, on_progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+    """Merge the store's graph into a Neo4j database (idempotent), streamed in batched UNWIND
+    transactions with bounded memory; `on_progress(done, total)` after each batch."""
+    from councilgraph.graph.store import LadybugStore
     from councilgraph.queries.neo4j import Neo4jTarget
 
-    g = _load(store)
-    with Neo4jTarget(uri, user, password, database) as target:
-        return target.push(g)
+    with LadybugStore(store) as st, Neo4jTarget(uri, user, password, database) as target:
+        return target.push_store(st, on_progress=on_progress)
 
 
 # -- pictures --------------------------------------------------------------------------------------------
@@ -197,6 +243,7 @@ def candidate_topics(store: str | Path, *, min_docs: int = 3, limit: int = 40,
     scheme passed with --topics).
     """
     from councilgraph.graph.store import LadybugStore
+    from councilgraph.graph.topics import TopicScheme, default_scheme
     from councilgraph.graph.topics import candidate_topics as _candidates
 
     scheme = TopicScheme.load(topics) if topics else default_scheme()

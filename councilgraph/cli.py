@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from councilgraph import api
 from councilgraph.errors import CouncilGraphError, InputError, UsageError
-from councilgraph.loaders import Skip
+
+if TYPE_CHECKING:  # imported when used: `councilgraph --help` loads neither progress bars nor the extractor
+    from rich.progress import Progress
+
+    from councilgraph.loaders import Skip
 
 app = typer.Typer(help="Turn UK council committee minutes into a knowledge graph of who asked what, "
                        "who answered, and which concerns keep coming back.",
@@ -34,6 +37,8 @@ TopicsOpt = Annotated[Path | None, typer.Option(help="Your own SKOS concept sche
 
 
 def _progress() -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
 
@@ -302,7 +307,10 @@ def push(neo4j: Annotated[str, typer.Option("--neo4j", help="bolt://host:7687 or
          store: StoreOpt = Path("councilgraph.lbdb"), user: UserOpt = None, password: PasswordOpt = None,
          database: Annotated[str | None, typer.Option(help="Neo4j database name.")] = None) -> None:
     """Load the graph into your Neo4j (constraints, then batched UNWIND ... MERGE; running twice changes nothing)."""
-    nodes, edges = api.push(store, _neo4j_uri(neo4j), user=user, password=password, database=database)
+    with _progress() as progress:
+        task = progress.add_task("pushing", total=None)
+        nodes, edges = api.push(store, _neo4j_uri(neo4j), user=user, password=password, database=database,
+                                on_progress=lambda done, total: progress.update(task, completed=done, total=total))
     err.print(f"pushed {nodes} nodes and {edges} edges to {neo4j}", highlight=False)
 
 

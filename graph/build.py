@@ -1,6 +1,8 @@
 """`councilgraph build`: sources in, an embedded store out, updated incrementally.
 
-Each document's extraction is cached beside the store (`STORE.cache/`), keyed by its content hash,
+Documents are extracted on every core (`graph.parallel`, results in input order, so the store is the
+same whatever the number of workers). Each document's extraction is cached beside the store
+(`STORE.cache/extractions.sqlite`, `graph.cache`), keyed by its content hash,
 its manifest facts and the extractor's own code, so an unchanged document is never extracted
 again, a changed one is re-extracted and a removed one drops out. Identities are then resolved
 over the whole corpus (whether "S Tracey" is "Stephen Tracey" depends on every document) holding
@@ -13,22 +15,21 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from councilgraph.loaders import Document, Skip, expand_paths, iter_documents
-from councilgraph.loaders.extract import extract_document
 from councilgraph.loaders.extract.identity import resolve
-from councilgraph.loaders.extract.records import Extraction, Person
 
 from councilgraph.errors import InputError, UsageError
 
+from .cache import ExtractionCache
 from .model import Row, document_rows
+from .parallel import default_workers, extract_stream
 from .store import StoreStats, clean_leftovers, commit_state, read_state, store_lock, write_state_next, write_store
-from .topics import DEFAULT_SCHEME, TopicScheme, annotate
+from .topics import DEFAULT_SCHEME, TopicScheme
 
 _CODE = [Path(__file__).resolve().parent.parent / "loaders" / "extract", Path(__file__).resolve().parent]
 
@@ -82,8 +83,8 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
           fmt: str | None = None, strict: bool = False, topics: str | Path | None = None,
           prune: bool = False, dry_run: bool = False, wait: float = 0,
           on_skip: Callable[[Skip], None] | None = None,
-          on_document: Callable[[Document], None] | None = None) -> BuildReport:
-    """Build or update `store` from `sources`.
+          on_document: Callable[[Document], None] | None = None, workers: int | None = None) -> BuildReport:
+    """Build or update `store` from `sources` (extracting on `workers` processes; default: every core).
 
     Documents already in the store but not read this time are kept unless `prune` is given, except
     those whose file was below a folder given here and is gone from disk (deleted from a folder that
@@ -99,11 +100,12 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
                          path=str(store))
     with store_lock(store, wait=wait):
         return _build_locked(sources, store, manifest=manifest, fmt=fmt, strict=strict, topics=topics,
-                             prune=prune, dry_run=dry_run, on_skip=on_skip, on_document=on_document)
+                             prune=prune, dry_run=dry_run, on_skip=on_skip, on_document=on_document,
+                             workers=workers)
 
 
 def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, topics, prune, dry_run,
-                  on_skip, on_document) -> BuildReport:
+                  on_skip, on_document, workers) -> BuildReport:
     cache = Path(str(store) + ".cache")
     cache_existed = cache.exists()
     if not dry_run:
@@ -126,33 +128,48 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
 
     current: dict[str, str] = {}
     seen_hash: dict[str, str] = {}
-    for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip):
-        if on_document:
-            on_document(doc)
-        first = seen_hash.setdefault(doc.content_hash, doc.source)
-        if first != doc.source:  # one document seen twice (a byte or CRLF copy): keep the first
-            report.duplicates.append((doc.source, first))
-            continue
-        key = cache_key(doc, version)
-        path = cache / f"{key}.pkl"
-        if path.exists():
-            report.unchanged += 1
-        elif dry_run:
-            report.extracted += 1
-        else:
-            try:
-                x = extract_document(doc)
-            except InputError as exc:
-                skip(Skip(doc.source, exc.message))
+    xcache = ExtractionCache(cache)
+
+    def todo() -> Iterator[tuple[Document, bool]]:
+        for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip):
+            first = seen_hash.setdefault(doc.content_hash, doc.source)
+            if first != doc.source:  # one document seen twice (a byte or CRLF copy): keep the first
+                report.duplicates.append((doc.source, first))
                 continue
-            annotate(x, scheme)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(path)
-            report.extracted += 1
-        current[doc.source] = key
+            yield doc, not dry_run and cache_key(doc, version) not in xcache
+
+    w = default_workers() if workers is None else workers
+    try:
+        for doc, packed, refused in extract_stream(todo(), scheme=scheme, scheme_path=Path(topics) if topics
+                                                   else None, workers=w):
+            if on_document:
+                on_document(doc)
+            key = cache_key(doc, version)
+            if refused is not None:
+                skip(Skip(doc.source, refused))
+                continue
+            if packed is not None:
+                xcache.put(key, packed)
+                report.extracted += 1
+            elif key in xcache:
+                report.unchanged += 1
+            else:  # a dry run: this one would be extracted
+                report.extracted += 1
+            current[doc.source] = key
+        xcache.commit()
+        return _finish(report, sources, store, cache, cache_existed, xcache, current, known, previous, state,
+                       version, scheme, prune=prune, dry_run=dry_run)
+    finally:
+        xcache.close()
+
+
+def _finish(report: BuildReport, sources: list[Path], store: Path, cache: Path, cache_existed: bool,
+            xcache: ExtractionCache, current: dict[str, str], known: dict[str, str], previous: dict[str, str],
+            state: dict, version: str, scheme: TopicScheme, *, prune: bool, dry_run: bool) -> BuildReport:
+    """Decide what the store holds (kept, pruned, removed documents) and write it with its state."""
     if not current and not dry_run:
         if not cache_existed:
+            xcache.close()
             shutil.rmtree(cache, ignore_errors=True)
         raise UsageError("nothing readable among the sources given; store left unchanged", path=str(store))
     report.documents = len(current)
@@ -162,7 +179,7 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
         below = any(os.path.abspath(source).startswith(r.rstrip(os.sep) + os.sep) for r in roots)
         if prune or (gone and below):
             report.removed_sources.append(source)
-        elif (cache / f"{known[source]}.pkl").exists():
+        elif known[source] in xcache:
             current[source] = known[source]  # not read this time, still in the store
             report.kept += 1
         else:
@@ -175,52 +192,43 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
         return report
     if current == previous and store.exists() and state.get("stats"):
         report.stats = StoreStats(**state["stats"])  # nothing changed: the store is already this corpus
-        _trim_cache(cache, current)
+        _trim_cache(cache, xcache, current)
         return report
 
-    ids = _resolve_ids(cache, current)
+    ids = _resolve_ids(xcache, current)
     record = {"version": version, "documents": current}
 
     def before_swap(new_db: Path, stats: StoreStats) -> None:
         write_state_next(store, {**record, "stats": vars(stats)}, new_db)
 
-    report.stats = write_store(_rows(cache, current, ids, scheme), store, before_swap=before_swap)
+    report.stats = write_store(_rows(xcache, current, ids, scheme), store, before_swap=before_swap)
     commit_state(store)
-    _trim_cache(cache, current)
+    _trim_cache(cache, xcache, current)
     return report
 
 
-def _trim_cache(cache: Path, current: dict[str, str]) -> None:
-    """The cache holds what the store holds: entries for other documents and half-written ones go."""
-    live = {f"{k}.pkl" for k in current.values()}
+def _trim_cache(cache: Path, xcache: ExtractionCache, current: dict[str, str]) -> None:
+    """The cache holds what the store holds: entries for other documents go, and so do the
+    one-file-per-document entries (`*.pkl`, half-written `*.tmp`) of earlier versions."""
+    xcache.prune(current.values())
+    xcache.commit()
     for f in cache.iterdir():
-        if (f.suffix == ".pkl" and f.name not in live) or f.suffix == ".tmp":
+        if f.suffix in (".pkl", ".tmp"):
             with contextlib.suppress(OSError):
                 f.unlink()
 
 
-def _load(cache: Path, key: str) -> Extraction:
-    return pickle.loads((cache / f"{key}.pkl").read_bytes())
-
-
-def _resolve_ids(cache: Path, current: dict[str, str]) -> dict[tuple[str, str], str]:
-    """Resolve identities over every document, keeping only people (not texts) in memory."""
-    views = []
-    for source in sorted(current):
-        x = _load(cache, current[source])
-        # identity needs names, kinds, roles and where each person is first mentioned: nothing else
-        people = [Person(key=p.key, name=p.name, kind=p.kind, role=p.role, mentions=p.mentions[:1],
-                         member_id=p.member_id) for p in x.people]
-        views.append(Extraction(source=x.source, url=x.url, content_hash="", council=x.council,
-                                committee=x.committee, meeting_date=x.meeting_date, people=people))
+def _resolve_ids(xcache: ExtractionCache, current: dict[str, str]) -> dict[tuple[str, str], str]:
+    """Resolve identities over every document, reading only the cached identity views (people, not texts)."""
+    views = [xcache.view(current[source]) for source in sorted(current)]
     resolve(views)
     return {(v.source, p.key): p.id for v in views for p in v.people if p.id}
 
 
-def _rows(cache: Path, current: dict[str, str], ids: dict[tuple[str, str], str],
+def _rows(xcache: ExtractionCache, current: dict[str, str], ids: dict[tuple[str, str], str],
           scheme: TopicScheme) -> Iterator[Row]:
     for source in sorted(current):
-        x = _load(cache, current[source])
+        x = xcache.full(current[source])
         for p in x.people:
             p.id = ids.get((x.source, p.key))
         yield from document_rows(x, scheme)

@@ -269,6 +269,9 @@ def write_store(rows: Iterable[Row], path: str | Path, *,
                 conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV})")
             else:
                 conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV}, from='{key[2]}', to='{key[3]}')")
+        from .summaries import build_summaries
+
+        build_summaries(conn)  # derived tables the concern queries read (graph/summaries.py)
         conn.close()
         db.close()
         if before_swap:
@@ -355,6 +358,17 @@ class LadybugStore:
             raise QueryError(f"Cypher failed: {exc}") from exc
         columns = result.get_column_names()
         return columns, result.get_all()
+
+    def stream(self, cypher: str, params: dict[str, Any] | None = None):
+        """Rows one at a time (no list of the whole result in Python): for pushes and exports at scale."""
+        params = params or {}
+        check_params(cypher, params)
+        try:
+            result = self._conn.execute(cypher, params)
+        except Exception as exc:
+            raise QueryError(f"Cypher failed: {exc}") from exc
+        while result.has_next():
+            yield result.get_next()
 
     def close(self) -> None:
         self._conn.close()

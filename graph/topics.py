@@ -108,6 +108,12 @@ class TopicScheme:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TopicScheme:
+        from .scheme_cache import load_concepts  # parsed once, then read from a JSON cache
+
+        return cls(load_concepts(Path(path) if path else DEFAULT_SCHEME, lambda: cls._parse(path), Concept))
+
+    @staticmethod
+    def _parse(path: str | Path | None) -> dict[str, Concept]:
         from rdflib import RDF, SKOS, Graph
 
         g = Graph()
@@ -128,7 +134,7 @@ class TopicScheme:
             )
         for c in concepts.values():
             c.broader = [b for b in c.broader if b in concepts]
-        return cls(concepts)
+        return concepts
 
     def _compute_ancestors(self, cid: str) -> set[str]:
         seen: set[str] = set()

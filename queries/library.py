@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from councilgraph.graph.summaries import compare_councils_from_summary, recurring_concerns_from_summary
 from councilgraph.loaders.extract.identity import council_slug
 
 # Questions, where and when they were raised: the spine of most queries.
@@ -36,6 +37,8 @@ class NamedQuery:
     example: str = ""
     prepare: dict[str, Callable[[str], Any]] = field(default_factory=dict)
     list_columns: tuple[str, ...] = ()  # lists to sort so output is repeatable
+    # same rows from the embedded store's build-time summary tables (graph/summaries.py), if any
+    summary: Callable[[Any, dict[str, Any]], tuple[list[str], list[list[Any]]]] | None = None
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         from councilgraph.errors import QueryError
@@ -89,6 +92,7 @@ ORDER BY n_committees DESC, n_years DESC, questions DESC, topic""",
    params={"min_committees": 2, "min_years": 2, "council": ""},
    prepare={"council": _council},
    list_columns=("committees", "councils", "years", "askers"),
+   summary=recurring_concerns_from_summary,
    example="councilgraph query recurring_concerns --param min_committees=2 --param min_years=3")
 
 _q(name="person_questions",
@@ -184,6 +188,7 @@ WITH t, count(DISTINCT CASE WHEN co.id = $a THEN q.id END) AS council_a,
 RETURN t.id AS topic, t.name AS label, council_a, council_b, council_a + council_b AS total
 ORDER BY total DESC, topic""",
    params={"a": None, "b": None}, prepare={"a": _council, "b": _council},
+   summary=compare_councils_from_summary,
    example="councilgraph query compare_councils --param a=Northmoor --param b='Castlebridge City Council'")
 
 _q(name="topic_askers",

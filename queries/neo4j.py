@@ -1,7 +1,10 @@
 """Push a built graph to the user's Neo4j and run the query library there (official driver).
 
 Constraints first (one uniqueness constraint on `id` per label), then nodes and edges in batches
-of `UNWIND $rows AS row MERGE ...`, so pushing twice changes nothing. Credentials come from
+of `UNWIND $rows AS row MERGE ...`, so pushing twice changes nothing. `push_store` streams the
+embedded store table by table, one batch (`BATCH` rows) in memory at a time, and reports progress:
+memory stays flat whatever the store's size, which is how a store past one machine's means gets
+into a Neo4j server or cluster (docs: BENCHMARKS.md, "Past one machine"). Credentials come from
 options or NEO4J_USER / NEO4J_PASSWORD and are never printed.
 """
 
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from councilgraph.graph.schema import NODES, RELS
@@ -58,6 +62,67 @@ class Neo4jTarget:
             self.driver.execute_query(
                 f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE",
                 database_=self.database)
+
+    def _nodes(self, label: str, rows: list[dict]) -> None:
+        self.driver.execute_query(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props",
+                                  {"rows": rows}, database_=self.database)
+
+    def _edges(self, rel: str, a: str, b: str, rows: list[dict]) -> None:
+        self.driver.execute_query(
+            f"UNWIND $rows AS row MATCH (x:{a} {{id: row.src}}), (y:{b} {{id: row.dst}}) "
+            f"MERGE (x)-[r:{rel} {{key: row.key}}]->(y) SET r += row.props",
+            {"rows": rows}, database_=self.database)
+
+    def push_store(self, store: Any, *, batch: int = BATCH,
+                   on_progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+        """Merge an open `LadybugStore` into Neo4j, streaming: nodes then edges, `batch` rows a
+        transaction, `on_progress(done, total)` after each. Sends exactly what `push` sends for the
+        same store read as a graph (the same properties and edge keys), so either can follow the other."""
+        tables: list[tuple[str, tuple, str]] = []
+        for label, props in NODES.items():
+            cols = "".join(f", n.{k}" for k in props)
+            tables.append(("node", (label, tuple(props)), f"MATCH (n:{label}) RETURN n.id{cols} ORDER BY n.id"))
+        for rel, (pairs, props) in RELS.items():
+            for a, b in pairs:
+                cols = "".join(f", r.{k}" for k in props)
+                tables.append(("edge", (rel, a, b, tuple(props)),
+                               f"MATCH (x:{a})-[r:{rel}]->(y:{b}) RETURN x.id, y.id{cols} ORDER BY x.id, y.id"))
+        total = 0
+        for kind, key, _ in tables:
+            if kind == "node":
+                total += store.query(f"MATCH (n:{key[0]}) RETURN count(n)")[1][0][0]
+            else:
+                total += store.query(f"MATCH (:{key[1]})-[r:{key[0]}]->(:{key[2]}) RETURN count(r)")[1][0][0]
+        self.constraints()
+        done = nodes = edges = 0
+        for kind, key, cypher in tables:
+            names = key[-1]
+            rows: list[dict] = []
+            stream = store.stream(cypher)
+            while True:
+                r = next(stream, None)
+                if r is not None:
+                    if kind == "node":
+                        props = {k: v for k, v in zip(names, r[1:], strict=True) if v is not None}
+                        rows.append({"id": r[0], "props": props})
+                        nodes += 1
+                    else:
+                        props = {k: v for k, v in zip(names, r[2:], strict=True) if v is not None}
+                        rows.append({"src": r[0], "dst": r[1], "props": props,
+                                     "key": f"{r[0]}|{r[1]}|{sorted(props.items())!r}"})
+                        edges += 1
+                if rows and (len(rows) >= batch or r is None):
+                    if kind == "node":
+                        self._nodes(key[0], rows)
+                    else:
+                        self._edges(key[0], key[1], key[2], rows)
+                    done += len(rows)
+                    rows = []
+                    if on_progress:
+                        on_progress(done, total)
+                if r is None:
+                    break
+        return nodes, edges
 
     def push(self, g) -> tuple[int, int]:
         """Merge every node and edge of a networkx graph (as read from a store)."""

@@ -43,23 +43,39 @@ def _sort_lists(q: NamedQuery | None, res: Result) -> Result:
     return res
 
 
-def run_cypher(cypher: str, params: dict[str, Any] | None = None, *, store: str | Path | None = None,
+def run_cypher(cypher: str, params: dict[str, Any] | None = None, *, store: str | Path | LadybugStore | None = None,
                neo4j: Any = None) -> Result:
+    """`store` is a path (opened for this one query) or an open `LadybugStore` (kept open)."""
     params = params or {}
     check_params(cypher, params)
     if neo4j is not None:
         return neo4j.run(cypher, params)
     if store is None:
         raise QueryError("give --store PATH (embedded store) or --neo4j URI")
+    if isinstance(store, LadybugStore):
+        return Result(*store.query(cypher, params))
     with LadybugStore(store) as st:
         cols, rows = st.query(cypher, params)
     return Result(cols, rows)
 
 
-def run_query(name: str, params: dict[str, Any] | None = None, *, store: str | Path | None = None,
+def run_query(name: str, params: dict[str, Any] | None = None, *, store: str | Path | LadybugStore | None = None,
               neo4j: Any = None) -> Result:
+    """A named query. On the embedded store, queries with a summary form read the build-time summary
+    tables (graph/summaries.py) when the store has them: the same rows, without the traversal."""
     q = get_query(name)
     bound = q.bind(params or {})
+    if neo4j is None and store is not None and q.summary is not None:
+        from councilgraph.graph.summaries import has_summaries
+
+        if isinstance(store, LadybugStore):
+            if has_summaries(store):
+                return _sort_lists(q, Result(*q.summary(store, bound)))
+        else:
+            with LadybugStore(store) as st:
+                if has_summaries(st):
+                    return _sort_lists(q, Result(*q.summary(st, bound)))
+                return _sort_lists(q, run_cypher(q.cypher, bound, store=st))
     return _sort_lists(q, run_cypher(q.cypher, bound, store=store, neo4j=neo4j))
 
 
@@ -72,6 +88,12 @@ def _bool(v: str) -> bool:
     if v.lower() in ("false", "0", "no"):
         return False
     raise ValueError(v)
+
+
+def run_traversal(name: str, params: dict[str, Any] | None = None, *, store: str | Path | LadybugStore) -> Result:
+    """A named query by its Cypher traversal, never by summaries (what the summaries are checked against)."""
+    q = get_query(name)
+    return _sort_lists(q, run_cypher(q.cypher, q.bind(params or {}), store=store))
 
 
 def parse_params(pairs: list[str]) -> dict[str, Any]:

@@ -1,0 +1,136 @@
+"""Summary tables kept at build time, so that the named queries over concerns do not walk the graph.
+
+`recurring_concerns` and `compare_councils` aggregate every question in the store through a five-hop
+traversal (topic <- question -> item -> meeting -> committee -> council): their cost grows with the
+corpus although their answer does not. At build time, once the new store is loaded, one pass of
+that same traversal fills the `ConcernSummary` table, one row per topic x committee x municipal
+year x council with the number of questions, the askers' names and the first and last meeting
+dates. The queries then read a few thousand summary rows instead of every question, and roll them
+up in Python (`recurring_concerns_from_summary`, `compare_councils_from_summary`) into exactly the
+rows the traversal gives (tests/test_summaries.py compares them).
+
+Why the roll-up is exact: a question has one rank-0 topic and is raised at one item of one meeting
+of one committee of one council, so each question falls in exactly one summary row; question counts
+add up, and the DISTINCT sets (committee names, council names, years, askers) are unions of the
+rows' sets. The table is not part of `graph.schema` (it is derived, not data): exports and Neo4j
+pushes do not carry it, and a store built before it existed is queried by traversal as before.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+TABLE = "ConcernSummary"
+
+_DDL = (f"CREATE NODE TABLE {TABLE}(id STRING, topic STRING, label STRING, council_id STRING, council STRING, "
+        "committee STRING, year INT64, questions INT64, askers STRING, first_date STRING, last_date STRING, "
+        "PRIMARY KEY(id))")
+
+# The traversal of recurring_concerns, grouped one level finer (by committee id, council id and year).
+_FILL = """
+MATCH (t:Topic)<-[ab:ABOUT]-(q:Question)-[:RAISED_AT]->(i:AgendaItem)-[:AT_MEETING]->(m:Meeting)
+      -[:OF_COMMITTEE]->(c:Committee)-[:OF_COUNCIL]->(co:Council)
+WHERE ab.rank = 0
+OPTIONAL MATCH (p:Person)-[:ASKED]->(q)
+RETURN t.id, t.name, co.id, co.name, c.id, c.name, m.municipal_year, count(DISTINCT q),
+       collect(DISTINCT p.name), min(m.date), max(m.date)"""
+
+_INSERT = (f"UNWIND $rows AS r CREATE (:{TABLE} {{id: r.id, topic: r.topic, label: r.label, "
+           "council_id: r.council_id, council: r.council, committee: r.committee, year: r.year, "
+           "questions: r.questions, askers: r.askers, first_date: r.first_date, last_date: r.last_date})")
+
+
+def build_summaries(conn: Any, batch: int = 5000) -> int:
+    """Fill the summary table of a freshly loaded store through an open read-write connection."""
+    conn.execute(_DDL)
+    result = conn.execute(_FILL)
+    rows = []
+    n = 0
+    while result.has_next():
+        (tid, label, coid, coname, cid, cname, year, questions, askers, first, last) = result.get_next()
+        n += 1
+        rows.append({"id": f"{n}", "topic": tid, "label": label, "council_id": coid, "council": coname,
+                     "committee": cname, "year": year, "questions": questions,
+                     "askers": json.dumps(sorted(a for a in askers if a is not None), ensure_ascii=False),
+                     "first_date": first, "last_date": last})
+        del cid
+        if len(rows) >= batch:
+            conn.execute(_INSERT, {"rows": rows})
+            rows = []
+    if rows:
+        conn.execute(_INSERT, {"rows": rows})
+    return n
+
+
+def has_summaries(store: Any) -> bool:
+    """Whether an open `LadybugStore` holds the summary table (stores built before it do not)."""
+    cached = getattr(store, "_has_summaries", None)
+    if cached is None:
+        _, rows = store.query("CALL show_tables() RETURN name")
+        cached = any(r[0] == TABLE for r in rows)
+        store._has_summaries = cached
+    return cached
+
+
+_READ = (f"MATCH (s:{TABLE}) WHERE $council = '' OR s.council_id = $council "
+         "RETURN s.topic, s.label, s.council_id, s.council, s.committee, s.year, s.questions, s.askers, "
+         "s.first_date, s.last_date")
+
+
+def _min(a: Any, b: Any) -> Any:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _max(a: Any, b: Any) -> Any:
+    return b if a is None else a if b is None else max(a, b)
+
+
+_RC_COLUMNS = ["topic", "label", "questions", "n_committees", "n_years", "n_councils", "committees", "councils",
+               "years", "askers", "first_year", "last_year", "first_date", "last_date"]
+
+
+def recurring_concerns_from_summary(store: Any, params: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    _, rows = store.query(_READ, {"council": params["council"]})
+    acc: dict[str, dict[str, Any]] = {}
+    for tid, label, _coid, coname, cname, year, questions, askers, first, last in rows:
+        a = acc.get(tid)
+        if a is None:
+            a = acc[tid] = {"label": label, "questions": 0, "committees": set(), "councils": set(), "years": set(),
+                            "askers": set(), "first_date": None, "last_date": None}
+        a["questions"] += questions
+        if cname is not None:
+            a["committees"].add(cname)
+        if coname is not None:
+            a["councils"].add(coname)
+        if year is not None:
+            a["years"].add(year)
+        a["askers"].update(json.loads(askers))
+        a["first_date"] = _min(a["first_date"], first)
+        a["last_date"] = _max(a["last_date"], last)
+    out = []
+    for tid, a in acc.items():
+        if len(a["committees"]) < params["min_committees"] and len(a["years"]) < params["min_years"]:
+            continue
+        years = sorted(a["years"])
+        out.append([tid, a["label"], a["questions"], len(a["committees"]), len(years), len(a["councils"]),
+                    sorted(a["committees"]), sorted(a["councils"]), years, sorted(a["askers"]),
+                    years[0] if years else None, years[-1] if years else None, a["first_date"], a["last_date"]])
+    out.sort(key=lambda r: (-r[3], -r[4], -r[2], r[0]))
+    return list(_RC_COLUMNS), out
+
+
+def compare_councils_from_summary(store: Any, params: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    a_id, b_id = params["a"], params["b"]
+    _, rows = store.query(f"MATCH (s:{TABLE}) WHERE s.council_id = $a OR s.council_id = $b "
+                          "RETURN s.topic, s.label, s.council_id, s.questions", {"a": a_id, "b": b_id})
+    acc: dict[str, list[Any]] = {}
+    for tid, label, coid, questions in rows:
+        r = acc.setdefault(tid, [tid, label, 0, 0])
+        if coid == a_id:
+            r[2] += questions
+        if coid == b_id:
+            r[3] += questions
+    out = [[tid, label, a, b, a + b] for tid, label, a, b in acc.values()]
+    out.sort(key=lambda r: (-r[4], r[0]))
+    return ["topic", "label", "council_a", "council_b", "total"], out

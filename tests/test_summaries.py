@@ -1,0 +1,74 @@
+"""Summary-backed named queries give exactly the rows of the traversal they replace."""
+
+from pathlib import Path
+
+import pytest
+from councilgraph.graph.summaries import TABLE
+from councilgraph.queries.run import run_query, run_traversal
+
+from councilgraph import api
+from councilgraph.corpus.generate import generate
+
+from .conftest import SAMPLE
+
+PARAMS = [{}, {"min_committees": 1, "min_years": 1}, {"min_committees": 3, "min_years": 99},
+          {"min_committees": 99, "min_years": 2}]
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("sum") / "sample.lbdb"
+    api.build([SAMPLE / "minutes"], store)
+    return store
+
+
+@pytest.fixture(scope="module")
+def generated_store(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("gen")
+    generate(tmp / "minutes", 400, seed=5)
+    store = tmp / "gen.lbdb"
+    api.build([tmp / "minutes"], store)
+    return store
+
+
+def _councils(store: Path) -> list[str]:
+    return [r[0] for r in api.cypher("MATCH (c:Council) RETURN c.id ORDER BY c.id", store=store).rows]
+
+
+@pytest.mark.parametrize("which", ["sample_store", "generated_store"])
+def test_summary_queries_equal_traversal(which, request):
+    store = request.getfixturevalue(which)
+    councils = _councils(store)
+    assert len(councils) >= 2
+    with api.open_store(store) as s:
+        for params in PARAMS + [{"council": c, "min_committees": 1, "min_years": 1} for c in councils]:
+            got = s.query("recurring_concerns", params)
+            want = run_traversal("recurring_concerns", params, store=store)
+            assert got.columns == want.columns
+            assert got.rows == want.rows, params
+        assert s.query("recurring_concerns", {"min_committees": 1, "min_years": 1}).rows  # not vacuous
+        for a, b in [(councils[0], councils[1]), (councils[1], councils[0]), (councils[0], councils[0])]:
+            got = s.query("compare_councils", {"a": a, "b": b})
+            assert got.rows and got.rows == run_traversal("compare_councils", {"a": a, "b": b}, store=store).rows
+
+
+def test_summary_table_is_used_and_a_store_without_it_falls_back(tmp_path, sample_store):
+    import ladybug as lb
+
+    store = tmp_path / "old.lbdb"
+    api.build([SAMPLE / "minutes"], store)
+    n = api.cypher(f"MATCH (s:{TABLE}) RETURN count(s)", store=store).rows[0][0]
+    assert n > 0
+    want = run_query("recurring_concerns", {}, store=sample_store).rows
+    db = lb.Database(str(store))
+    conn = lb.Connection(db)
+    conn.execute(f"DROP TABLE {TABLE}")
+    conn.close()
+    db.close()
+    assert run_query("recurring_concerns", {}, store=store).rows == want  # by traversal now
+
+
+def test_open_store_runs_cypher_and_named_queries(sample_store):
+    with api.open_store(sample_store) as s:
+        assert s.cypher("MATCH (c:Council) RETURN count(c)").rows[0][0] >= 2
+        assert s.query("recurring_concerns").rows == api.query("recurring_concerns", store=sample_store).rows
