@@ -142,11 +142,19 @@ def test_leftovers_of_a_dead_build_are_cleaned_and_cache_is_bounded(tmp_path):
     (tmp_path / ".cg-build-k3j_9x2q").mkdir()  # the unnamed kind older versions left
     (tmp_path / ".cg-build-s.lbdb-dead" / "x.csv").write_text("x")
     cache = Path(str(store) + ".cache")
-    (cache / ("0" * 32 + ".pkl")).write_bytes(b"stale")
+    (cache / ("0" * 32 + ".pkl")).write_bytes(b"stale")  # the one-file-per-document cache of old versions
     (cache / "half.tmp").write_bytes(b"half")
+    from councilgraph.graph.cache import ExtractionCache
+
+    stale = ExtractionCache(cache)
+    stale.put("f" * 32, (b"", b""))  # an entry for a document the store does not hold
+    stale.close()
     api.build([a], store)
     assert not list(tmp_path.glob(".cg-build-*"))
-    assert len(list(cache.glob("*.pkl"))) == 3 and not list(cache.glob("*.tmp"))
+    assert not list(cache.glob("*.pkl")) and not list(cache.glob("*.tmp"))
+    kept = ExtractionCache(cache)
+    assert len(kept._keys) == 3 and "f" * 32 not in kept
+    kept.close()
 
 
 def test_second_build_of_one_store_names_the_builder(tmp_path):
