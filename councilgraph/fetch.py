@@ -345,14 +345,13 @@ def _dmy(d: date) -> str:
 
 
 def parse_cli_date(value: str | None) -> date | None:
-    """YYYY-MM-DD or DD/MM/YYYY."""
+    """YYYY-MM-DD or DD/MM/YYYY, as the manifest reads them."""
+    from councilgraph.loaders.manifest import day
+
     if not value:
         return None
     try:
-        if "/" in value:
-            d, m, y = (int(x) for x in value.split("/"))
-            return date(y, m, d)
-        return date.fromisoformat(value)
+        return day(value)
     except ValueError:
         raise InputError(f"date {value!r} is not YYYY-MM-DD or DD/MM/YYYY") from None
 

@@ -22,16 +22,24 @@ from .document import SourceInfo
 MANIFEST_NAME = "manifest.csv"
 
 
-def parse_date(value: str, *, path: str, line: int) -> date | None:
-    value = value.strip()
-    if not value:
-        return None
+def day(value: str) -> date:
+    """YYYY-MM-DD or DD/MM/YYYY (the two forms collectors and ModernGov use); ValueError otherwise."""
     try:
         if "/" in value:
             d, m, y = (int(x) for x in value.split("/"))
             return date(y, m, d)
         return date.fromisoformat(value)
-    except (ValueError, OverflowError):
+    except OverflowError:
+        raise ValueError(value) from None
+
+
+def parse_date(value: str, *, path: str, line: int) -> date | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return day(value)
+    except ValueError:
         raise ManifestError(f"line {line}: meeting_date {value!r} is not YYYY-MM-DD or DD/MM/YYYY",
                             path=path) from None
 
