@@ -139,9 +139,10 @@ def _candidates(text: str, sents: list[Sentence]) -> list[tuple[Sentence, set[in
     return out
 
 
-# counts and shares as printed: "791 plans were completed", "38% of assessments met the timescale",
-# "an overspend of £16.3m"; and named scorecards ("the Performance Scorecard for Adult Services")
-_COUNT = re.compile(r"(?<![\w.,/£(-])(?P<v>£?\d[\d,]*(?:\.\d+)?(?:%|\s?per\s?cent|m\b|bn\b|k\b| million\b)?)"
+# counts and shares as printed: "412 plans were finalised", "41% of assessments met the timescale",
+# "an overspend of £4.7m"; and named scorecards ("the Performance Scorecard for Adult Services")
+_COUNT = re.compile(r"(?P<v>[\d£](?<![\w.,/£(-].)(?:(?<=£)\d|(?<!£))[\d,]*(?:\.\d+)?"
+                    r"(?:%|\s?per\s?cent|m\b|bn\b|k\b| million\b)?)"
                     r"(?!\s*(?:/|-|–|:|\.\d|\)))[ \t]+(?:of\s+(?:the\s+|all\s+|our\s+)?)?(?P<name>[A-Za-z][\w’'\-]*"
                     r"(?:[ \t]+[\w’'\-]+){0,6})")
 _AMOUNT = re.compile(r"(?P<name>(?:[A-Za-z][\w’'\-]*[ \t]+){0,3}(?:overspend|underspend|deficit|surplus|savings?|"

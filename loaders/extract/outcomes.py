@@ -274,14 +274,15 @@ def _person_for(name: str, span: Span, councillor: bool, role: str | None, peopl
 def attendance_lists(text: str, blocks: list[Block], people: list[Person]) -> list[Statement]:
     """Attendance read from list lines: each entry found as a person of the document, or added as one."""
     out: list[Statement] = []
-    for b in blocks:
+    cued = cues(text, [(b.span.start, b.span.end) for b in blocks], [_LIST_CUES])
+    for k, b in enumerate(blocks):
         bs, be = b.span.start, b.span.end
-        chunk = text[bs:be]
-        low = chunk.lower()
-        headed = any(w in low for w in _LIST_CUES)
-        titled_line = low.lstrip()[:4] in ("coun", "cllr")
+        headed = k in cued
+        titled_line = text[bs:bs + 12].lstrip()[:4].lower() in ("coun", "cllr")
         if not headed and not titled_line:
             continue
+        chunk = text[bs:be]
+        low = chunk.lower()
         found = False
         for m in _LIST_HEAD.finditer(chunk) if headed else ():
             event = "present" if m.group("present") else "apologies"
@@ -303,7 +304,7 @@ def attendance_lists(text: str, blocks: list[Block], people: list[Person]) -> li
                 if sp.surname and sp.surname[0].isupper():
                     p = _person_for(name, Span(a, z), False, None, people, text)
                     out.append(Statement(text=text[a:z], span=Span(a, z), person=p.key, event="substitute"))
-        if not found and _COUNCILLOR_TITLE.match(chunk.lstrip()) and "\n" not in chunk.strip():
+        if not found and titled_line and chunk.count(",") + chunk.count(";") >= 2 and "\n" not in chunk.strip():
             # printed minutes: the members-present line with no label ("Councillor A (Chair); Councillors B, C")
             entries = _list_entries(text, bs, be)
             if len(entries) >= 3:
