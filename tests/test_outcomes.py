@@ -50,3 +50,25 @@ def test_leaving_before_an_item():
 def test_a_sentence_is_not_a_name_list():
     text = "Present: the report was noted by all members of the committee.\n"
     assert _events(text) == []
+
+
+def _actions(text):
+    from councilgraph.loaders.extract.outcomes import actions
+    from councilgraph.loaders.extract.segment import sentences
+    sents = [s for b in split_blocks(text) for s in sentences(text, b)]
+    return [a.text for a in actions(text, sents, [])]
+
+
+def test_follow_ups_promised_to_the_committee():
+    text = ("It was agreed that the analysis would be placed before the tables in future reports. "
+            "The Head of Highways would write to Councillor Ormsby with the figures. "
+            "A new carers' representative was to be sought from the forums. "
+            "Verge cutting performance would continue to be monitored by the panel.\n")
+    assert len(_actions(text)) == 4
+
+
+def test_procedure_and_opinions_are_not_actions():
+    text = ("The Chair reminded members of the arrangements to be taken in the event of a fire. "
+            "The Chair agreed that the item be considered as a matter of urgency. "
+            "Councillor Hale suggested that waiting times may need to be monitored.\n")
+    assert _actions(text) == []

@@ -20,20 +20,31 @@ _ACTION = Folded(
     r"briefing|breakdown|information)|"
     r"(?:would|will|to|should|\bbe)\s+(?:be\s+)?(?:provided|circulated|shared|sent|brought|reported|held|arranged|added|"
     r"scheduled|included|given|made available|followed up|forwarded|distributed|presented|considered|"
-    r"submitted|reviewed|updated|investigated|looked into|explored|published|taken)\b|"
+    r"submitted|reviewed|updated|investigated|looked into|explored|published|taken|placed|sought|covered|"
+    r"involved|scrutinised|implemented|written|discussed|reflected|circulated)\b|"
+    r"(?:would|will|to)\s+continue\s+to\s+be\s+monitored|"
+    r"(?:would|will|to)\s+(?:also\s+)?(?:write\s+to|advise\s+(?:the\s+)?(?:committee|panel|board|members)|"
+    r"liaise\s+with|provide\s+(?:a\s+|an\s+)?(?:written|further|more|update|details|information|figures|data|"
+    r"briefing|breakdown|report))|"
     r"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:provide|circulate|share|send|bring|report|"
-    r"arrange|add|look|investigate|follow|find|write|check|review|update|explore|come back|feed back)|"
+    r"arrange|add|look|investigate|follow|find|write|check|review|update|explore|come back|feed back|advise|"
+    r"discuss|establish|monitor|involve|meet|contact|liaise|seek|confirm|clarify|pursue|consider)|"
     r"report(?:ing)?\s+back|come\s+back\s+to|\(action:?\s*[^)]+\)|^action\s*:|^requested\b|"
     r"\brequested\s+that\b|(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
     r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)"
 )
-_ACTION_WORDS = ("receive", "provided", "circulated", "shared", "sent", "brought", "reported", "held", "arranged",
+_ACTION_WORDS = ("write", "advise", "liaise", "provide", "placed", "sought", "covered", "monitored",
+                 "involved", "scrutinised", "implemented", "written", "discussed", "reflected", "receive", "provided", "circulated", "shared", "sent", "brought", "reported", "held", "arranged",
                  "added", "scheduled", "included", "given", "available", "followed", "forwarded", "distributed",
                  "presented", "considered", "submitted", "reviewed", "updated", "investigated", "looked",
                  "explored", "published", "taken", "undert", "agreed", "offered", "promised", "committed",
                  "report", "come back", "action", "requested", "programme")
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:he|she|they|it was|members)\s+(?:also\s+)?"
                            r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+", re.IGNORECASE)
+# procedure, not a follow-up: urgency and exclusion of the press, emergency drills, agenda lines ("To receive ...")
+_PROCEDURAL = re.compile(r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?excluded|in\s+(?:the\s+)?"
+                         r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|^\s*To\s+(?:receive|consider|"
+                         r"note|approve|agree)\b|proposed\s+to\s+be\s+taken", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(?:\s+(?:further|later|"
                     r"in\s+due\s+course|outside\s+the\s+meeting))?\W*$", re.IGNORECASE)
 ATTEND = [
@@ -87,7 +98,7 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
         s, e = spans[k]
         for ps, pe in _split_clauses(text, s, e):
             clause = text[ps:pe]
-            if _ACTION.search(clause) and not _VAGUE.search(clause.strip()) and \
+            if _ACTION.search(clause) and not _VAGUE.search(clause.strip()) and not _PROCEDURAL.search(clause) and \
                     not clause.rstrip().endswith("?"):
                 out.append(Statement(text=clause.strip(), span=Span(ps, pe)))
     seen: set[tuple[int, int]] = set()
