@@ -34,7 +34,8 @@ _ACTION = Folded(
     r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)"
 )
 _ACTION_WORDS = ("write", "advise", "liaise", "provide", "placed", "sought", "covered", "monitored",
-                 "involved", "scrutinised", "implemented", "written", "discussed", "reflected", "receive", "provided", "circulated", "shared", "sent", "brought", "reported", "held", "arranged",
+                 "involved", "scrutinised", "implemented", "written", "discussed", "reflected", "receive",
+                 "provided", "circulated", "shared", "sent", "brought", "reported", "held", "arranged",
                  "added", "scheduled", "included", "given", "available", "followed", "forwarded", "distributed",
                  "presented", "considered", "submitted", "reviewed", "updated", "investigated", "looked",
                  "explored", "published", "taken", "undert", "agreed", "offered", "promised", "committed",
