@@ -26,3 +26,22 @@ def test_period_phrasings(title, body, meeting, expected):
 
 def test_multi_year_plan_is_not_a_fiscal_year():
     assert find_period("Council Plan 2024-28 update", "the 2017- 20 savings plan", 0, None) is None
+
+
+@pytest.mark.parametrize("title,body,meeting,expected", [
+    ("Revenue Budget Monitoring Report month 8", "", date(2021, 12, 2), ("2021/22", 3, date(2021, 4, 1),
+                                                                         date(2021, 11, 30))),
+    ("Budget Monitoring Report", "The report covered the first eight months of the financial year.",
+     date(2015, 1, 20), ("2014/15", 3, date(2014, 4, 1), date(2014, 11, 30))),
+    ("Budget Monitoring Report", "To report November's budget monitoring information.", date(2015, 1, 20),
+     ("2014/15", 3, date(2014, 4, 1), date(2014, 11, 30))),
+    ("Capital Programme Monitoring", "for the period ending September 2013 was presented", None,
+     ("2013/14", 2, date(2013, 4, 1), date(2013, 9, 30))),
+    ("Annual Complaints Report", "Members considered the complaints received during 2018/19.", None,
+     ("2018/19", None, date(2018, 4, 1), date(2019, 3, 31))),
+    ("Adult Services Quarter 3 Performance Report", "", None, (None, 3, None, None)),
+])
+def test_more_period_phrasings(title, body, meeting, expected):
+    p = find_period(title, body, 100, meeting)
+    assert (p.fiscal_year, p.quarter, p.start, p.end) == expected
+    assert p.text

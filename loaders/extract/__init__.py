@@ -85,7 +85,7 @@ def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction
 
     acts = actions(text, discussion, res)
     preamble_blocks = [b for b in blks if h.preamble and h.preamble[0] <= b.span.start < h.preamble[1]]
-    att = attendance(text, body_blocks, discussion + decision, people, preamble_blocks)
+    att = attendance(text, body_blocks, discussion + decision, people, preamble_blocks, list_blocks=blks)
     inds = find_indicators(text, discussion)
 
     return Extraction(

@@ -14,6 +14,7 @@ from .lexicon import at_word_start
 from .records import Indicator, Span
 from .segment import Sentence, cues
 
+_DIGIT = re.compile(r"\d")
 _NUM = r"£?\d[\d,]*(?:\.\d+)?%?"
 # A noun phrase is read greedily (fast) and then cut at the first word that ends it (_STOPWORDS),
 # rather than with a lazy regex and a look-ahead at every word (slow).
@@ -103,6 +104,9 @@ def _direction(word: str | None, sentence: str) -> str | None:
         if not w:
             continue
         d, u = DOWN.search(w), UP.search(w)
+        first = d if d and (not u or d.start() < u.start()) else u
+        if first and _NEGATED.search(w[max(0, first.start() - 30):first.start()]):
+            return None  # "had not increased", "did not fall": no direction of travel is stated
         if d and (not u or d.start() < u.start()):
             return "down"
         if u:
@@ -135,10 +139,103 @@ def _candidates(text: str, sents: list[Sentence]) -> list[tuple[Sentence, set[in
     return out
 
 
+# counts and shares as printed: "412 plans were finalised", "41% of assessments met the timescale",
+# "an overspend of £4.7m"; and named scorecards ("the Performance Scorecard for Adult Services")
+_COUNT = re.compile(r"(?P<v>[\d£](?<![\w.,/£(-].)(?:(?<=£)\d|(?<!£))[\d,]*(?:\.\d+)?"
+                    r"(?:%|\s?per\s?cent|m\b|bn\b|k\b| million\b)?)"
+                    r"(?!\s*(?:/|-|–|:|\.\d|\)))[ \t]+(?:of\s+(?:the\s+|all\s+|our\s+)?)?(?P<name>[A-Za-z][\w’'\-]*"
+                    r"(?:[ \t]+[\w’'\-]+){0,6})")
+_AMOUNT = re.compile(r"(?P<name>(?:[A-Za-z][\w’'\-]*[ \t]+){0,3}(?:overspend|underspend|deficit|surplus|savings?|"
+                     r"shortfall|budget|cost|costs|spend|reserves?|balance|gap|pressure|pressures|income)),?\s+"
+                     r"(?:of|was|is|stood\s+at|at|totalling)\s+(?:around\s+|approximately\s+|some\s+)?"
+                     r"(?P<v>£\d[\d,]*(?:\.\d+)?(?:m\b|bn\b|k\b| million\b| billion\b)?)")
+_SCORECARD = re.compile(r"(?P<name>(?:Performance\s+|Corporate\s+|Balanced\s+)?(?:[Ss]corecard|[Dd]ashboard)s?\s+"
+                        r"(?:for|on)\s+(?:the\s+)?[\w’'\-]+(?:[ \t]+[\w’'\-]+){0,6})")
+_NOT_COUNTED = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minutes",
+                "pm", "am", "page", "pages", "per", "of", "the", "a", "an", "to", "and", "or", "in", "on", "at",
+                "by", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "item", "items", "paragraph", "appendix", "times", "members",
+                "councillors", "people", "percent", "cent", "out", "million", "billion", "st", "nd", "rd", "th",
+                "working", "square", "he", "she", "they", "it", "we", "i", "you", "which", "who", "pdf", "kb",
+                "mb", "metres", "miles", "km", "places", "occasions", "hundred", "thousand"}
+_REF_BEFORE = re.compile(r"\b(?:page|pages|item|items|paragraph|paragraphs|appendix|section|minute|minutes|para|"
+                         r"no|number|table|figure|at|on|in|since|by|until|from|to|and|of|Q|rule|regulation|"
+                         r"act|route|room|ward)\s*$", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no\s+longer|never|neither|nor)\s+(?:\w+\s+){0,2}$|n[’']t\s+(?:\w+\s+){0,2}$",
+                      re.IGNORECASE)
+
+
+def _count_name(raw: str) -> str:
+    words = []
+    for w in raw.split():
+        low = w.lower().strip("’'")
+        if low in _STOPWORDS or low in {"of", "on", "at", "by", "with", "per", "than", "against", "compared",
+                                        "across", "between", "a", "an", "the", "so", "far", "this", "last",
+                                        "next", "also", "now", "currently", "still", "being", "be", "not"}:
+            if words and low in _KEEP_AFTER.get(low, ()):
+                words.append(w)
+                continue
+            break
+        words.append(w)
+    return " ".join(words)
+
+
+def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str]) -> list[Indicator]:
+    out = []
+    e = s + len(sentence)
+    for rx in (_SCORECARD, _AMOUNT, _COUNT):
+        if rx is _SCORECARD and "corecard" not in sentence and "ashboard" not in sentence:
+            continue
+        if rx is _AMOUNT and "£" not in sentence:
+            continue
+        for m in rx.finditer(sentence):
+            if rx is _COUNT:
+                v = m.group("v")
+                digits = v.strip("£%").replace(",", "")
+                before = sentence[max(0, m.start() - 12):m.start()]
+                if re.search(r"[-–]\s*$", before):
+                    continue  # "2017- 20": the end of a span of years
+                if re.fullmatch(r"(?:19|20)\d\d", digits) or _REF_BEFORE.search(sentence[max(0, m.start() - 12):
+                                                                                         m.start()]):
+                    continue
+                name = _count_name(m.group("name"))
+                head = name.split()[:2]
+                if len(head) == 2 and all(t[:1].isupper() and not t.isupper() for t in head):
+                    continue  # "91 Budget Monitoring Report": an item number before a heading
+                toks = [t.lower() for t in name.split()]
+                if not toks or toks[0] in _NOT_COUNTED or not any(len(t) > 3 and t not in _NOT_COUNTED for t in toks):
+                    continue
+                values = [v]
+            elif rx is _AMOUNT:
+                name = m.group("name")
+                kept = name.split()
+                for i in range(len(kept) - 1, -1, -1):
+                    if kept[i].lower() in _STOPWORDS or kept[i].lower() in {"an", "a", "projected", "of", "with"}:
+                        kept = kept[i + 1:]
+                        break
+                name = " ".join(kept)
+                values = [m.group("v")]
+            else:
+                head, sep, tail = re.split(r"(\s+(?:for|on)\s+(?:the\s+)?)", m.group("name"), maxsplit=1)
+                name = head + sep + _cut(tail)
+                values = []
+            name = _clean(name, acr)
+            if len(name) < 6 or len(name.split()) < 2 or name.lower() in seen:
+                continue
+            seen.add(name.lower())
+            out.append(Indicator(name, values, None, m.group(0), Span(s + m.start(), s + m.end()), Span(s, e)))
+    return out
+
+
 def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
     acr = acronyms(text)
     out: list[Indicator] = []
     seen: set[str] = set()
+    counted: list[Indicator] = []
+    for sent in sents:
+        sentence = text[sent.span.start:sent.span.end]
+        if _DIGIT.search(sentence) or "corecard" in sentence or "ashboard" in sentence:
+            counted.extend(_counts(text, sent.span.start, sentence, acr, set()))
     for sent, found in _candidates(text, sents):
         s, e = sent.span.start, sent.span.end
         sentence = text[s:e]
@@ -178,4 +275,11 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                 seen.add(name.lower())
                 out.append(Indicator(name, values, direction, m.group(0), Span(s + m.start(), s + m.end()),
                                      Span(s, e)))
+    # a count is kept unless a measure read above already names it ("Of the 58 KBMs" beside "75% of KBMs on track")
+    named = [set(i.name.lower().split()) for i in out]
+    for ind in counted:
+        words = set(ind.name.lower().split())
+        if ind.name.lower() not in seen and not any(words < n for n in named):
+            seen.add(ind.name.lower())
+            out.append(ind)
     return out

@@ -34,7 +34,19 @@ MONTH_RANGE_RE = re.compile(
     rf"(?:to|until|-|–|and)\s*(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<m2>{_MONTH})\s+(?P<y2>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-MONTH_PERIOD_RE = re.compile(r"\b(?:Month|Period|P)\s?(?P<n>1[0-2]|[1-9])\b(?!\s*(?:%|per))")
+MONTH_PERIOD_RE = re.compile(r"\b(?:[Mm]onth|[Pp]eriod|P)\s?(?P<n>1[0-2]|[1-9])\b(?!\s*(?:%|per))")
+# "the first nine months of the (financial) year": month-based monitoring in words
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12}
+FIRST_MONTHS_RE = re.compile(r"\b(?:first|opening)\s+(?P<n>three|four|five|six|seven|eight|nine|ten|eleven|"
+                             r"twelve|\d{1,2})\s+months\s+of\s+the\s+(?:financial\s+|current\s+|municipal\s+)?year\b",
+                             re.IGNORECASE)
+# "December's budget monitoring", "period ending September 2013", "as at the end of June": the last month covered
+MONTH_END_RE = re.compile(rf"\b(?:(?P<m1>{_MONTH})['’]s\s+(?:revenue\s+|capital\s+)?(?:budget|monitoring|"
+                          rf"performance|financial|forecast)|(?:period|quarter|year|months?)\s+(?:ending|ended|to)\s+"
+                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m2>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?|"
+                          rf"as\s+at\s+(?:the\s+)?end\s+of\s+(?P<m3>{_MONTH})(?:\s+(?P<y3>(?:19|20)\d\d))?)",
+                          re.IGNORECASE)
 REPORTISH = re.compile(r"report|monitoring|performance|quarter|budget|progress|outturn|scorecard|dashboard|"
                        r"\bQ[1-4]\b|forecast", re.IGNORECASE)
 
@@ -149,19 +161,28 @@ def find_period(title: str | None, body: str, body_offset: int, meeting: date | 
             q = _quarter(bq)
             ev = (body_offset + bq.start(), body_offset + bq.end())
         else:
-            mp = MONTH_PERIOD_RE.search(title) or MONTH_PERIOD_RE.search(body)
-            if mp and REPORTISH.search(title + " " + body[:400]):
-                n = int(mp.group("n"))
+            month = _month_number(title, body)
+            if month and REPORTISH.search(title + " " + body[:400]):
+                n, mstart, mend, year_fy = month
                 q = (n - 1) // 3 + 1
-                ev = (body_offset + mp.start(), body_offset + mp.end())
-                fyb = _fy(title) or _fy(body, mp.start())
-                fy = fyb[0] if fyb else (fiscal_start_of(meeting) if meeting else None)
+                ev = (body_offset + mstart, body_offset + mend) if mstart >= 0 else \
+                    (title_offset - mstart - 1, title_offset - mend - 1)
+                fyb = _fy(title) or _fy(body, max(mstart, 0))
+                fy = year_fy if year_fy is not None else fyb[0] if fyb else \
+                    (fiscal_start_of(meeting) if meeting else None)
                 if fy is not None:
                     month = (n + 2) % 12 + 1
                     year = fy + (1 if month < 4 else 0)
                     start, end = date(fy, 4, 1), date(year, month, calendar.monthrange(year, month)[1])
                     return ReportPeriod(fiscal_year_label(fy), q, start, end, _ev_text(title, body, ev,
                                         body_offset, title_offset), Span(*ev))
+                return ReportPeriod(None, q, None, None, _ev_text(title, body, ev, body_offset, title_offset),
+                                    Span(*ev))
+            if fy is None:  # "Annual report", "outturn": a fiscal year stated in the text, no shorter period
+                bfy = _fy(body)
+                if bfy:
+                    fy = bfy[0]
+                    ev = (body_offset + bfy[1].start(), body_offset + bfy[1].end())
     if q is None and fy is None:
         return None
     if fy is None:
@@ -170,14 +191,46 @@ def find_period(title: str | None, body: str, body_offset: int, meeting: date | 
             fy = near[0]
         elif meeting and q:
             fy = _latest_fy_for_quarter(q, meeting)
-    if fy is None:
-        return None
+    if fy is None:  # "Quarter 4 Performance Report" with no year anywhere: the quarter alone
+        return ReportPeriod(None, q, None, None, _ev_text(title, body, ev, body_offset, title_offset),
+                            Span(*ev)) if q is not None and ev else None
     if q is not None and start is None:
         start, end = quarter_dates(fy, q)
     elif start is None:
         start, end = date(fy, 4, 1), date(fy + 1, 3, 31)
     return ReportPeriod(fiscal_year_label(fy), q, start, end,
                         _ev_text(title, body, ev, body_offset, title_offset), Span(*ev))
+
+
+def _month_number(title: str, body: str) -> tuple[int, int, int, int | None] | None:
+    """The last month of the year a report covers (1 = April): (n, start, end, fiscal year or None).
+
+    Offsets are in the body; a match in the title is returned as -(offset + 1).
+    """
+    for src, sign in ((title, -1), (body, 1)):
+        found = []
+        m = MONTH_PERIOD_RE.search(src)
+        if m:
+            found.append((m.start(), int(m.group("n")), m, None))
+        m = FIRST_MONTHS_RE.search(src)
+        if m:
+            raw = m.group("n").lower()
+            n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+            if 1 <= n <= 12:
+                found.append((m.start(), n, m, None))
+        m = MONTH_END_RE.search(src)
+        if m:
+            name = (m.group("m1") or m.group("m2") or m.group("m3")).lower().rstrip(".")
+            cal = MONTHS[name]
+            y = m.group("y") or m.group("y3")
+            fy = fiscal_start_of(date(int(y), cal, 1)) if y else None
+            found.append((m.start(), (cal - 4) % 12 + 1, m, fy))
+        if found:
+            _, n, m, fy = min(found, key=lambda t: t[0])
+            if sign < 0:
+                return n, -m.start() - 1, -m.end() - 1, fy
+            return n, m.start(), m.end(), fy
+    return None
 
 
 def _ev_text(title: str, body: str, ev: tuple[int, int], body_offset: int, title_offset: int) -> str:

@@ -1,0 +1,74 @@
+"""Attendance lists in the shapes UK minutes print them (fictional councils and people)."""
+
+from councilgraph.loaders.extract.outcomes import attendance
+from councilgraph.loaders.extract.segment import blocks as split_blocks
+
+
+def _events(text):
+    people = []
+    blks = split_blocks(text)
+    att = attendance(text, blks, [], people, list_blocks=blks)
+    by_key = {p.key: p.name for p in people}
+    for st in att:
+        assert text[st.span.start:st.span.end]  # every entry keeps its evidence
+    return sorted((by_key[st.person], st.event) for st in att)
+
+
+def test_present_and_in_attendance_lists():
+    text = ("Present: Cllr R T Quill (in the chair), Cllr Mrs P Ashdown, Cllr H Verity\n\n"
+            "In attendance: Moira Kettle (Democratic Services Officer)\n")
+    assert _events(text) == [("H Verity", "present"), ("Moira Kettle", "present"), ("P Ashdown", "present"),
+                             ("R T Quill", "present")]
+
+
+def test_apologies_sentence_with_titles_and_bracketed_substitutes():
+    text = ("Apologies for absence were received from Mr T Okafor (Ms L Brand attended as substitute), "
+            "Councillors Fenwick and Ashby, and Dr W Pell, NHS Westshire.\n")
+    assert _events(text) == [("Ashby", "apologies"), ("Fenwick", "apologies"), ("L Brand", "substitute"),
+                             ("T Okafor", "apologies"), ("W Pell", "apologies")]
+
+
+def test_unlabelled_members_line_and_substitution_pair():
+    text = ("Councillor Nia Probert (Chairman); Councillors Hale, Ormsby, Tarrant and Wilde.\n\n"
+            "Councillor J.Lusk for Councillor D.Marr\n")
+    got = _events(text)
+    assert ("Nia Probert", "present") in got and ("Wilde", "present") in got and ("J Lusk", "substitute") in got
+    assert len([g for g in got if g[1] == "present"]) == 5
+
+
+def test_leaving_before_an_item():
+    from councilgraph.loaders.extract.people import PeopleFinder
+    from councilgraph.loaders.extract.segment import sentences
+    text = "Councillor Brackley declared an interest and advised that he would leave the meeting for the item.\n"
+    people = PeopleFinder(text).find()
+    blks = split_blocks(text)
+    sents = [s for b in blks for s in sentences(text, b)]
+    att = attendance(text, blks, sents, people, list_blocks=blks)
+    assert [(st.event) for st in att] == ["left"]
+
+
+def test_a_sentence_is_not_a_name_list():
+    text = "Present: the report was noted by all members of the committee.\n"
+    assert _events(text) == []
+
+
+def _actions(text):
+    from councilgraph.loaders.extract.outcomes import actions
+    from councilgraph.loaders.extract.segment import sentences
+    sents = [s for b in split_blocks(text) for s in sentences(text, b)]
+    return [a.text for a in actions(text, sents, [])]
+
+
+def test_follow_ups_promised_to_the_committee():
+    text = ("It was agreed that the analysis would be placed before the tables in future reports. "
+            "The Head of Highways would write to Councillor Ormsby with the figures. "
+            "A new carers' representative was to be sought from the forums. "
+            "Verge cutting performance would continue to be monitored by the panel.\n")
+    assert len(_actions(text)) == 4
+
+
+def test_procedure_and_opinions_are_not_actions():
+    text = ("The Chair reminded members of the arrangements to be taken in the event of a fire. "
+            "The Chair agreed that the item be considered as a matter of urgency. "
+            "Councillor Hale suggested that waiting times may need to be monitored.\n")
+    assert _actions(text) == []
