@@ -7,7 +7,8 @@
 written into one folder with a `manifest.csv` (file, url, council, committee, meeting_date and the
 ModernGov ids), so `councilgraph build DIR` needs nothing else. Where the web service is switched
 off the HTML pages are read instead (mgListCommittees.aspx, ieListMeetings.aspx,
-ieListDocuments.aspx, then each item's mgAi.aspx page, which the HTML loader reads).
+ieListDocuments.aspx, then each item's mgAi.aspx page, or its ieIssueDetails.aspx page where the
+site links items that way, which the HTML loader reads).
 
 The client (`PoliteClient`, over httpx, retrying with tenacity) honours robots.txt, waits `delay`
 seconds between requests to a host, sends an identifying User-Agent (with a contact address if given), retries 5xx, 429
@@ -586,6 +587,8 @@ _COMMITTEE_LINK = re.compile(r"""href=["'][^"']*mgCommitteeDetails\.aspx\?ID=(\d
 _MEETING_LINK = re.compile(r"""href=["'][^"']*ieListDocuments\.aspx\?CId=(\d+)(?:&amp;|&)MId=(\d+)[^"']*["'][^>]*>"""
                            r"""\s*([^<]+?)\s*<""", re.I)
 _ITEM_LINK = re.compile(r"""href=["']([^"']*mgAi\.aspx\?ID=(\d+)[^"']*)["']""", re.I)
+# some sites link a meeting's items to their issue pages (the decision and its history) instead
+_ISSUE_LINK = re.compile(r"""href=["']([^"']*ieIssueDetails\.aspx\?IId=(\d+)[^"']*)["']""", re.I)
 _DOC_LINK = re.compile(r"""href=["']([^"']*mgConvert2PDF\.aspx\?ID=(\d+)[^"']*)["'][^>]*>([^<]*)<""", re.I)
 _TEXT_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}),?\s+(\d{4})")
 
@@ -617,7 +620,8 @@ def _html_fallback(client, base, out, wanted, start, end, council, manifest, rep
         url = f"{base}/ieListDocuments.aspx?CId={t.committee_id}&MId={t.meeting_id}"
         try:
             listing = client.get(url).content.decode("utf-8", "replace")
-            items = dict((iid, urljoin(url, href.replace("&amp;", "&"))) for href, iid in _ITEM_LINK.findall(listing))
+            links = _ITEM_LINK.findall(listing) or _ISSUE_LINK.findall(listing)
+            items = dict((iid, urljoin(url, href.replace("&amp;", "&"))) for href, iid in links)
             printed = [] if items else [  # no item pages with minutes: the printed minutes, if published
                 (aid, urljoin(url, href.replace("&amp;", "&"))) for href, aid, label in _DOC_LINK.findall(listing)
                 if is_minutes_of(LinkedDoc(aid, label, href), Meeting(t.meeting_id, t.meeting_date, None, False))]

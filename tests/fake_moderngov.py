@@ -168,8 +168,10 @@ class Request:
 
 class FakeSite:
     def __init__(self, *, service: bool = True, slow_seconds: float = 1.5,
-                 robots: bytes = b"User-agent: *\nDisallow: /private/\n", robots_status: int = 200) -> None:
+                 robots: bytes = b"User-agent: *\nDisallow: /private/\n", robots_status: int = 200,
+                 issue_pages: bool = False) -> None:
         self.service = service
+        self.issue_pages = issue_pages  # meeting pages link items to ieIssueDetails.aspx, not mgAi.aspx
         self.robots, self.robots_status = robots, robots_status
         self.slow_seconds = slow_seconds
         self.meetings = {m.meeting_id: m for m in _meetings()}
@@ -294,12 +296,13 @@ class FakeSite:
                                for aid, t, _owner in (m.documents if m else []))
                 body = f"<html><body><div id='modgov'><p>Agenda.</p><ul>{docs}</ul></div></body></html>"
                 return 200, page, body.encode()
-            links = "".join(f'<li><a href="mgAi.aspx?ID={i[0]}">{_esc(i[2])}</a></li>' for i in m.items if i[3])
+            target = "ieIssueDetails.aspx?IId=" if self.issue_pages else "mgAi.aspx?ID="
+            links = "".join(f'<li><a href="{target}{i[0]}">{_esc(i[2])}</a></li>' for i in m.items if i[3])
             return 200, page, f"<html><body><div id='modgov'><ul>{links}</ul></div></body></html>".encode()
-        if path == "/mgAi.aspx":
+        if path in ("/mgAi.aspx", "/ieIssueDetails.aspx"):
             for m in self.meetings.values():
                 for iid, number, title, minutes, _ in m.items:
-                    if iid == query.get("ID"):
+                    if iid == query.get("ID", query.get("IId")):
                         body = (f"<h1>Agenda item</h1><h2>{_esc(title)}</h2><p>Meeting: "
                                 f"{m.when.strftime('%d/%m/%Y')} - {_esc(COMMITTEES[m.committee_id])} (Item {number})"
                                 f"</p><h3>Minutes:</h3>{minutes}")

@@ -373,3 +373,16 @@ def test_building_the_fetched_folder_again_reads_nothing_again(runs: Runs, tmp_p
     again = api.build([tmp_path / "in"], store)
     assert (first.extracted, first.skipped) == (5, [])
     assert (again.extracted, again.unchanged) == (0, 5)
+
+
+def test_html_fallback_reads_issue_pages_where_items_link_to_them(tmp_path: Path):
+    with FakeSite(service=False, issue_pages=True) as site:
+        report = fetch(site.url, tmp_path / "out", committees=["212"], date_from=FROM, date_to=TO, council=COUNCIL,
+                       delay=0, backoff=0, sleep=lambda s: None)
+        assert any(r.path.startswith("/ieIssueDetails.aspx") for r in site.requests)
+        assert not any(r.path.startswith("/mgAi.aspx") for r in site.requests)
+    assert report.failed == []
+    store = tmp_path / "s.lbdb"
+    api.build([tmp_path / "out"], store)
+    rows = _rows(store, "MATCH (i:AgendaItem)-[:AT_MEETING]->(m:Meeting) RETURN m.date AS d, i.title AS t")
+    assert ("2025-02-25", "Homelessness Prevention Grant") in {(r["d"], r["t"]) for r in rows}
