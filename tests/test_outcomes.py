@@ -72,3 +72,11 @@ def test_procedure_and_opinions_are_not_actions():
             "The Chair agreed that the item be considered as a matter of urgency. "
             "Councillor Hale suggested that waiting times may need to be monitored.\n")
     assert _actions(text) == []
+
+
+def test_officer_follow_ups_and_future_reports():
+    text = ("Officers to check the response times for the complaints line. "
+            "Members asked that actual tonnages be shown in future reports. "
+            "Members to declare any interest in respect of items on the agenda.\n")
+    got = _actions(text)
+    assert len(got) == 2 and not any("declare" in a for a in got)

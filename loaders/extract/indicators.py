@@ -233,9 +233,9 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
     seen: set[str] = set()
     counted: list[Indicator] = []
     for sent in sents:
-        sentence = text[sent.span.start:sent.span.end]
-        if _DIGIT.search(sentence) or "corecard" in sentence or "ashboard" in sentence:
-            counted.extend(_counts(text, sent.span.start, sentence, acr, set()))
+        s, e = sent.span.start, sent.span.end
+        if _DIGIT.search(text, s, e) or text.find("corecard", s, e) >= 0 or text.find("ashboard", s, e) >= 0:
+            counted.extend(_counts(text, s, text[s:e], acr, set()))
     for sent, found in _candidates(text, sents):
         s, e = sent.span.start, sent.span.end
         sentence = text[s:e]

@@ -23,6 +23,9 @@ _ACTION = Folded(
     r"submitted|reviewed|updated|investigated|looked into|explored|published|taken|placed|sought|covered|"
     r"involved|scrutinised|implemented|written|discussed|reflected|circulated)\b|"
     r"(?:would|will|to)\s+continue\s+to\s+be\s+monitored|"
+    r"\b(?:in\s+future\s+(?:reports|meetings|updates)|(?:at|to)\s+a\s+future\s+meeting)\b|"
+    r"(?:officers?|chair(?:man|person)?|leader|director|manager|head\s+of\s+\w+)\s+(?:would\s+|to\s+|agreed\s+to\s+)"
+    r"(?:check|review|issue|remove|speak\s+to|look\s+(?:at|into)|develop|incorporate|finalise|confirm)\b|"
     r"(?:would|will|to)\s+(?:also\s+)?(?:write\s+to|advise\s+(?:the\s+)?(?:committee|panel|board|members)|"
     r"liaise\s+with|provide\s+(?:a\s+|an\s+)?(?:written|further|more|update|details|information|figures|data|"
     r"briefing|breakdown|report))|"
@@ -33,7 +36,8 @@ _ACTION = Folded(
     r"\brequested\s+that\b|(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
     r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)"
 )
-_ACTION_WORDS = ("write", "advise", "liaise", "provide", "placed", "sought", "covered", "monitored",
+_ACTION_WORDS = ("future", "check", "issue", "remove", "speak", "look", "develop", "incorporate", "finalise",
+                 "confirm", "write", "advise", "liaise", "provide", "placed", "sought", "covered", "monitored",
                  "involved", "scrutinised", "implemented", "written", "discussed", "reflected", "receive",
                  "provided", "circulated", "shared", "sent", "brought", "reported", "held", "arranged",
                  "added", "scheduled", "included", "given", "available", "followed", "forwarded", "distributed",
@@ -45,7 +49,8 @@ _CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:he|she|they|it was|members)\s+
 # procedure, not a follow-up: urgency and exclusion of the press, emergency drills, agenda lines ("To receive ...")
 _PROCEDURAL = re.compile(r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?excluded|in\s+(?:the\s+)?"
                          r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|^\s*To\s+(?:receive|consider|"
-                         r"note|approve|agree)\b|proposed\s+to\s+be\s+taken", re.IGNORECASE)
+                         r"note|approve|agree)\b|proposed\s+to\s+be\s+taken|declare\s+any\s+interests?|goods\s+or\s+services",
+                         re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(?:\s+(?:further|later|"
                     r"in\s+due\s+course|outside\s+the\s+meeting))?\W*$", re.IGNORECASE)
 ATTEND = [
