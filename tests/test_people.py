@@ -186,3 +186,10 @@ def test_a_post_ending_in_a_head_is_not_a_bare_name():
 def test_an_initial_joined_to_the_surname():
     assert people("RBowen confirmed that no targets were set.") == {("R Bowen", "officer", None)}
     assert people("TVs were bought for the library.") == set()
+
+
+def test_signatures_of_a_decision_record():
+    text = ("The decision was taken.\n\nSigned J Ames (Cabinet Member for Housing)\n\nSigned Leader: M Ross\n\n"
+            "Signed Chief Executive: D Hale\n")
+    assert people(text) == {("J Ames", "councillor", "Cabinet Member for Housing"),
+                            ("M Ross", "councillor", "Leader"), ("D Hale", "officer", "Chief Executive")}

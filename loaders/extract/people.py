@@ -98,6 +98,9 @@ _CONTACT_DETAILS = {"email", "e-mail", "tel", "telephone", "phone", "media", "fa
 _CONTACT = re.compile(r"Contact(?:\s+officer)?:[ \t\u00a0]*", re.I)
 # "the report of the Director of Communities": the post that wrote it is a person the minutes name
 _REPORT_BY = re.compile(r"\breport\s+(?:of|by|from)\s*$", re.I)
+_SIGNED = re.compile(rf"(?m)^[ \t]*Signed(?:[ \t]+by)?[ \t]*:?[ \t]*(?:(?P<role>[A-Z][A-Za-z ,&'’-]{{2,60}}?):[ \t]*)?"
+                     rf"(?P<name>(?:[A-Z]\.?[ \t]*){{0,3}}(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}{_SURNAME})(?![\w’'-])"
+                     rf"(?:[ \t]*\((?P<role2>[^()\n]{{2,80}})\))?")
 _LIST_LABEL = re.compile(r"(?im)^[ \t]*(?P<label>present|members\s+present|also\s+present|in\s+attendance|"
                          r"also\s+in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|apologies(?:\s+for\s+"
                          r"absence)?|substitutes?)\s*:[ \t]*")
@@ -255,6 +258,7 @@ class PeopleFinder:
         self._honorific(start, end)
         self._ranked(start, end)
         self._contacts(start, end)
+        self._signatures(start, end)
         self._attendance_lists(start, end)
         self._untitled(start, end)
         self._role_name(start, end)
@@ -348,6 +352,16 @@ class PeopleFinder:
                 who = role_kind(role) if role and kind == "officer" else kind
                 self._add_named(entry.group("name"), Span(s, e), who, name_span=(s, e), mention_kind="name",
                                 role=role)
+
+    def _signatures(self, start: int, end: int) -> None:
+        """Decision records end 'Signed J Ames (Cabinet Member for Housing)', 'Signed Leader: M Ross'."""
+        for m in _SIGNED.finditer(self.text, start, end):
+            s, e = m.span("name")
+            if self._overlaps(s, e):
+                continue
+            role = clean_role(m.group("role") or m.group("role2") or "") or None
+            self._add_named(m.group("name"), Span(s, e), role_kind(role) if role else None, name_span=(s, e),
+                            mention_kind="name", role=role)
 
     def _untitled(self, start: int, end: int) -> None:
         for m in _UNTITLED.finditer(self.text, start, end):
