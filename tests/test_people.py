@@ -193,3 +193,11 @@ def test_signatures_of_a_decision_record():
             "Signed Chief Executive: D Hale\n")
     assert people(text) == {("J Ames", "councillor", "Cabinet Member for Housing"),
                             ("M Ross", "councillor", "Leader"), ("D Hale", "officer", "Chief Executive")}
+
+
+def test_members_of_the_public_heard_by_the_committee():
+    assert people("The Convener advised of a deputation request from Ann Bolt, Ray Cole and Sue Dee.") >= {
+        ("Ann Bolt", "other", None), ("Ray Cole", "other", None), ("Sue Dee", "other", None)}
+    assert people("The Committee heard from Ann Bolt, supported by Ray Cole, who spoke.") == {
+        ("Ann Bolt", "other", None), ("Ray Cole", "other", None)}
+    assert people("A petition was received from Marchwood Park Residents Association.") == set()

@@ -101,6 +101,12 @@ _REPORT_BY = re.compile(r"\breport\s+(?:of|by|from)\s*$", re.I)
 _SIGNED = re.compile(rf"(?m)^[ \t]*Signed(?:[ \t]+by)?[ \t]*:?[ \t]*(?:(?P<role>[A-Z][A-Za-z ,&'’-]{{2,60}}?):[ \t]*)?"
                      rf"(?P<name>(?:[A-Z]\.?[ \t]*){{0,3}}(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}{_SURNAME})(?![\w’'-])"
                      rf"(?:[ \t]*\((?P<role2>[^()\n]{{2,80}})\))?")
+_HEARD_FROM = re.compile(r"\b(?:heard\s+from|deputation(?:\s+request)?\s+from|(?:representations?|statements?|"
+                         r"submissions?|petition)\s+(?:was\s+|were\s+)?(?:received\s+|made\s+)?from|supported\s+by)"
+                         r"\s+", re.I)
+_FULL_NAME = re.compile(rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?[ \t]+{_SURNAME}(?![\w’'-])")
+_MORE_CAPITALS = re.compile(r"[ \t]+[A-Z]")
+_HEARD_SEP = re.compile(r"\s*(?:,\s*(?:supported\s+by\s+|and\s+)?|\s+and\s+)")
 _LIST_LABEL = re.compile(r"(?im)^[ \t]*(?P<label>present|members\s+present|also\s+present|in\s+attendance|"
                          r"also\s+in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|apologies(?:\s+for\s+"
                          r"absence)?|substitutes?)\s*:[ \t]*")
@@ -259,6 +265,7 @@ class PeopleFinder:
         self._ranked(start, end)
         self._contacts(start, end)
         self._signatures(start, end)
+        self._speakers_heard(start, end)
         self._attendance_lists(start, end)
         self._untitled(start, end)
         self._role_name(start, end)
@@ -362,6 +369,24 @@ class PeopleFinder:
             role = clean_role(m.group("role") or m.group("role2") or "") or None
             self._add_named(m.group("name"), Span(s, e), role_kind(role) if role else None, name_span=(s, e),
                             mention_kind="name", role=role)
+
+    def _speakers_heard(self, start: int, end: int) -> None:
+        """'a deputation request from Ann Bolt, Ray Cole and Sue Dee', 'heard from Ann Bolt, supported by
+        Ray Cole': members of the public named without titles (kind other)."""
+        for cue in _HEARD_FROM.finditer(self.text, start, end):
+            p = cue.end()
+            while (m := _FULL_NAME.match(self.text, p, end)) is not None:
+                words = m.group(0).split()
+                if any(w.lower() in NOT_NAME or w in _HEAD_WORDS for w in words) or _MORE_CAPITALS.match(
+                        self.text, m.end(), end):
+                    break  # "Marchwood Park Residents Association" is a body, not a person
+                if not self._overlaps(m.start(), m.end()):
+                    self._add_named(m.group(0), Span(m.start(), m.end()), "other", name_span=m.span(),
+                                    mention_kind="name")
+                sep = _HEARD_SEP.match(self.text, m.end(), end)
+                if not sep:
+                    break
+                p = sep.end()
 
     def _untitled(self, start: int, end: int) -> None:
         for m in _UNTITLED.finditer(self.text, start, end):
