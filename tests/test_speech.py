@@ -368,3 +368,9 @@ def test_a_courtesy_then_a_question(extract):
     x = extract("Minutes:\n\nCllr Oakes congratulated the team on the prosecutions and asked why some fines were "
                 "so small.\n\nRBowen advised that magistrates set the fines.\n")
     assert qa(x) == [("Oakes", ["R Bowen"])]
+
+
+def test_a_member_asking_reported_inside_another_clause(extract):
+    x = extract("Minutes:\n\nIt was noted that a Member had enquired how many care packages were outstanding.\n\n"
+                "It was noted that members of the public attended.\n")
+    assert qa(x) == [(None, [])]

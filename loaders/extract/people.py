@@ -88,7 +88,7 @@ _HEADING_BEFORE = re.compile(r"^\s*(?:Supplementary\s+)?(?:Question|Response|Rep
                              r"(?:from|by|given\s+by)\s*$",
                              re.IGNORECASE | re.MULTILINE)
 _OBJECT_OF = re.compile(r"\b(?:from|by|to|with)\s*$")
-_AUTHOR_BEFORE = re.compile(r"report\s+(?:of|by|from)\s*$|(?:of|by|from|to)\s+$")
+_AUTHOR_BEFORE = re.compile(r"(?:of|by|from|to)\s+$")  # "sent to the Director": the object of a phrase
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")
 _ROLE_ACTS = {"invited", "reminded", "announced", "reported", "proposed", "summed", "sought", "opened", "closed",
               "responded", "introduced", "presented", "attended", "joined", "declared", "confirmed", "moved"}
