@@ -201,3 +201,18 @@ def test_members_of_the_public_heard_by_the_committee():
     assert people("The Committee heard from Ann Bolt, supported by Ray Cole, who spoke.") == {
         ("Ann Bolt", "other", None), ("Ray Cole", "other", None)}
     assert people("A petition was received from Marchwood Park Residents Association.") == set()
+
+
+def test_jointly_held_portfolio_gives_each_holder_the_office():
+    found = people("Cabinet Members for Leisure (Councillors Nia Rees & Huw Tal) presented the report.")
+    assert found == {("Nia Rees", "councillor", "Cabinet Member for Leisure"),
+                     ("Huw Tal", "councillor", "Cabinet Member for Leisure")}
+
+
+def test_posts_listed_after_a_discussion_with_are_people():
+    found = people("Discussions with the Cabinet Member, the Head of Parks and the Lead Ranger followed.")
+    assert {role for _, _, role in found} >= {"Head of Parks", "Lead Ranger"}
+
+
+def test_party_whips_are_not_people():
+    assert people("No declarations of Whipped Votes or Party Whips were declared.") == set()

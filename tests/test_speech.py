@@ -374,3 +374,24 @@ def test_a_member_asking_reported_inside_another_clause(extract):
     x = extract("Minutes:\n\nIt was noted that a Member had enquired how many care packages were outstanding.\n\n"
                 "It was noted that members of the public attended.\n")
     assert qa(x) == [(None, [])]
+
+
+def test_discussion_with_named_posts_lists_unnamed_points_they_answer(extract):
+    # the introduction names who answered; a short heading sits between it and the bullets
+    x = extract("Minutes:\n\nCabinet Members for Leisure (Councillors Nia Rees & Huw Tal) presented the report.\n\n"
+                "Questions and discussions with the Cabinet Members, the Head of Parks and the Lead Ranger "
+                "covered the following: -\n\n"
+                "Play Areas\n\n"
+                "• Condition of the equipment at the riverside play area\n"
+                "• Whether the summer programme could reach the outer estates\n")
+    answerers = ["Nia Rees", "Huw Tal", "Head of Parks", "Lead Ranger"]
+    got = qa(x)
+    assert [a for a, _ in got] == [None, None]
+    assert all(sorted(r) == sorted(answerers) for _, r in got)
+    assert x.questions[1].text.startswith("Whether the summer programme")
+
+
+def test_short_heading_does_not_open_a_list_without_an_introduction(extract):
+    x = extract("Minutes:\n\nThe Committee received the report.\n\nPlay Areas\n\n"
+                "• Equipment had been replaced at two sites.\n")
+    assert qa(x) == []

@@ -142,6 +142,7 @@ NOT_NAME = {
     "years", "note", "noted", "please", "thank", "thanks", "welcome", "questions", "question",
     "answer", "answers", "response", "responses", "comments", "comment", "left", "arrived", "present",
     "apologies", "absent", "substitute", "declarations", "interest", "interests", "pdf", "icon", "kb", "mb",
+    "party", "parties", "whip", "whips", "whipped", "votes",
 }
 TITLES = ["Councillors", "Councillor", "Councilor", "Cllrs.", "Cllrs", "Cllr.", "Cllr",
           # Scotland's and Northern Ireland's titles for members

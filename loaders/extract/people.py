@@ -92,8 +92,13 @@ _AUTHOR_BEFORE = re.compile(r"(?:of|by|from|to)\s+$")  # "sent to the Director":
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")
 _ROLE_ACTS = {"invited", "reminded", "announced", "reported", "proposed", "summed", "sought", "opened", "closed",
               "responded", "introduced", "presented", "attended", "joined", "declared", "confirmed", "moved"}
-_MET_BEFORE = re.compile(r"\b(?:welcomed|thanked|invited|introduced|congratulated|joined\s+by|discussions?\s+with|"
-                         r"questions?\s+(?:to|for)|present(?:ation)?\s+from)\s*$", re.I)
+_MET = r"\b(?:welcomed|thanked|invited|introduced|congratulated|joined\s+by|discussions?\s+with|" \
+       r"questions?\s+(?:to|for)|present(?:ation)?\s+from)"
+_SHARED_OFFICE = re.compile(r"(?P<office>(?:Cabinet|Executive|Lead)\s+Members)(?P<remit>\s+(?:for|of)\s+[^()\n]{2,80}?)"
+                            r"\s*\((?P<names>(?:Councillors|Cllrs\.?)\s+[^()\n]{3,120})\)")
+_MET_BEFORE = re.compile(rf"(?i:{_MET})\s*$")
+# "discussions with the Cabinet Member, the Head of Planning and the Lead Commissioner": every post listed
+_MET_LIST = re.compile(rf"(?i:{_MET})\s+(?:the\s+)?[A-Z][^.;:()]{{0,160}}?(?:,|\sand|&)\s*$")
 _CONTACT_DETAILS = {"email", "e-mail", "tel", "telephone", "phone", "media", "fax", "mobile", "web", "website"}
 _CONTACT = re.compile(r"Contact(?:\s+officer)?:[ \t\u00a0]*", re.I)
 # "the report of the Director of Communities": the post that wrote it is a person the minutes name
@@ -271,6 +276,7 @@ class PeopleFinder:
         self._role_name(start, end)
         self._role_only(start, end)
         self._role_acronyms(start, end)
+        self._shared_offices(start, end)
         self._bare_surnames(start, end)
         for p in self.people:
             p.mentions.sort(key=lambda m: m.span.start)
@@ -469,7 +475,8 @@ class PeopleFinder:
             # beside another office holder ("the Head of X and the Strategic Lead Commissioner")
             acts = (office or heading or bool(_REPORT_BY.search(before)) or word in SPEECH_VERBS
                     or word in _ROLE_ACTS or bool(_ATTENDING.match(after))
-                    or bool(_MET_BEFORE.search(before)) or self._listed_after_role(s, before))
+                    or bool(_MET_BEFORE.search(before)) or self._listed_after_role(s, before)
+                    or bool(_MET_LIST.search(self.text, max(0, s - 200), s)))
             if not acts:
                 continue
             mention = Mention(self.text[s:e], Span(s, e), "role")
@@ -496,6 +503,14 @@ class PeopleFinder:
         i = bisect.bisect_left(self._taken, (s, -1))
         return i > 0 and s - self._taken[i - 1][1] <= 8 and any(
             m.kind == "role" and m.span.end == self._taken[i - 1][1] for p in self.people for m in p.mentions)
+
+    def _shared_offices(self, start: int, end: int) -> None:
+        """'Cabinet Members for Children (Councillors A & B)': a portfolio two members hold jointly."""
+        for m in _SHARED_OFFICE.finditer(self.text, start, end):
+            role = clean_role(m.group("office").replace("Members", "Member") + m.group("remit"))
+            for p in self.people:
+                if p.role is None and any(m.start("names") <= x.span.start < m.end("names") for x in p.mentions):
+                    p.role = role
 
     def _role_acronyms(self, start: int, end: int) -> None:
         """'The DCS advised' after 'the Director of Children's Services (DCS)' was written out."""

@@ -90,6 +90,12 @@ _INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|d
                                 r"questions|concerns|issues\s+(?:were|was)|focus(?:ed|sed)\s+on|discussions?\s+(?:are|"
                                 r"were|was|is|focus\w*)|(?:in|during)\s+(?:the\s+)?(?:course\s+of\s+(?:the\s+)?)?"
                                 r"(?:ensuing\s+)?(?:discussion|debate))\b", re.I)
+# "Questions and discussions with the Cabinet Member ... focused on the following:": those named answer
+_DISCUSSED_WITH = re.compile(r"\b(?:questions?|discussions?|debate|dialogue)\s+(?:(?:and|&)\s+(?:questions?|"
+                             r"discussions?|answers?)\s+)?with\b", re.I)
+_PLURAL_OFFICE = re.compile(r"\b(?:Cabinet|Executive|Lead)\s+Members\b|\bPortfolio\s+Holders\b")
+# "Flying Start" between such an introduction and its bullets: a heading of the list, not its end
+_SUBHEADING = re.compile(r"\s*[A-Z][^.:;?!\n]{0,60}[^.:;?!\s]\s*$")
 # Anyone who "asked whether ..." asks, whatever their kind (a co-opted member read as an officer);
 # "asked members to note" does not
 _DIRECT_ASK = {"asked", "queried", "enquired", "inquired"}
@@ -446,8 +452,8 @@ class SpeechReader:
                     written = ("q" if WRITTEN_Q.match(heading) else "a", who[-1][1] if who else None)
                     consumed = block.index
                     continue
-                if self.list_intro is not None and not block.is_list_item:
-                    self.list_intro = None
+                if self.list_intro is not None and not block.is_list_item and not _SUBHEADING.match(heading):
+                    self.list_intro = None  # a short heading between the introduction and its bullets keeps it
                 if self.list_intro is not None and _DECISION_LEAD.match(self.text, block.span.start) and \
                         self.text.startswith(("RESOLVED", "AGREED", "Resolved", "Agreed"), block.span.start):
                     self.list_intro = None  # the decision closes the discussion
@@ -488,7 +494,21 @@ class SpeechReader:
                     written = ("q:" if addressee is not None else "q", asker)
                     self.list_intro = None
                     continue
+            if sentence.endswith(("-", "–", "—")):  # "... focused on the following: -"
+                sentence = sentence.rstrip(" -–—")
             if sentence.endswith(":") and _INTRODUCES_POINTS.search(sentence):
+                with_ = _DISCUSSED_WITH.search(sentence)
+                if with_:  # "Questions and discussions with the Cabinet Member and the Head of X covered:"
+                    answerers: list[Person] = []
+                    named = [p for _, p in self._mentions_in(sent.span.start + with_.end(), sent.span.end)]
+                    for office in _PLURAL_OFFICE.findall(sentence, with_.end()):  # "with the Cabinet Members"
+                        named += [p for p in self.people if p.role and p.role.startswith(office[:-1])]
+                    for p in named:
+                        if all(p is not q for q in answerers):
+                            answerers.append(p)
+                    if answerers:
+                        self.list_intro = (None, tuple(answerers))
+                        continue
                 intro = self.acts(sent)
                 lead_act = next((a for a in intro if a.person is not None), None)
                 who = lead_act.person if lead_act else None
