@@ -216,3 +216,9 @@ def test_posts_listed_after_a_discussion_with_are_people():
 
 def test_party_whips_are_not_people():
     assert people("No declarations of Whipped Votes or Party Whips were declared.") == set()
+
+
+def test_remit_with_serial_comma_is_one_job_title_not_a_name():
+    found = people("Councillor Dev Patel, Cabinet Member for Waste, Street Lighting, and Parks stated that "
+                   "he would reply.")
+    assert found == {("Dev Patel", "councillor", "Cabinet Member for Waste, Street Lighting, and Parks")}

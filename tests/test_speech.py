@@ -395,3 +395,25 @@ def test_short_heading_does_not_open_a_list_without_an_introduction(extract):
     x = extract("Minutes:\n\nThe Committee received the report.\n\nPlay Areas\n\n"
                 "• Equipment had been replaced at two sites.\n")
     assert qa(x) == []
+
+
+def test_written_question_heading_names_who_answers(extract):
+    x = extract("Minutes:\n\n12-03 – Councillor Rhian Moss to Councillor Dev Patel\n\n"
+                "Councillor Moss asked a supplementary question on the timetable for the new depot.\n\n"
+                "12-04 – Councillor Ivo Marsh to Councillor Dev Patel\n\n"
+                "Councillor Marsh asked whether the depot would open on time.\n")
+    assert qa(x) == [("Rhian Moss", ["Dev Patel"]), ("Ivo Marsh", ["Dev Patel"])]
+
+
+def test_a_sentence_with_to_between_two_members_is_not_a_heading(extract):
+    x = extract("Minutes:\n\nCouncillor Ames asked why the depot plan had gone to Councillor Bell\n\n"
+                "Councillor Cole asked whether the depot would open on time.\n")
+    assert qa(x) == [("Ames", []), ("Cole", [])]
+
+
+def test_announced_supplementary_question_is_one_question(extract):
+    x = extract("Minutes:\n\nCouncillor Rhian Moss asked a supplementary question about the depot. She asked "
+                "for an example of another council's depot of that size.\n\n"
+                "Councillor Dev Patel, Cabinet Member for Waste, stated that he would reply in writing.\n")
+    assert qa(x) == [("Rhian Moss", ["Dev Patel"])]
+    assert x.questions[0].text.endswith("of that size.")

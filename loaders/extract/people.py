@@ -37,7 +37,7 @@ from .records import Mention, Person, Span
 _TW = r"(?!(?:The|A|An|In|On|At|Our|Their|His|Her|This|That|These|Those|It|He|She|They|We|And|Of)\b)" \
       r"[A-Z][\w’'\-]*"
 _HEADS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(ROLE_HEADS, key=len, reverse=True))
-_TAIL = rf"{_TW}(?:\s+{_TW})*(?:(?:,\s+{_TW}(?:\s+{_TW})*)*\s+(?:and|&)\s+{_TW}(?:\s+{_TW})*)?"
+_TAIL = rf"{_TW}(?:\s+{_TW})*(?:(?:,\s+{_TW}(?:\s+{_TW})*)*,?\s+(?:and|&)\s+{_TW}(?:\s+{_TW})*)?"  # serial comma too
 # "Assistant Director – Inclusion & Additional Needs": a dash joins a head to its remit
 ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:{_HEADS}))?" \
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL}|\s+[–—-]\s+{_TAIL})?(?![\w’'-])"
@@ -121,6 +121,7 @@ _ENTRY = re.compile(rf"(?:(?:Councillors?|Cllrs?\.?|Mrs?\.?|Ms\.?|Miss|Dr\.?)[ \
                     rf"(?:\s*\((?P<role>[^()]{{2,80}})\))?")
 _JOINED_INITIAL = re.compile(r"^([A-Z])(?=[A-Z][a-z]{2})")
 _HEAD_WORDS = {h for h in ROLE_HEADS if " " not in h}
+_REMIT_LIST_GOES_ON = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _REMIT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
 _BY_BEFORE = re.compile(r"\b(?:by|with)\s*$", re.I)
 _BARE_OFFICE = re.compile(r"^(?:Cabinet|Executive|Lead)\s+Member$|^Portfolio\s+Holder$|^Leader$|^Deputy\s+Leader$")
@@ -416,6 +417,8 @@ class PeopleFinder:
                     self.text, s):
                 continue
             role = role or _role_before(self.text, s)
+            if role and (" for " in role or " of " in role) and _REMIT_LIST_GOES_ON.match(after):
+                continue  # "Cabinet Member for Transport, Street Scene, and Flooding": a remit, not a name
             self._add_named(name, Span(s, e), None, name_span=(s, e), mention_kind="name",
                             role=clean_role(role) if role else None)
 

@@ -94,6 +94,11 @@ _INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|d
 _DISCUSSED_WITH = re.compile(r"\b(?:questions?|discussions?|debate|dialogue)\s+(?:(?:and|&)\s+(?:questions?|"
                              r"discussions?|answers?)\s+)?with\b", re.I)
 _PLURAL_OFFICE = re.compile(r"\b(?:Cabinet|Executive|Lead)\s+Members\b|\bPortfolio\s+Holders\b")
+_ANNOUNCES_QUESTION = re.compile(r"\basked\s+(?:a|one|her|his|their)\s+(?:supplementary\s+|further\s+|follow[- ]up\s+)?"
+                                 r"question\b")
+# "23-04 – Councillor A to Councillor B", "Question 3: Cllr A to the Leader": a written question's heading
+_PUT_TO = re.compile(r"\s*(?:(?:Question\s*)?[\w./-]{0,10}\s*[–—:-]\s*)?(?:(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Dr)\s+)?"
+                     r"[A-Z][^.;:\n]{1,60}?(?P<to>\s+to\s+)(?:the\s+)?[A-Z][^.;:\n]{1,80}?\.?\s*$")
 # "Flying Start" between such an introduction and its bullets: a heading of the list, not its end
 _SUBHEADING = re.compile(r"\s*[A-Z][^.:;?!\n]{0,60}[^.:;?!\s]\s*$")
 # Anyone who "asked whether ..." asks, whatever their kind (a co-opted member read as an officer);
@@ -193,6 +198,7 @@ class SpeechReader:
         # answers a question the minutes leave out
         self.list_intro: tuple[Person | None, tuple[Person, ...]] | None = None
         self.blocks: list[Block] = []
+        self.put_to: tuple[Person, Person] | None = None  # a written question's heading: who asks whom
         self._acts: dict[int, list[Act]] = {}  # acts() records pronoun mentions: run it once a sentence
 
     # -- act detection ----------------------------------------------------------------------------
@@ -452,6 +458,19 @@ class SpeechReader:
                     written = ("q" if WRITTEN_Q.match(heading) else "a", who[-1][1] if who else None)
                     consumed = block.index
                     continue
+                addressed = _PUT_TO.match(heading)
+                if addressed:  # "23-04 – Councillor A to Councillor B": B answers what A asks under it
+                    mentions = self._mentions_in(block.span.start, block.span.end)
+                    split = block.span.start + addressed.start("to")
+                    before = [(pos, p) for pos, p in mentions if pos < split]
+                    after = [(pos, p) for pos, p in mentions if pos > split]
+                    # only the two names and "to": "Cllr A spoke to the Leader about X" is a sentence
+                    self.put_to = (before[-1][1], after[0][1]) if before and after and \
+                        self._mention_end(before[-1][1], before[-1][0]) >= split and \
+                        after[0][0] - (split + len(addressed.group("to"))) <= 4 else None
+                    if self.put_to:
+                        consumed = block.index
+                        continue
                 if self.list_intro is not None and not block.is_list_item and not _SUBHEADING.match(heading):
                     self.list_intro = None  # a short heading between the introduction and its bullets keeps it
                 if self.list_intro is not None and _DECISION_LEAD.match(self.text, block.span.start) and \
@@ -636,6 +655,8 @@ class SpeechReader:
             elif self.frame is not None and self.frame.cue:
                 self._new_question(self.frame, Span(self.frame.pos, self.frame.end))
                 self.frame = None
+            if self._announced_by_last(act):
+                return
             self._new_question(act, Span(start, act.end))
             return
         if self.frame is not None and self.frame.cue:
@@ -659,6 +680,21 @@ class SpeechReader:
         else:
             self.last_kind = "statement"
 
+    def _announced_by_last(self, act: Act) -> bool:
+        """'Cllr A asked a supplementary question on X. She asked for an example ...' is one question.
+
+        The first sentence only announces the question the next one puts: the same member, the same
+        paragraph, nothing answered in between. The announcement keeps the span it starts.
+        """
+        last = self.out.questions[-1] if self.out.questions and self.last_kind == "question" else None
+        if last is None or act.person is None or last.asker != act.person.key or last.answers or \
+                self.blocks[act.block].span.start > last.span.start or \
+                not _ANNOUNCES_QUESTION.search(self.text, last.span.start, last.span.end):
+            return False
+        last.span = Span(last.span.start, act.end)
+        last.text = self.text[last.span.start:act.end]
+        return True
+
     def _new_question(self, act: Act, span: Span) -> None:
         q = Question(asker=act.person.key if act.person else None, text=self.text[span.start:span.end],
                      span=span)
@@ -667,6 +703,8 @@ class SpeechReader:
             self.window_answered = False
         self.window.append(q)
         self.out.questions.append(q)
+        if self.put_to is not None and act.person is self.put_to[0]:
+            q.responders.append(self.put_to[1].key)
         self.last_kind = "question"
         self.last_answer = None
 
