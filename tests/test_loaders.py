@@ -142,3 +142,13 @@ def test_pdf_evidence_names_its_page(tmp_path: Path):
     asked = [d for _, _, d in g.edges(data=True) if d.get("type") == "ASKED"]
     assert [d["page"] for d in asked] == [2]
     assert "Sunday opening" in asked[0]["sentence"]
+
+
+def test_a_quotation_on_its_own_line_is_its_own_paragraph():
+    from councilgraph.loaders.extract.segment import blocks
+
+    text = ("Councillor A had given notice of the following question to the Cabinet Member for Parks\n"
+            "“Is the park open?”\nCouncillor B:\n“It is.”\n")
+    got = [text[b.span.start:b.span.end] for b in blocks(text)]
+    assert got == ["Councillor A had given notice of the following question to the Cabinet Member for Parks",
+                   "“Is the park open?”", "Councillor B:", "“It is.”"]

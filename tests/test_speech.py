@@ -417,3 +417,14 @@ def test_announced_supplementary_question_is_one_question(extract):
                 "Councillor Dev Patel, Cabinet Member for Waste, stated that he would reply in writing.\n")
     assert qa(x) == [("Rhian Moss", ["Dev Patel"])]
     assert x.questions[0].text.endswith("of that size.")
+
+
+def test_notice_of_question_on_its_own_line_then_the_answering_member_label(extract):
+    # one paragraph per line, no colon after the notice, the reply under the answering member's name
+    x = extract("Minutes:\n\nCouncillor Rhian Moss had given notice of the following question to the Cabinet "
+                "Member for Leisure and Culture at the Riverside Centre\n"
+                "“When will the Riverside Centre reopen after the flood repairs?”\n"
+                "Councillor Dev Patel:\n"
+                "“The centre will reopen in March once the floor has dried out.”\n")
+    assert qa(x) == [("Rhian Moss", ["Dev Patel"])]
+    assert x.questions[0].text.startswith("“When will")

@@ -81,8 +81,10 @@ def blocks(text: str) -> list[Block]:
             else:
                 # ModernGov text keeps one paragraph per line: a new line is a new paragraph
                 # unless the previous line was clearly cut mid-sentence (PDF-like wrapping).
-                prev = text[max(start, pos - 2):pos].rstrip()
-                if prev.endswith((".", ":", "?", "!")) or _is_heading_line(text, start, pos):
+                # A quotation on its own line (a written question or its reply) is its own paragraph.
+                prev = text[max(start, pos - 3):pos].rstrip().rstrip("\"”’)")
+                if prev.endswith((".", ":", "?", "!")) or _is_heading_line(text, start, pos) or \
+                        line.lstrip(" \t\u00a0").startswith(("“", '"')):
                     close(pos)
                     start = pos
         pos = line_end

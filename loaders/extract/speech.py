@@ -99,6 +99,7 @@ _ANNOUNCES_QUESTION = re.compile(r"\basked\s+(?:a|one|her|his|their)\s+(?:supple
 # "23-04 – Councillor A to Councillor B", "Question 3: Cllr A to the Leader": a written question's heading
 _PUT_TO = re.compile(r"\s*(?:(?:Question\s*)?[\w./-]{0,10}\s*[–—:-]\s*)?(?:(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Dr)\s+)?"
                      r"[A-Z][^.;:\n]{1,60}?(?P<to>\s+to\s+)(?:the\s+)?[A-Z][^.;:\n]{1,80}?\.?\s*$")
+_SPEAKER_LABEL = re.compile(r"\s*(?:(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\s+)?[A-Z][\w’'.\- ]{1,60}:\s*")
 # "Flying Start" between such an introduction and its bullets: a heading of the list, not its end
 _SUBHEADING = re.compile(r"\s*[A-Z][^.:;?!\n]{0,60}[^.:;?!\s]\s*$")
 # Anyone who "asked whether ..." asks, whatever their kind (a co-opted member read as an officer);
@@ -497,6 +498,10 @@ class SpeechReader:
                         consumed = block.index
                         continue
                     else:
+                        label = _SPEAKER_LABEL.fullmatch(heading)
+                        mentions = self._mentions_in(block.span.start, block.span.end) if label else []
+                        if len(mentions) == 1:  # "Councillor Ames:" above the reply: she answers for the post
+                            who = mentions[0][1]
                         self._answer(who, block.span)
                         self.last_subject = who or self.last_subject
                         consumed = block.index
@@ -504,7 +509,9 @@ class SpeechReader:
             if sent.span.start < skip_to:
                 continue
             sentence = self.text[sent.span.start:sent.span.end].rstrip()
-            notice = _NOTICE_OF_QUESTION.search(sentence) if sentence.endswith(":") else None
+            # the notice ends with a colon, or stands on its own line above the quoted question
+            notice = _NOTICE_OF_QUESTION.search(sentence) if sentence.endswith(":") or (
+                sent.span.end >= blocks[sent.block].span.end and sentence[-1:].isalnum()) else None
             if notice:  # "Councillor X had given notice of the following question to the Cabinet Member for Y:"
                 mentions = self._mentions_in(sent.span.start, sent.span.end)
                 asker = next((p for pos, p in mentions if pos < sent.span.start + notice.start()), None)
