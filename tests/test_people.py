@@ -222,3 +222,30 @@ def test_remit_with_serial_comma_is_one_job_title_not_a_name():
     found = people("Councillor Dev Patel, Cabinet Member for Waste, Street Lighting, and Parks stated that "
                    "he would reply.")
     assert found == {("Dev Patel", "councillor", "Cabinet Member for Waste, Street Lighting, and Parks")}
+
+
+def test_head_with_a_service_area_and_no_preposition_is_a_job_title():
+    found = people("The Assistant Director Finance explained the figures. The Assistant Director Governance "
+                   "confirmed the rules had been followed. The covering report of the Council’s Section 151 "
+                   "officer was noted.")
+    assert {role for _, _, role in found} == {"Assistant Director Finance", "Assistant Director Governance",
+                                              "Section 151 officer"}
+
+
+def test_posts_differing_by_a_word_are_different_but_drift_is_not():
+    assert not same_role("Assistant Director Finance", "Assistant Director Governance")
+    assert same_role("Cabinet Member for the Built Environment", "Cabinet Member for Built Environment")
+
+
+def test_contact_name_ends_with_its_line():
+    assert people("Venue: Room 2\n\nContact: Rhian Moss \n\nItems\n") == {("Rhian Moss", "officer", None)}
+
+
+def test_presentation_from_a_post_then_its_holder_at_the_end_of_the_sentence():
+    found = people("The Committee received a presentation from the Strategic Lead for Parks, Dev Patel.")
+    assert found == {("Dev Patel", "officer", "Strategic Lead for Parks")}
+
+
+def test_a_remit_stops_at_a_blank_line():
+    found = people("A decision by the Cabinet Member for Parks and Leisure\n\nAdditional documents:\n")
+    assert {role for _, _, role in found} == {"Cabinet Member for Parks and Leisure"}

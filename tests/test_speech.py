@@ -428,3 +428,9 @@ def test_notice_of_question_on_its_own_line_then_the_answering_member_label(extr
                 "“The centre will reopen in March once the floor has dried out.”\n")
     assert qa(x) == [("Rhian Moss", ["Dev Patel"])]
     assert x.questions[0].text.startswith("“When will")
+
+
+def test_member_of_the_view_that_something_is_not_the_same_raises_a_concern(extract):
+    x = extract("Minutes:\n\nCouncillor Ames was of the view that the plan agreed in March was not the same as "
+                "the one now presented.\n")
+    assert qa(x) == [("Ames", [])]

@@ -72,7 +72,8 @@ CONCERN_CUES = Folded(
     r"case loads?|question\w*|query|queries|cost\w*|overspend\w*|deficit|not (?:being )?met|below target|"
     r"off track|red|urgent\w*|sufficient|enough|adequate\w*|serious\w*|robust|prefer\w*|would like|"
     r"incorrect|inaccura\w*|wrong|too (?:small|low|high|few|many|slow|long|late|little|much|expensive)|"
-    r"inconsisten\w*|unclear|confus\w*|discrepanc\w*|(?:not|n't) (?:appear|seem))\b|\?"
+    r"inconsisten\w*|unclear|confus\w*|discrepanc\w*|(?:not|n't) (?:appear|seem)|breach\w*|not the same|"
+    r"gap|shortfall\w*|clos(?:ure|ing|e))\b|\?"
 )
 SUPPORT_CUES = Folded(
     r"\b(positive\w*|welcom\w*|pleased|prais\w*|commend\w*|congratulat\w*|thank\w*|good news|"
@@ -84,6 +85,7 @@ SUPPORT_CUES = Folded(
 ROLE_HEADS = [
     "Chief Executive", "Deputy Chief Executive", "Vice Convener", "Vice-Convener", "Depute Convener", "Convener",
     "Depute Provost", "Lord Provost", "Provost", "Depute Leader", "Monitoring Officer", "Section 151 Officer",
+    "Section 151 officer",
     "Portfolio Holder", "Cabinet Member", "Executive Member", "Lead Member", "Lead Officer", "Team Leader",
     "Leader of the Council", "Deputy Leader", "Vice-Chairman", "Vice Chairman", "Vice-Chair", "Vice Chair",
     "Chairman", "Chairwoman", "Chairperson", "Chair", "Mayor", "Deputy Mayor", "Leader", "Head Teacher",
@@ -95,6 +97,18 @@ ROLE_HEADS = [
     "Strategist", "Champion", "Executive", "Member", "Governor", "Ombudsman", "Worker", "Minister",
     "Cabinet Secretary", "Secretary of State", "MP", "MSP", "MLA", "Valuer", "Warden", "Steward", "Ranger", "Therapist",
     "Psychologist", "Pharmacist", "Paramedic",
+]
+# A service area written straight after a head, with no "of"/"for": "Assistant Director Finance",
+# "Executive Director Communities", "Interim Chief Officer Governance". A closed list: after a head an
+# open run of capitalised words would swallow the holder's name ("the Director Jane Smith").
+REMITS = [
+    "Finance", "Governance", "Resources", "Legal", "Law", "Housing", "Planning", "Education", "Learning",
+    "Children's Services", "Children’s Services", "Children", "Adults", "Adult Services", "Adult Social Care",
+    "Social Care", "Communities", "Community", "Place", "People", "Operations", "Regeneration", "Environment",
+    "Transport", "Highways", "HR", "Human Resources", "ICT", "IT", "Digital", "Customer Services", "Health",
+    "Public Health", "Commissioning", "Safeguarding", "Strategy", "Policy", "Performance", "Economy", "Growth",
+    "Culture", "Leisure", "Waste", "Property", "Assets", "Procurement", "Democratic Services", "Corporate Services",
+    "Neighbourhoods", "Audit", "Revenues", "Benefits", "Partnerships", "Transformation", "Infrastructure",
 ]
 # Offices held by elected members: people in them are councillors and may answer questions.
 MEMBER_OFFICE = re.compile(

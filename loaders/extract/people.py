@@ -27,6 +27,7 @@ from .lexicon import (
     NOT_NAME,
     PARTICLES,
     PARTNER_CUES,
+    REMITS,
     ROLE_HEADS,
     SPEECH_VERBS,
     TITLES,
@@ -37,10 +38,15 @@ from .records import Mention, Person, Span
 _TW = r"(?!(?:The|A|An|In|On|At|Our|Their|His|Her|This|That|These|Those|It|He|She|They|We|And|Of)\b)" \
       r"[A-Z][\w’'\-]*"
 _HEADS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(ROLE_HEADS, key=len, reverse=True))
-_TAIL = rf"{_TW}(?:\s+{_TW})*(?:(?:,\s+{_TW}(?:\s+{_TW})*)*,?\s+(?:and|&)\s+{_TW}(?:\s+{_TW})*)?"  # serial comma too
+# a remit runs over a wrapped line but never over a blank one ("... Transport\n\nAdditional documents:")
+_SP = r"(?:[ \t\u00a0]|\n(?![ \t\u00a0]*\n))+"
+_TAIL = rf"{_TW}(?:{_SP}{_TW})*(?:(?:,{_SP}{_TW}(?:{_SP}{_TW})*)*,?{_SP}(?:and|&){_SP}{_TW}(?:{_SP}{_TW})*)?"
 # "Assistant Director – Inclusion & Additional Needs": a dash joins a head to its remit
+_REMIT = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(REMITS, key=len, reverse=True))
 ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:{_HEADS}))?" \
-            rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL}|\s+[–—-]\s+{_TAIL})?(?![\w’'-])"
+            rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL}|\s+[–—-]\s+{_TAIL}|" \
+            rf"\s+(?:{_REMIT})(?:\s+(?:and|&)\s+(?:{_REMIT}))?)?" \
+            rf"(?![\w’'-])"
 ROLE_RE = re.compile(rf"(?P<role>{ROLE_BODY})")
 # Page-wide patterns start with one character class and check the word boundary with a look-behind
 # after it (lexicon.at_word_start) rather than with "\b": the regex engine then skips ahead to
@@ -126,6 +132,7 @@ _REMIT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
 _BY_BEFORE = re.compile(r"\b(?:by|with)\s*$", re.I)
 _BARE_OFFICE = re.compile(r"^(?:Cabinet|Executive|Lead)\s+Member$|^Portfolio\s+Holder$|^Leader$|^Deputy\s+Leader$")
 _LIST_JOIN = re.compile(r"(?:,|\band)\s*$")
+_ROLE_GLUE = {"the", "of", "for", "and"}
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[a-z0-9]+")
 
@@ -251,7 +258,13 @@ def norm_role(role: str | None) -> str:
 def same_role(a: str | None, b: str | None) -> bool:
     """Equal job titles up to spelling drift ("Equality"/"Equalities")."""
     na, nb = norm_role(a), norm_role(b)
-    return bool(na and nb) and (na == nb or ratio(na, nb) >= 85)
+    if not (na and nb):
+        return False
+    if na == nb:
+        return True
+    # drift changes endings, not words: "Assistant Director Finance" is not "... Governance"
+    stems = [{w[:5] for w in n.split() if len(w) > 1 and w not in _ROLE_GLUE} for n in (na, nb)]
+    return stems[0] == stems[1] and ratio(na, nb) >= 85
 
 
 class PeopleFinder:
@@ -325,7 +338,8 @@ class PeopleFinder:
     def _contacts(self, start: int, end: int) -> None:
         """ModernGov meeting pages name the clerk: 'Contact: Ann Bolt'."""
         for c in _CONTACT.finditer(self.text, start, end):
-            m = _UNTITLED.match(self.text, c.end(), end)
+            line_end = self.text.find("\n", c.end())  # the name ends with its line: "Contact: Ann Bolt \n\nItems"
+            m = _UNTITLED.match(self.text, c.end(), end if line_end < 0 else min(end, line_end))
             if not m or self._overlaps(m.start(), m.end()):
                 continue
             name = m.group(0)
@@ -398,8 +412,9 @@ class PeopleFinder:
     def _untitled(self, start: int, end: int) -> None:
         for m in _UNTITLED.finditer(self.text, start, end):
             s, e = m.start(), m.end()
-            if self.text[e:e + 1] not in (" ", ",", "(", "\u00a0"):
-                continue  # a name is followed by its verb, its title or a bracket
+            if self.text[e:e + 1] not in (" ", ",", "(", "\u00a0") and not (
+                    self.text[e:e + 1] in (".", ";", "\n", "") and _role_before(self.text, s)):
+                continue  # a name is followed by its verb, its title or a bracket, or ends "..., the Lead, Ann Bolt."
             name = m.group(0)
             words = _JOINED_INITIAL.sub(r"\1 ", name).replace(".", " ").split()
             if any(len(w) > 1 and (w.lower() in NOT_NAME or w.lower() in SPEECH_VERBS) for w in words):
@@ -464,7 +479,8 @@ class PeopleFinder:
             # names one person in the meeting; an officer's ("a report of the Director") only when they act
             office = bool(MEMBER_OFFICE.search(role)) and (" for " in role or " of " in role or bool(
                 _BY_BEFORE.search(before)))
-            if _AUTHOR_BEFORE.search(before.lower()) and not heading and not office and not _REPORT_BY.search(before):
+            if _AUTHOR_BEFORE.search(before.lower()) and not heading and not office and not _REPORT_BY.search(before) \
+                    and not _MET_BEFORE.search(before):  # "a presentation from the Lead for Parks": present
                 continue
             dept = _DEPARTMENT.match(self.text, e, min(end, e + 60))
             # "the Assistant Director, Highways explained"; not "the Head of Planning, Ann Bolt, said"
