@@ -434,3 +434,38 @@ def test_member_of_the_view_that_something_is_not_the_same_raises_a_concern(extr
     x = extract("Minutes:\n\nCouncillor Ames was of the view that the plan agreed in March was not the same as "
                 "the one now presented.\n")
     assert qa(x) == [("Ames", [])]
+
+
+def test_answered_in_the_passive_after_an_explicit_question(extract):
+    x = extract("Minutes:\n\nIn response to a question about the school run, it was explained that buses were full.\n\n"
+                "It was acknowledged in response to members’ questions that the survey had been short.\n\n"
+                "In response to a question regarding how members could help, it was suggested that they could "
+                "share the plan.\n")
+    assert qa(x) == [(None, []), (None, []), (None, [])]
+    assert x.questions[2].text.startswith("In response to a question regarding how members could help")
+
+
+def test_a_question_received_from_a_member_and_answered_by_its_receiver(extract):
+    x = extract("Minutes:\n\nThe Leader received a question from Councillor Ann Bolt regarding a leak in her ward. "
+                "In response, he advised that he would write to the water company.\n")
+    assert qa(x) == [("Ann Bolt", ["Leader"])]
+    assert [m.text for m in x.person(x.questions[0].responders[0]).mentions] == ["The Leader", "he"]
+
+
+def test_concerns_raised_by_a_member_about_a_new_matter_are_a_new_question(extract):
+    x = extract("Minutes:\n\nThe Leader received a question from Councillor Ann Bolt regarding a leak. The Leader "
+                "also agreed to contact the planning team following concerns raised by Councillor Ann Bolt "
+                "about a fence.\n")
+    assert qa(x) == [("Ann Bolt", ["Leader"]), ("Ann Bolt", ["Leader"])]
+
+
+def test_passive_request_before_its_passive_answer_in_one_sentence(extract):
+    x = extract("Minutes:\n\nFurther information on the costs was requested and members were informed that bids "
+                "would be made.\n")
+    assert qa(x) == [(None, [])]
+
+
+def test_questions_received_from_a_named_member_of_the_public(extract):
+    x = extract("Minutes:\n\n3 questions were received from Mrs Joan Pike and these are attached at Appendix A.\n\n"
+                "The Chairman noted that two questions had been received by the deadline.\n")
+    assert qa(x) == [("Joan Pike", [])]

@@ -97,7 +97,8 @@ _OBJECT_OF = re.compile(r"\b(?:from|by|to|with)\s*$")
 _AUTHOR_BEFORE = re.compile(r"(?:of|by|from|to)\s+$")  # "sent to the Director": the object of a phrase
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")
 _ROLE_ACTS = {"invited", "reminded", "announced", "reported", "proposed", "summed", "sought", "opened", "closed",
-              "responded", "introduced", "presented", "attended", "joined", "declared", "confirmed", "moved"}
+              "responded", "introduced", "presented", "attended", "joined", "declared", "confirmed", "moved",
+              "received", "undertook"}
 _MET = r"\b(?:welcomed|thanked|invited|introduced|congratulated|joined\s+by|discussions?\s+with|" \
        r"questions?\s+(?:to|for)|present(?:ation)?\s+from)"
 _SHARED_OFFICE = re.compile(r"(?P<office>(?:Cabinet|Executive|Lead)\s+Members)(?P<remit>\s+(?:for|of)\s+[^()\n]{2,80}?)"

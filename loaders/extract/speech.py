@@ -100,6 +100,15 @@ _ANNOUNCES_QUESTION = re.compile(r"\basked\s+(?:a|one|her|his|their)\s+(?:supple
 _PUT_TO = re.compile(r"\s*(?:(?:Question\s*)?[\w./-]{0,10}\s*[–—:-]\s*)?(?:(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Dr)\s+)?"
                      r"[A-Z][^.;:\n]{1,60}?(?P<to>\s+to\s+)(?:the\s+)?[A-Z][^.;:\n]{1,80}?\.?\s*$")
 _SPEAKER_LABEL = re.compile(r"\s*(?:(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\s+)?[A-Z][\w’'.\- ]{1,60}:\s*")
+_TOPIC_AFTER = re.compile(r"\s+(?:about|regarding|concerning|on|over|around|relating\s+to|in\s+relation\s+to|"
+                          r"as\s+to)\b")
+# the answer to an explicit "In response to a question about X," when no one is named as giving it
+_IT_WAS_SAID = re.compile(r"\b[Ii]t\s+was\s+(?:also\s+|further\s+)?(?P<verb>explained|acknowledged|confirmed|clarified|"
+                          r"stated|reported|noted|advised|suggested|indicated|highlighted|agreed|accepted)\b")
+_RECEIVED_QUESTION = re.compile(r"\b(?:received\s+(?:a|an|one|two|three|\d+)\s+(?:written\s+)?|(?:a|an|one|two|three|"
+                                r"\d+)\s+(?:written\s+)?)(?:questions?|quer(?:y|ies))\s+(?:(?:were|was|had\s+been)\s+"
+                                r"received\s+)?from\s+(?P<who>[^,.;]{2,60}?)(?=\s+(?:regarding|about|on|concerning|"
+                                r"in\s+relation|relating|and|which|who|asking|,)|[.;,]|$)")
 # "Flying Start" between such an introduction and its bullets: a heading of the list, not its end
 _SUBHEADING = re.compile(r"\s*[A-Z][^.:;?!\n]{0,60}[^.:;?!\s]\s*$")
 # Anyone who "asked whether ..." asks, whatever their kind (a co-opted member read as an officer);
@@ -162,6 +171,7 @@ class Act:
     kind: str = "statement"  # question | frame | answer | passive_answer | statement
     cue: bool = False
     explicit_asker: Person | None = None
+    new_topic: bool = False
     explicit: bool = False
     q_start: int | None = None
     block: int = 0
@@ -200,6 +210,7 @@ class SpeechReader:
         self.list_intro: tuple[Person | None, tuple[Person, ...]] | None = None
         self.blocks: list[Block] = []
         self.put_to: tuple[Person, Person] | None = None  # a written question's heading: who asks whom
+        self._sent_end = 0  # the sentence _mark_explicit is reading ends here
         self._acts: dict[int, list[Act]] = {}  # acts() records pronoun mentions: run it once a sentence
 
     # -- act detection ----------------------------------------------------------------------------
@@ -297,8 +308,11 @@ class SpeechReader:
             found.append(Act(s + pa.start(), e, None, "advised", collective=True, kind="passive_answer",
                              block=sent.block))
         # "the following points were raised:" introduces the questions; it is not one
-        pq = _PASSIVE_QUESTION.search(sentence, low) if passive and not found and not sentence.rstrip().endswith(":") \
-            else None
+        # "Further information was requested and members were informed ...": the point before its answer
+        pq = _PASSIVE_QUESTION.search(sentence, low) if passive and not any(a.person for a in found) and \
+            not sentence.rstrip().endswith(":") else None
+        if pq and any(a.pos <= s + pq.start() for a in found):
+            pq = None
         pv = _PASSIVE_VIEW.search(sentence, low) if passive and not found and not pq else None
         if pv:  # "It was emphasised that the breaches warranted robust action": a view put by members unnamed
             found.append(Act(s + pv.start(), e, None, "view", collective=True, block=sent.block))
@@ -314,7 +328,19 @@ class SpeechReader:
         if ex is None and "when " in low:
             ex = _WHEN_ASKED.search(sentence)
         if ex:
+            self._sent_end = e
             self._mark_explicit(found, s, ex)
+        rq = _RECEIVED_QUESTION.search(sentence) if "from" in low else None
+        who = self._person_in(s + rq.start("who"), s + rq.end("who")) if rq else None
+        if who is not None and not any(a.person is who for a in found):
+            # "The Leader received a question from Cllr A regarding X", "3 questions were received from Mrs B"
+            found.append(Act(s + rq.start(), e, who, "asked", kind="question", block=sent.block))
+            receiver = [p for pos, p in self._mentions_in(s, s + rq.start()) if p is not who]
+            if receiver:  # the Leader stays the subject: "In response, he advised ..." is the Leader
+                found.append(Act(e, e, receiver[-1], "received", block=sent.block))
+            found.sort(key=lambda a: a.pos)
+            for i, a in enumerate(found):
+                a.end = found[i + 1].pos if i + 1 < len(found) else e
         return _merge_same_speaker(found)
 
     def _answered_next(self, sent: Sentence) -> bool:
@@ -349,13 +375,29 @@ class SpeechReader:
         else:
             after = [a for a in found if a.pos >= s + ex.end() and a.person is not None and a.person is not who]
             target = after[0] if after else None
+        if target is None and lead.startswith("following"):  # "X agreed to act following concerns raised by Y"
+            before = [a for a in found if a.pos < s + ex.start() and a.person is not None and a.person is not who]
+            target = before[-1] if before else None
         if target is None:  # "In response to a question, officers advised ...": answered by officers unnamed
             target = next((a for a in found if a.kind == "passive_answer"), None)
+        named_after = [a.pos for a in found if a.person is not None and a.pos > s + ex.end()]
+        if target is None and (told := _IT_WAS_SAID.search(self.text, s, named_after[0] if named_after
+                                                           else self._sent_end)) is not None:
+            # "In response to a question about X, it was explained that ...": answered, by no one named
+            for a in [a for a in found if a.person is None and a.pos >= told.start()]:
+                found.remove(a)  # "it was suggested that" is the answer here, not a members' point
+            target = Act(told.start(), named_after[0] if named_after else self._sent_end,
+                         None, told.group("verb").lower(), collective=True, kind="passive_answer")
+            found.append(target)
+            found.sort(key=lambda a: a.pos)
         if target is not None:
             target.kind = "answer"
             target.explicit = True
             target.explicit_asker = who
             target.q_start = min(s + ex.start(), target.pos)
+            # "... following concerns raised by Cllr A about the fence": the lead says what was asked, so it
+            # is a question of its own, not a return to A's earlier one
+            target.new_topic = bool(_TOPIC_AFTER.match(self.text, s + ex.end()))
             for a in list(found):
                 if a is not target and a.person is who and who is not None and a.pos >= s + ex.start() and \
                         a.pos < s + ex.end():
@@ -735,7 +777,7 @@ class SpeechReader:
     def _explicit_answer(self, act: Act) -> None:
         asker = act.explicit_asker
         target: list[Question] = []
-        if asker is not None:
+        if asker is not None and not act.new_topic:
             # only a question still in play: an older one by the same member is another exchange
             target = [q for q in self.window if q.asker == asker.key]
             if self.window_answered:  # an answered exchange is over: only its last question may be taken up
