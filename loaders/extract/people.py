@@ -249,6 +249,7 @@ def clean_role(role: str) -> str:
     return _SPACES.sub(" ", role).strip(" ,")
 
 
+@lru_cache(maxsize=8192)
 def norm_role(role: str | None) -> str:
     ws = _WORDS.findall((role or "").lower())
     while ws and ws[0] in {"the", "a", "an"}:
@@ -264,8 +265,12 @@ def same_role(a: str | None, b: str | None) -> bool:
     if na == nb:
         return True
     # drift changes endings, not words: "Assistant Director Finance" is not "... Governance"
-    stems = [{w[:5] for w in n.split() if len(w) > 1 and w not in _ROLE_GLUE} for n in (na, nb)]
-    return stems[0] == stems[1] and ratio(na, nb) >= 85
+    return ratio(na, nb) >= 85 and _role_stems(na) == _role_stems(nb)
+
+
+@lru_cache(maxsize=4096)
+def _role_stems(norm: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in norm.split() if len(w) > 1 and w not in _ROLE_GLUE)
 
 
 class PeopleFinder:
