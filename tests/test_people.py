@@ -249,3 +249,14 @@ def test_presentation_from_a_post_then_its_holder_at_the_end_of_the_sentence():
 def test_a_remit_stops_at_a_blank_line():
     found = people("A decision by the Cabinet Member for Parks and Leisure\n\nAdditional documents:\n")
     assert {role for _, _, role in found} == {"Cabinet Member for Parks and Leisure"}
+
+
+def test_post_ending_a_heading_line_belongs_to_the_member_named_in_it():
+    found = people("Answer from Councillor H Lowe, Cabinet Member Resources\n\nThe Cabinet Member Resources "
+                   "stated that the sale was at market value.")
+    assert found == {("H Lowe", "councillor", "Cabinet Member Resources")}
+
+
+def test_a_question_from_a_member_then_someone_elses_title_stays_apart():
+    found = people("In answer to a question from Councillor Quinn, the Strategy Team Leader confirmed the plan.")
+    assert ("Quinn", "councillor", None) in found

@@ -469,3 +469,9 @@ def test_questions_received_from_a_named_member_of_the_public(extract):
     x = extract("Minutes:\n\n3 questions were received from Mrs Joan Pike and these are attached at Appendix A.\n\n"
                 "The Chairman noted that two questions had been received by the deadline.\n")
     assert qa(x) == [("Joan Pike", [])]
+
+
+def test_in_response_to_a_question_from_is_not_a_received_question(extract):
+    x = extract("Minutes:\n\nIn response to a question from Councillor Sam Ode, the Leader referred to the budget "
+                "gap.\n")
+    assert qa(x) == [("Sam Ode", ["Leader"])]

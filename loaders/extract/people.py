@@ -76,7 +76,7 @@ _UNTITLED = re.compile(
 )
 _VERB_AFTER = re.compile(r",?\s+(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?P<verb>[A-Za-z]+)")
 _APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})(?:,\s*[A-Z][^,.;()]{{2,60}}(?=,))?"
-                         rf"\s*(?=,|\s+[a-z])|"
+                         rf"\s*(?=,|\s+[a-z]|[ \t]*(?:\n|$))|"  # "Answer from Cllr A, Cabinet Member Resources\n"
                          rf"\(\s*(?:the\s+)?(?P<r2>[^()]{{2,80}})\))")
 _ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*$")
 # "the Director of Children's Services (DCS)" ... later "The DCS advised"
@@ -460,10 +460,10 @@ class PeopleFinder:
                     if rs >= 0 and not self._overlaps(rs, rs + len(rb)):
                         self._take(rs, rs + len(rb))  # "the Leader, Cllr X": one person, not a post beside them
                     break
-                if _OBJECT_OF.search(self.text[max(0, mention.span.start - 12):
-                                                                   mention.span.start]):
-                    continue
                 ap = _APPOSITIVE.match(self.text, mention.span.end, min(end, mention.span.end + 160))
+                if _OBJECT_OF.search(self.text[max(0, mention.span.start - 12):mention.span.start]) and not (
+                        ap and ("\n" in self.text[ap.end() - 1:ap.end() + 1] or ap.end() >= len(self.text))):
+                    continue  # ... unless the post ends its line: "Answer from Cllr A, Cabinet Member Resources"
                 if ap:
                     r = ap.group("r1") or ap.group("r2")
                     if r and ROLE_RE.search(r) and (person.kind != "councillor" or MEMBER_OFFICE.search(r)):

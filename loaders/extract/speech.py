@@ -105,9 +105,10 @@ _TOPIC_AFTER = re.compile(r"\s+(?:about|regarding|concerning|on|over|around|rela
 # the answer to an explicit "In response to a question about X," when no one is named as giving it
 _IT_WAS_SAID = re.compile(r"\b[Ii]t\s+was\s+(?:also\s+|further\s+)?(?P<verb>explained|acknowledged|confirmed|clarified|"
                           r"stated|reported|noted|advised|suggested|indicated|highlighted|agreed|accepted)\b")
-_RECEIVED_QUESTION = re.compile(r"\b(?:received\s+(?:a|an|one|two|three|\d+)\s+(?:written\s+)?|(?:a|an|one|two|three|"
-                                r"\d+)\s+(?:written\s+)?)(?:questions?|quer(?:y|ies))\s+(?:(?:were|was|had\s+been)\s+"
-                                r"received\s+)?from\s+(?P<who>[^,.;]{2,60}?)(?=\s+(?:regarding|about|on|concerning|"
+_RECEIVED_QUESTION = re.compile(r"\b(?:received\s+(?:a|an|one|two|three|\d+)\s+(?:written\s+)?"
+                                r"(?:questions?|quer(?:y|ies))|"
+                                r"(?:questions?|quer(?:y|ies))\s+(?:were|was|had\s+been)\s+received)\s+"
+                                r"from\s+(?P<who>[^,.;]{2,60}?)(?=\s+(?:regarding|about|on|concerning|"
                                 r"in\s+relation|relating|and|which|who|asking|,)|[.;,]|$)")
 # "Flying Start" between such an introduction and its bullets: a heading of the list, not its end
 _SUBHEADING = re.compile(r"\s*[A-Z][^.:;?!\n]{0,60}[^.:;?!\s]\s*$")
