@@ -260,3 +260,26 @@ def test_post_ending_a_heading_line_belongs_to_the_member_named_in_it():
 def test_a_question_from_a_member_then_someone_elses_title_stays_apart():
     found = people("In answer to a question from Councillor Quinn, the Strategy Team Leader confirmed the plan.")
     assert ("Quinn", "councillor", None) in found
+
+
+def test_an_untitled_name_never_runs_over_a_blank_line():
+    found = people("Report of the Executive Director, Communities\n\n\nNia Rees, Interim Director of Care, gave a "
+                   "presentation.")
+    assert found == {(None, "officer", "Executive Director, Communities"),
+                     ("Nia Rees", "officer", "Interim Director of Care")}
+
+
+def test_councillors_listed_with_their_councils_in_brackets():
+    found = people("Apologies for absence were received from Councillors A. Bell (Northshire County Council), "
+                   "C. Dunn (Southvale Council) and E. Ford (Southvale Council).")
+    assert {name for name, _, _ in found} == {"A Bell", "C Dunn", "E Ford"}
+
+
+def test_a_bracket_that_holds_no_post_makes_no_one_a_person():
+    assert people("The plan set out the Northshire Government’s (NG) vision for care.") == set()
+
+
+def test_posts_in_a_bracketed_list_end_at_the_semicolon():
+    found = people("Deputation: Care Trust (Ms Ola Berg, Director of Women and Children's Services; Mr Ivo Kay, "
+                   "Assistant Director of Public Health)")
+    assert {(name, role) for name, _, role in found} >= {("Ola Berg", "Director of Women and Children's Services")}

@@ -69,14 +69,15 @@ _RANKS = ["Chief Constable", "Deputy Chief Constable", "Assistant Chief Constabl
           "Area Manager", "Watch Manager", "Crew Manager"]
 _RANK = re.compile(rf"(?P<title>{at_word_start(sorted(_RANKS, key=len, reverse=True))})\.?(?=\s+[A-Z])")
 _TOKEN = re.compile(rf"[ \t\u00a0]*(?P<tok>[A-Za-z{_UP}{_LO}][A-Za-z{_UP}{_LO}’'\-]*\.?(?:[A-Z]\.)*)")
+_S = r"[ \t\u00a0]+"  # an untitled name stays on its line: "Communities\n\nMoira Wilson" is a heading, then a name
 _UNTITLED = re.compile(
-    rf"[{_UP}](?<![\w’'\-][{_UP}])(?:\.?\s+(?:[A-Z]\.?\s+){{0,2}}|\.?(?=[A-Z][a-z])|[{_LO}]+(?:[-’'][{_UP}][{_LO}]+)?\s+"
-    rf"(?:(?:[A-Z]\.?|[{_UP}][{_LO}]+)\s+)?(?:(?:da|de|van|von|le|la|du|di|del)\s+)?)"
+    rf"[{_UP}](?<![\w’'\-][{_UP}])(?:\.?{_S}(?:[A-Z]\.?{_S}){{0,2}}|\.?(?=[A-Z][a-z])|[{_LO}]+(?:[-’'][{_UP}][{_LO}]+)?{_S}"
+    rf"(?:(?:[A-Z]\.?|[{_UP}][{_LO}]+){_S})?(?:(?:da|de|van|von|le|la|du|di|del){_S})?)"
     rf"{_SURNAME}(?![\w’'\-])"
 )
 _VERB_AFTER = re.compile(r",?\s+(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?P<verb>[A-Za-z]+)")
 _APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})(?:,\s*[A-Z][^,.;()]{{2,60}}(?=,))?"
-                         rf"\s*(?=,|\s+[a-z]|[ \t]*(?:\n|$))|"  # "Answer from Cllr A, Cabinet Member Resources\n"
+                         rf"\s*(?=[,;).]|\s+[a-z]|[ \t]*(?:\n|$))|"  # "Answer from Cllr A, Cabinet Member Resources\n"
                          rf"\(\s*(?:the\s+)?(?P<r2>[^()]{{2,80}})\))")
 _ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*$")
 # "the Director of Children's Services (DCS)" ... later "The DCS advised"
@@ -90,6 +91,8 @@ _ATTENDING = re.compile(r"\s*(?:was|were)\s+(?:also\s+)?(?:in attendance|present
 _DEPARTMENT = re.compile(r",\s+(?!(?:Councillors?|Cllrs?|Mrs?|Ms|Miss|Dr)\b)"  # "the Leader, Cllr X": no department
                          r"(?P<dept>[A-Z][\w’'&\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'&\-]*){0,3})"
                          r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b)")
+# "Report of the Executive Director, Communities" ending its line: a service area, as above
+_DEPARTMENT_EOL = re.compile(rf",[ \t]+(?P<dept>(?:{_REMIT}))[ \t]*(?=\n|$)")
 _HEADING_BEFORE = re.compile(r"^\s*(?:Supplementary\s+)?(?:Question|Response|Reply|Answer)s?\s+"
                              r"(?:from|by|given\s+by)\s*$",
                              re.IGNORECASE | re.MULTILINE)
@@ -221,6 +224,7 @@ def _is_initial(tok: str) -> bool:
     return bool(_INITIALS.fullmatch(tok.rstrip(".")) and len(bare) <= 3) or bool(_DOTTED.fullmatch(tok))
 
 
+_LIST_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:Councillors?|Cllrs?\.?)\s+)?")
 
 
@@ -230,7 +234,8 @@ def _read_name_list(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     p = pos
     while (span := _read_titled_name(text, p, limit)) is not None:
         out.append(span)
-        sep = _LIST_SEP.match(text, span[1], limit)
+        after = _LIST_BRACKET.match(text, span[1], limit)  # "K. Evans (Ceredigion County Council), L. George"
+        sep = _LIST_SEP.match(text, after.end() if after else span[1], limit)
         if not sep:
             break
         p = sep.end()
@@ -430,6 +435,8 @@ class PeopleFinder:
                 continue  # "the Minister for Rural Affairs said": the end of a job title, not a name
             after = self.text[e:e + 160]
             ap = _APPOSITIVE.match(after) if after[:2].lstrip()[:1] in (",", "(") else None
+            if ap and not ap.group("r1") and not ROLE_RE.search(ap.group("r2")):
+                ap = None  # "Welsh Government’s (WG)": a bracket that holds no post makes no one a person
             verb = _VERB_AFTER.match(after)
             role = None
             if ap:
@@ -488,7 +495,7 @@ class PeopleFinder:
             if _AUTHOR_BEFORE.search(before.lower()) and not heading and not office and not _REPORT_BY.search(before) \
                     and not _MET_BEFORE.search(before):  # "a presentation from the Lead for Parks": present
                 continue
-            dept = _DEPARTMENT.match(self.text, e, min(end, e + 60))
+            dept = _DEPARTMENT.match(self.text, e, min(end, e + 60)) or _DEPARTMENT_EOL.match(self.text, e, end)
             # "the Assistant Director, Highways explained"; not "the Head of Planning, Ann Bolt, said"
             if dept and not self._overlaps(dept.start("dept"), dept.end("dept")):
                 role = f"{role}, {dept.group('dept')}"
