@@ -475,3 +475,13 @@ def test_in_response_to_a_question_from_is_not_a_received_question(extract):
     x = extract("Minutes:\n\nIn response to a question from Councillor Sam Ode, the Leader referred to the budget "
                 "gap.\n")
     assert qa(x) == [("Sam Ode", ["Leader"])]
+
+
+def test_written_question_on_notice_runs_over_its_background_paragraph(extract):
+    x = extract("Minutes:\n\nQuestion on Notice from Professor Una Vale\n\n"
+                "Residents have reported long waits when calling the non-emergency number.\n\n"
+                "Is the Commissioner aware of the waits and what is he doing about them?\n\n"
+                "Question from Councillor Ben Ode\n\nWhy has the station closed?\n")
+    assert qa(x) == [("Una Vale", []), ("Ben Ode", [])]
+    assert x.questions[0].text.startswith("Residents have reported")
+    assert x.questions[0].text.endswith("doing about them?")

@@ -81,7 +81,8 @@ _WHEN_ASKED = re.compile(r"(?P<lead>[Ww]hen\s+(?:asked|questioned))\s+(?:about|o
                          r"[^,;.]{0,120}(?=,)")
 
 
-WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:from|by|submitted\s+by|asked\s+by)\s+"
+WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:(?:on|with|without)\s+notice\s+)?"
+                       r"(?:from|by|submitted\s+by|asked\s+by)\s+"
                        r"\S.{0,120}?:?\s*$",
                        re.IGNORECASE)
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
@@ -210,6 +211,7 @@ class SpeechReader:
         # answers a question the minutes leave out
         self.list_intro: tuple[Person | None, tuple[Person, ...]] | None = None
         self.blocks: list[Block] = []
+        self.written_q: Question | None = None  # a written question that may run on over paragraphs
         self.put_to: tuple[Person, Person] | None = None  # a written question's heading: who asks whom
         self._sent_end = 0  # the sentence _mark_explicit is reading ends here
         self._acts: dict[int, list[Act]] = {}  # acts() records pronoun mentions: run it once a sentence
@@ -496,6 +498,9 @@ class SpeechReader:
                 self._enter_block(block)
                 prev_block = sent.block
                 heading = self.text[block.span.start:block.span.end]
+                if self._extends_written(block, heading, sents_of[block.index]):
+                    consumed = block.index
+                    continue
                 who = self._mentions_in(block.span.start, block.span.end) \
                     if WRITTEN_Q.match(heading) or WRITTEN_A.match(heading) else []
                 if who or WRITTEN_A.match(heading):  # "Questions from Committee Members" names no one: an agenda line
@@ -535,6 +540,7 @@ class SpeechReader:
                     elif kind == "q" or kind.startswith("q:"):
                         self.frame = None
                         self._new_question(Act(block.span.start, block.span.end, who, "asked"), block.span)
+                        self.written_q = self.out.questions[-1] if kind == "q" else None
                         if kind.startswith("q:"):  # a notice names whom it asks: their reply follows
                             written = ("a?", addressee)
                         self.last_subject = who or self.last_subject
@@ -617,6 +623,22 @@ class SpeechReader:
         if self.frame and self.frame.cue:
             self._new_question(self.frame, Span(self.frame.pos, self.frame.end))
         return self.out
+
+    def _extends_written(self, block: Block, heading: str, sents: list[Sentence]) -> bool:
+        """A written question set out in paragraphs: the background, then the question that ends '?'.
+
+        Under "Question on Notice from X" the paragraphs up to the one ending with a question mark
+        are X's question, not an unnamed answer to it.
+        """
+        q, self.written_q = self.written_q, None
+        if q is None or q.answers or q.text.rstrip().endswith(("?", "?”", '?"')) or \
+                WRITTEN_Q.match(heading) or WRITTEN_A.match(heading) or _PUT_TO.match(heading) or \
+                _SPEAKER_LABEL.fullmatch(heading) or any(self.acts(s) for s in sents):
+            return False
+        q.span = Span(q.span.start, block.span.end)
+        q.text = self.text[q.span.start:block.span.end]
+        self.written_q = q
+        return True
 
     def _listed_point(self, block: Block, sents: list[Sentence]) -> int | None:
         """Read a bullet under "the following points were raised:"; return where normal reading resumes.
