@@ -485,3 +485,9 @@ def test_written_question_on_notice_runs_over_its_background_paragraph(extract):
     assert qa(x) == [("Una Vale", []), ("Ben Ode", [])]
     assert x.questions[0].text.startswith("Residents have reported")
     assert x.questions[0].text.endswith("doing about them?")
+
+
+def test_chair_asking_a_member_what_they_want_is_procedure_and_dont_appear_is_a_concern(extract):
+    x = extract("Minutes:\n\nCllr Ames commented that the results don't appear to be consistent. The Chair asked if "
+                "the councillor would also like to see the quarterly change.\n")
+    assert qa(x) == [("Ames", [])]

@@ -72,7 +72,7 @@ CONCERN_CUES = Folded(
     r"case loads?|question\w*|query|queries|cost\w*|overspend\w*|deficit|not (?:being )?met|below target|"
     r"off track|red|urgent\w*|sufficient|enough|adequate\w*|serious\w*|robust|prefer\w*|would like|"
     r"incorrect|inaccura\w*|wrong|too (?:small|low|high|few|many|slow|long|late|little|much|expensive)|"
-    r"inconsisten\w*|unclear|confus\w*|discrepanc\w*|(?:not|n't) (?:appear|seem)|breach\w*|not the same|"
+    r"inconsisten\w*|unclear|confus\w*|discrepanc\w*|(?:not|\w+n't|\w+n’t) (?:appear|seem)|breach\w*|not the same|"
     r"gap|shortfall\w*|clos(?:ure|ing|e))\b|\?"
 )
 SUPPORT_CUES = Folded(

@@ -28,7 +28,7 @@ from .lexicon import (
     Folded,
     at_word_start,
 )
-from .people import _APPOSITIVE, _VERB_AFTER, ROLE_BODY
+from .people import _APPOSITIVE, _VERB_AFTER, ROLE_BODY, is_committee_office
 from .records import Answer, Mention, Person, Question, Span
 from .segment import Block, Sentence
 
@@ -103,6 +103,9 @@ _PUT_TO = re.compile(r"\s*(?:(?:Question\s*)?[\w./-]{0,10}\s*[–—:-]\s*)?(?:(
 _SPEAKER_LABEL = re.compile(r"\s*(?:(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\s+)?[A-Z][\w’'.\- ]{1,60}:\s*")
 _TOPIC_AFTER = re.compile(r"\s+(?:about|regarding|concerning|on|over|around|relating\s+to|in\s+relation\s+to|"
                           r"as\s+to)\b")
+# the chair asking the members what they want ("whether the councillor would like to see ..."): procedure
+_ASKS_THE_MEMBERS = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:councillors?|members?|committee|panel|"
+                               r"board)\b")
 # the answer to an explicit "In response to a question about X," when no one is named as giving it
 _IT_WAS_SAID = re.compile(r"\b[Ii]t\s+was\s+(?:also\s+|further\s+)?(?P<verb>explained|acknowledged|confirmed|clarified|"
                           r"stated|reported|noted|advised|suggested|indicated|highlighted|agreed|accepted)\b")
@@ -414,7 +417,8 @@ class SpeechReader:
         low = clause.lower()
         reported = act.person is not None and act.person.kind != "councillor" and _REPORTED_EARLIER.match(
             self.text, self._mention_end(act.person, act.pos), act.end)
-        if _PROCEDURE.search(low) or reported:
+        if _PROCEDURE.search(low) or reported or (is_committee_office(act.person.role if act.person else None)
+                                                  and _ASKS_THE_MEMBERS.search(low)):
             # the chair running the meeting ("sought declarations of interest"), or what someone had said
             # elsewhere ("The Inspector had raised concerns"): not a question put at this meeting
             act.kind = "statement"
