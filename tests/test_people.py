@@ -283,3 +283,22 @@ def test_posts_in_a_bracketed_list_end_at_the_semicolon():
     found = people("Deputation: Care Trust (Ms Ola Berg, Director of Women and Children's Services; Mr Ivo Kay, "
                    "Assistant Director of Public Health)")
     assert {(name, role) for name, _, role in found} >= {("Ola Berg", "Director of Women and Children's Services")}
+
+
+def test_longest_job_title_wins_and_a_bracketed_remit_is_part_of_it():
+    found = people("The Principal Planning Officer (Conservation and Enforcement) gave an update. In response to "
+                   "questions, the Principal Planning Officer advised that the case was closed.")
+    assert found == {(None, "officer", "Principal Planning Officer (Conservation and Enforcement)")}
+
+
+def test_a_bracketed_acronym_is_not_a_remit():
+    found = people("The Director of Children's Services (DCS) presented the report. The DCS advised that it was late.")
+    assert found == {(None, "officer", "Director of Children's Services")}
+
+
+def test_a_short_title_joins_its_one_holder_but_not_one_of_two():
+    one = people("The Director of Resources presented the report. The Director advised that it was on budget.")
+    assert one == {(None, "officer", "Director of Resources")}
+    two = people("The Director of Resources presented the report. The Director of Place added a note. The "
+                 "Director advised that it was on budget.")
+    assert {role for _, _, role in two} == {"Director of Resources", "Director of Place", "Director"}

@@ -43,10 +43,10 @@ _SP = r"(?:[ \t\u00a0]|\n(?![ \t\u00a0]*\n))+"
 _TAIL = rf"{_TW}(?:{_SP}{_TW})*(?:(?:,{_SP}{_TW}(?:{_SP}{_TW})*)*,?{_SP}(?:and|&){_SP}{_TW}(?:{_SP}{_TW})*)?"
 # "Assistant Director – Inclusion & Additional Needs": a dash joins a head to its remit
 _REMIT = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(REMITS, key=len, reverse=True))
-ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}?(?:{_HEADS})(?:\s+(?:{_HEADS}))?" \
+ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}(?:{_HEADS})(?:\s+(?:{_HEADS}))?" \
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL}|\s+[–—-]\s+{_TAIL}|" \
             rf"\s+(?:{_REMIT})(?:\s+(?:and|&)\s+(?:{_REMIT}))?)?" \
-            rf"(?![\w’'-])"
+            rf"(?:[ \t]*\((?=[^()]*[a-z]){_TAIL}\))?(?![\w’'-])"  # "Principal Officer (Conservation)", not "(DCS)"
 ROLE_RE = re.compile(rf"(?P<role>{ROLE_BODY})")
 # Page-wide patterns start with one character class and check the word boundary with a look-behind
 # after it (lexicon.at_word_start) rather than with "\b": the regex engine then skips ahead to
@@ -522,9 +522,11 @@ class PeopleFinder:
             self._take(s, e)
 
     def _sole_holder(self, role: str) -> Person | None:
-        """'the Lead Member' after 'Cllr Ames, Lead Member for Adults': the one person whose post it shortens."""
-        if not _BARE_OFFICE.match(role):
-            return None
+        """'the Lead Member' after 'Cllr Ames, Lead Member for Adults': the one person whose post it shortens.
+
+        So too 'the Director' after 'the Director of Resources', or 'the Principal Planning Officer'
+        after 'the Principal Planning Officer (Conservation)', while only one post fits.
+        """
         short = norm_role(role)
         holders = [p for p in self.people if p.role and norm_role(p.role).startswith(short + " ")]
         return holders[0] if len(holders) == 1 else None
