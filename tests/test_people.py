@@ -302,3 +302,18 @@ def test_a_short_title_joins_its_one_holder_but_not_one_of_two():
     two = people("The Director of Resources presented the report. The Director of Place added a note. The "
                  "Director advised that it was on budget.")
     assert {role for _, _, role in two} == {"Director of Resources", "Director of Place", "Director"}
+
+
+def test_posts_that_run_the_meeting_or_wrote_the_paper_are_people():
+    found = people("The Director of Democracy read the Notice of the Meeting. The business planner had been prepared "
+                   "by the Interim Chief Officer – Governance.")
+    assert {role for _, _, role in found} == {"Director of Democracy", "Interim Chief Officer – Governance"}
+
+
+def test_with_the_permission_of_the_chair_a_member_spoke_two_people():
+    found = people("With the permission of the Chairperson, Councillor Vale addressed the Committee.")
+    assert found == {(None, "councillor", "Chairperson"), ("Vale", "councillor", None)}
+
+
+def test_a_post_in_a_rule_is_not_a_person():
+    assert people("Questions to the Portfolio Holder must be received four days before the meeting.") == set()

@@ -93,6 +93,7 @@ _DEPARTMENT = re.compile(r",\s+(?!(?:Councillors?|Cllrs?|Mrs?|Ms|Miss|Dr)\b)"  #
                          r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b)")
 # "Report of the Executive Director, Communities" ending its line: a service area, as above
 _DEPARTMENT_EOL = re.compile(rf",[ \t]+(?P<dept>(?:{_REMIT}))[ \t]*(?=\n|$)")
+_OPENING_PHRASE = re.compile(r"(?:^\s*|[.:;]\s+|\n\s*)(?:With|At|On|Following|After|Upon|Through)\s[^.;:,\n]{0,40}$")
 _HEADING_BEFORE = re.compile(r"^\s*(?:Supplementary\s+)?(?:Question|Response|Reply|Answer)s?\s+"
                              r"(?:from|by|given\s+by)\s*$",
                              re.IGNORECASE | re.MULTILINE)
@@ -101,9 +102,9 @@ _AUTHOR_BEFORE = re.compile(r"(?:of|by|from|to)\s+$")  # "sent to the Director":
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")
 _ROLE_ACTS = {"invited", "reminded", "announced", "reported", "proposed", "summed", "sought", "opened", "closed",
               "responded", "introduced", "presented", "attended", "joined", "declared", "confirmed", "moved",
-              "received", "undertook"}
+              "received", "undertook", "read", "recorded"}
 _MET = r"\b(?:welcomed|thanked|invited|introduced|congratulated|joined\s+by|discussions?\s+with|" \
-       r"questions?\s+(?:to|for)|present(?:ation)?\s+from)"
+       r"questions?\s+(?:to|for)|present(?:ation)?\s+from|(?:permission|consent|agreement|invitation)\s+of)"
 _SHARED_OFFICE = re.compile(r"(?P<office>(?:Cabinet|Executive|Lead)\s+Members)(?P<remit>\s+(?:for|of)\s+[^()\n]{2,80}?)"
                             r"\s*\((?P<names>(?:Councillors|Cllrs\.?)\s+[^()\n]{3,120})\)")
 _MET_BEFORE = re.compile(rf"(?i:{_MET})\s*$")
@@ -112,7 +113,8 @@ _MET_LIST = re.compile(rf"(?i:{_MET})\s+(?:the\s+)?[A-Z][^.;:()]{{0,160}}?(?:,|\
 _CONTACT_DETAILS = {"email", "e-mail", "tel", "telephone", "phone", "media", "fax", "mobile", "web", "website"}
 _CONTACT = re.compile(r"Contact(?:\s+officer)?:[ \t\u00a0]*", re.I)
 # "the report of the Director of Communities": the post that wrote it is a person the minutes name
-_REPORT_BY = re.compile(r"\breport\s+(?:of|by|from)\s*$", re.I)
+_REPORT_BY = re.compile(r"\b(?:report\s+(?:of|by|from)|(?:prepared|written|produced|compiled|submitted)\s+by)\s*$",
+                        re.I)
 _SIGNED = re.compile(rf"(?m)^[ \t]*Signed(?:[ \t]+by)?[ \t]*:?[ \t]*(?:(?P<role>[A-Z][A-Za-z ,&'’-]{{2,60}}?):[ \t]*)?"
                      rf"(?P<name>(?:[A-Z]\.?[ \t]*){{0,3}}(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}{_SURNAME})(?![\w’'-])"
                      rf"(?:[ \t]*\((?P<role2>[^()\n]{{2,80}})\))?")
@@ -136,6 +138,7 @@ _REMIT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
 _BY_BEFORE = re.compile(r"\b(?:by|with)\s*$", re.I)
 _BARE_OFFICE = re.compile(r"^(?:Cabinet|Executive|Lead)\s+Member$|^Portfolio\s+Holder$|^Leader$|^Deputy\s+Leader$")
 _LIST_JOIN = re.compile(r"(?:,|\band)\s*$")
+_MODALS = {"must", "should", "shall", "may", "can", "will", "would", "could", "might"}
 _ROLE_GLUE = {"the", "of", "for", "and"}
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -509,12 +512,12 @@ class PeopleFinder:
                     or word in _ROLE_ACTS or bool(_ATTENDING.match(after))
                     or bool(_MET_BEFORE.search(before)) or self._listed_after_role(s, before)
                     or bool(_MET_LIST.search(self.text, max(0, s - 200), s)))
-            if not acts:
+            if not acts or word in _MODALS:  # "questions to the Portfolio Holder must be ...": a rule, not an event
                 continue
             mention = Mention(self.text[s:e], Span(s, e), "role")
             holder = next((p for p in self.people if same_role(p.role, role)), None) or self._sole_holder(role)
             if holder is None:
-                if office and _BARE_OFFICE.match(role) and not word:
+                if office and _BARE_OFFICE.match(role) and word not in SPEECH_VERBS and word not in _ROLE_ACTS:
                     continue  # "(as well as the Cabinet Member)" with no holder named: too vague to be a person
                 holder = Person(key="", name=None, kind=role_kind(role), role=role)
                 self.people.append(holder)
@@ -632,6 +635,8 @@ def _role_before(text: str, pos: int) -> str | None:
     m = _ROLE_BEFORE.search(window)
     if not m or not window[m.start():].rstrip().endswith(","):
         return None
+    if _OPENING_PHRASE.search(window, 0, m.start()):
+        return None  # "With the permission of the Chairperson, Councillor Ames spoke": not the Chairperson
     return m.group("role")
 
 
