@@ -491,3 +491,13 @@ def test_chair_asking_a_member_what_they_want_is_procedure_and_dont_appear_is_a_
     x = extract("Minutes:\n\nCllr Ames commented that the results don't appear to be consistent. The Chair asked if "
                 "the councillor would also like to see the quarterly change.\n")
     assert qa(x) == [("Ames", [])]
+
+
+def test_committee_chair_undertakes_but_a_chairs_view_is_a_point_of_their_own(extract):
+    x = extract("Minutes:\n\nCouncillor Ames asked for an update on the depot. The Chair noted that this would be "
+                "investigated.\n\n"
+                "• Members suggested a visit to the depot should be arranged.\n"
+                "• The Chair advised he felt there would be value in talking to the drivers.\n")
+    got = qa(x)
+    assert got[0] == ("Ames", ["Chair"])
+    assert got[1] == (None, [])  # the Chair's view did not answer the members' suggestion

@@ -103,6 +103,9 @@ _PUT_TO = re.compile(r"\s*(?:(?:Question\s*)?[\w./-]{0,10}\s*[–—:-]\s*)?(?:(
 _SPEAKER_LABEL = re.compile(r"\s*(?:(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\s+)?[A-Z][\w’'.\- ]{1,60}:\s*")
 _TOPIC_AFTER = re.compile(r"\s+(?:about|regarding|concerning|on|over|around|relating\s+to|in\s+relation\s+to|"
                           r"as\s+to)\b")
+# what a committee chair says in answer: an undertaking ("noted that this would be investigated"), not a view
+_CHAIR_ANSWERS = {"agreed", "undertook", "confirmed", "assured", "reassured", "clarified", "explained", "answered"}
+_TAKEN_UP = re.compile(r"\b(?:this|that|it|these|they)\s+would\s+be\s+(?:\w+ed|taken|looked|followed|picked|raised)\b")
 # the chair asking the members what they want ("whether the councillor would like to see ..."): procedure
 _ASKS_THE_MEMBERS = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:councillors?|members?|committee|panel|"
                                r"board)\b")
@@ -457,7 +460,10 @@ class SpeechReader:
         if act.verb in _REPLY_VERBS and self.window:  # "responded that ... requested" still answers
             act.kind = "answer"
             return
-        if in_office and open_from_other and act.verb not in ASK_VERBS:
+        # a cabinet member or leader answers for the executive; the committee's own chair rarely answers
+        # members (unless the minutes say so: "responded", above), and their view is a point of their own
+        if in_office and open_from_other and act.verb not in ASK_VERBS and (
+                not is_committee_office(person.role) or act.verb in _CHAIR_ANSWERS or _TAKEN_UP.search(clause)):
             act.kind = "answer"
             return
         if person.kind == "other" and not asks and self.window and act.verb in ANSWER_VERBS:
