@@ -501,3 +501,9 @@ def test_committee_chair_undertakes_but_a_chairs_view_is_a_point_of_their_own(ex
     got = qa(x)
     assert got[0] == ("Ames", ["Chair"])
     assert got[1] == (None, [])  # the Chair's view did not answer the members' suggestion
+
+
+def test_an_officers_next_update_after_an_answered_question_is_not_more_answer(extract):
+    x = extract("Minutes:\n\nUna Vale introduced the item.\n\nBen Ode asked if carers had been consulted. Una Vale "
+                "explained that two events had been held.\n\nIvo Marsh reported that a tracker had been set up.\n")
+    assert qa(x) == [("Ben Ode", ["Una Vale"])]

@@ -217,6 +217,8 @@ class SpeechReader:
         # answers a question the minutes leave out
         self.list_intro: tuple[Person | None, tuple[Person, ...]] | None = None
         self.blocks: list[Block] = []
+        self.answer_block = -1  # the paragraph of the last answer
+        self._block_starts: list[int] = []
         self.written_q: Question | None = None  # a written question that may run on over paragraphs
         self.put_to: tuple[Person, Person] | None = None  # a written question's heading: who asks whom
         self._sent_end = 0  # the sentence _mark_explicit is reading ends here
@@ -451,7 +453,10 @@ class SpeechReader:
         in_office = bool(person.role and MEMBER_OFFICE.search(person.role))
         open_from_other = any(q.asker is not person.key for q in self.window) and bool(self.window)
         if person.kind == "officer" and not (act.verb in _DIRECT_ASK and _ASKS_SOMETHING.match(self.text, act.pos)):
-            act.kind = "answer" if self.window and act.verb not in PROCEDURE_VERBS else "statement"
+            # "Ann Bolt reported that ..." opening a new paragraph after the question was answered in its
+            # own: the next update, not more of the answer
+            moved_on = act.verb in PRESENT_VERBS and self.window_answered and act.block != self.answer_block
+            act.kind = "answer" if self.window and act.verb not in PROCEDURE_VERBS and not moved_on else "statement"
             return
         if act.verb in PROCEDURE_VERBS:
             # "congratulated the team ... and asked why the fines were so small" asks after the courtesy
@@ -492,6 +497,7 @@ class SpeechReader:
     # -- pairing -------------------------------------------------------------------------------------
     def read(self, sents: list[Sentence], blocks: list[Block]) -> Exchange:
         self.blocks = blocks
+        self._block_starts = [b.span.start for b in blocks]
         prev_block = -1
         sents_of: dict[int, list[Sentence]] = {}
         for s in sents:
@@ -799,6 +805,7 @@ class SpeechReader:
             if responder is not None and responder.key != q.asker and responder.key not in q.responders:
                 q.responders.append(responder.key)
         self.window_answered = True
+        self.answer_block = bisect.bisect_right(self._block_starts, span.start) - 1
         self.last_answer = a
         self.last_kind = "answer"
 
