@@ -507,3 +507,17 @@ def test_an_officers_next_update_after_an_answered_question_is_not_more_answer(e
     x = extract("Minutes:\n\nUna Vale introduced the item.\n\nBen Ode asked if carers had been consulted. Una Vale "
                 "explained that two events had been held.\n\nIvo Marsh reported that a tracker had been set up.\n")
     assert qa(x) == [("Ben Ode", ["Una Vale"])]
+
+
+def test_it_was_noted_that_introduces_findings_not_members_points(extract):
+    x = extract("Minutes:\n\nIn discussion, it was noted that:\n"
+                "- it was proposed that members would help set the targets for next year.\n"
+                "- the position would continue to be monitored closely.\n")
+    assert qa(x) == []
+
+
+def test_a_members_remark_then_a_worry_in_the_next_sentence_is_a_concern(extract):
+    x = extract("Minutes:\n\nCouncillor Ames commented that 400 plans had been completed. This remained a worry "
+                "given the number of requests.\n")
+    assert qa(x) == [("Ames", [])]
+    assert x.questions[0].text.endswith("number of requests.")

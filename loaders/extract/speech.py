@@ -106,6 +106,8 @@ _TOPIC_AFTER = re.compile(r"\s+(?:about|regarding|concerning|on|over|around|rela
 # what a committee chair says in answer: an undertaking ("noted that this would be investigated"), not a view
 _CHAIR_ANSWERS = {"agreed", "undertook", "confirmed", "assured", "reassured", "clarified", "explained", "answered"}
 _TAKEN_UP = re.compile(r"\b(?:this|that|it|these|they)\s+would\s+be\s+(?:\w+ed|taken|looked|followed|picked|raised)\b")
+_NOTED_THAT = re.compile(r"\bit\s+was\s+(?:also\s+)?(?:noted|reported|agreed|confirmed|explained|advised|"
+                         r"clarified|resolved)\s+that\s*:$", re.I)
 # the chair asking the members what they want ("whether the councillor would like to see ..."): procedure
 _ASKS_THE_MEMBERS = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:councillors?|members?|committee|panel|"
                                r"board)\b")
@@ -217,6 +219,7 @@ class SpeechReader:
         # answers a question the minutes leave out
         self.list_intro: tuple[Person | None, tuple[Person, ...]] | None = None
         self.blocks: list[Block] = []
+        self.last_statement: Act | None = None  # a member's remark that a next sentence may turn into a concern
         self.answer_block = -1  # the paragraph of the last answer
         self._block_starts: list[int] = []
         self.written_q: Question | None = None  # a written question that may run on over paragraphs
@@ -587,6 +590,9 @@ class SpeechReader:
                     continue
             if sentence.endswith(("-", "–", "—")):  # "... focused on the following: -"
                 sentence = sentence.rstrip(" -–—")
+            if sentence.endswith(":") and _NOTED_THAT.search(sentence):
+                self.list_intro = None  # "In discussion, it was noted that:": findings follow, not members' points
+                continue
             if sentence.endswith(":") and _INTRODUCES_POINTS.search(sentence):
                 with_ = _DISCUSSED_WITH.search(sentence)
                 if with_:  # "Questions and discussions with the Cabinet Member and the Head of X covered:"
@@ -722,6 +728,11 @@ class SpeechReader:
 
     def _continuation(self, sent: Sentence) -> None:
         """A sentence with no speaker continues the answer before it, or answers anonymously."""
+        said = self.last_statement if self.last_kind == "statement" else None
+        if said is not None and said.block == sent.block and _STRONG_CONCERN.search(
+                self.text[sent.span.start:sent.span.end]) is not None:
+            self._new_question(said, Span(said.pos, sent.span.end))  # the remark, then the concern it leads to
+            return
         if self.last_answer is not None and self.last_kind == "answer":
             self.last_answer.span = Span(self.last_answer.span.start, sent.span.end)
             self.last_answer.text = self.text[self.last_answer.span.start:sent.span.end]
@@ -767,6 +778,10 @@ class SpeechReader:
                 self._add_responder(other)
         else:
             self.last_kind = "statement"
+            # a member's remark whose concern comes in the next sentence ("... 791 plans had been completed.
+            # There was still a significant gap ...")
+            self.last_statement = act if act.person is not None and act.person.kind == "councillor" and \
+                act.verb in NEUTRAL_VERBS else None
 
     def _announced_by_last(self, act: Act) -> bool:
         """'Cllr A asked a supplementary question on X. She asked for an example ...' is one question.
