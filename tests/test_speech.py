@@ -521,3 +521,16 @@ def test_a_members_remark_then_a_worry_in_the_next_sentence_is_a_concern(extract
                 "given the number of requests.\n")
     assert qa(x) == [("Ames", [])]
     assert x.questions[0].text.endswith("number of requests.")
+
+
+def test_members_having_lodged_questions_is_procedure(extract):
+    x = extract("Minutes:\n\nThe Chairman advised that ten Councillors had lodged written questions with the Clerk by "
+                "the deadline.\n")
+    assert qa(x) == []
+
+
+def test_a_listed_point_that_is_only_a_post_is_not_a_point(extract):
+    x = extract("Minutes:\n\nDuring the discussion the following points were raised:\n"
+                "• Members asked whether the depot would open on time.\n"
+                "• The Chairman of the Corporate Parenting Panel\n")
+    assert qa(x) == [(None, [])]

@@ -134,7 +134,8 @@ _PASSIVE_VIEW = Folded(r"\bit\s+was\s+(?:also\s+|further\s+)?(?:emphasised|empha
 _PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologies\s+for\s+absence|urgent\s+business|"
                         r"standing\s+order|(?:was|were)\s+quorate|minutes\s+of\s+the\s+(?:previous|last)\s+meeting|"
                         r"(?:questions?|petitions?|deputations?)\s+(?:had\s+been|have\s+been|were|was)\s+"
-                        r"(?:received|submitted|lodged|tabled)")
+                        r"(?:received|submitted|lodged|tabled)|"
+                        r"(?:had|have|has)\s+(?:lodged|submitted|tabled)\s+(?:\w+\s+){0,2}questions?")
 _REPORTED_EARLIER = re.compile(r"(?:\s*\([^()]{0,80}\)|\s*,[^,.;]{0,80},)?\s+had\s+"
                                r"(?:also\s+|previously\s+|earlier\s+)?[a-z]+ed\b")
 _FEELING = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:also\s+|still\s+|particularly\s+|very\s+)?(?:concerned|worried|"
@@ -701,7 +702,7 @@ class SpeechReader:
             self.window, self.window_answered = [q], False
             return block.span.start
         if lead_end is None or _DECISION_LEAD.match(self.text, block.span.start) or _RESOLUTION_LIKE.match(
-                self.text, block.span.start, lead_end) or len(self.text[block.span.start:lead_end].split()) < 4:
+                self.text, block.span.start, lead_end) or self._words_besides_people(block.span.start, lead_end) < 4:
             return None  # a decision, or a bare name or heading ("Councillor Ruth Brown"), is no one's point
         span = Span(block.span.start, lead_end)
         if own_answer:  # answered inside its bullet: not the points before it
@@ -709,6 +710,13 @@ class SpeechReader:
         self._new_question(Act(span.start, span.end, asker, "raised", collective=asker is None), span)
         self.window_answered = False
         return lead_end
+
+    def _words_besides_people(self, s: int, e: int) -> int:
+        """'Councillor Ruth Brown' or 'The Chairman of the Corporate Board' alone is a name, not a point."""
+        n = len(self.text[s:e].split())
+        for pos, person in self._mentions_in(s, e):
+            n -= len(self.text[pos:min(e, self._mention_end(person, pos))].split())
+        return n
 
     def _answers_unasked(self, sent: Sentence) -> bool:
         acts = self.acts(sent)
