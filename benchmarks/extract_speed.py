@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import shutil
 import statistics
@@ -60,7 +61,8 @@ def main() -> None:
         if args.profile:
             prof = cProfile.Profile()
             prof.runcall(extract, [folder])
-            pstats.Stats(prof).sort_stats("cumulative").print_stats(r"loaders|graph|councilgraph", 30)
+            pstats.Stats(prof).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(
+                os.environ.get("PROFILE_FILTER", r"loaders|graph|councilgraph"), 30)
     questions = sum(len(x.questions) for x in result)
     best, median = min(times), statistics.median(times)
     what = f"{args.pages} x{args.copies}" if args.pages else "generated"

@@ -345,7 +345,7 @@ class SpeechReader:
         if ex:
             self._sent_end = e
             self._mark_explicit(found, s, ex)
-        rq = _RECEIVED_QUESTION.search(sentence) if "from" in low else None
+        rq = _RECEIVED_QUESTION.search(sentence) if "received" in low and "from" in low else None
         who = self._person_in(s + rq.start("who"), s + rq.end("who")) if rq else None
         if who is not None and not any(a.person is who for a in found):
             # "The Leader received a question from Cllr A regarding X", "3 questions were received from Mrs B"
@@ -527,7 +527,7 @@ class SpeechReader:
                     written = ("q" if WRITTEN_Q.match(heading) else "a", who[-1][1] if who else None)
                     consumed = block.index
                     continue
-                addressed = _PUT_TO.match(heading)
+                addressed = _PUT_TO.match(heading) if len(heading) < 200 and " to " in heading else None
                 if addressed:  # "23-04 – Councillor A to Councillor B": B answers what A asks under it
                     mentions = self._mentions_in(block.span.start, block.span.end)
                     split = block.span.start + addressed.start("to")
