@@ -534,3 +534,11 @@ def test_a_listed_point_that_is_only_a_post_is_not_a_point(extract):
                 "• Members asked whether the depot would open on time.\n"
                 "• The Chairman of the Corporate Parenting Panel\n")
     assert qa(x) == [(None, [])]
+
+
+def test_a_described_speaker_and_an_aside_before_the_verb(extract):
+    x = extract("Minutes:\n\nMr Ivo Roberts, a local resident, asked about the parking charges. The Leader responded "
+                "that charges had not risen.\n\n"
+                "Councillor Ahmed queried the overspend on home care.\n\n"
+                "The Chief Executive, in response to Councillor Ahmed, said the budget would be reviewed.\n")
+    assert qa(x) == [("Ivo Roberts", ["Leader"]), ("Ahmed", ["Chief Executive"])]

@@ -138,6 +138,8 @@ _REMIT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
 _BY_BEFORE = re.compile(r"\b(?:by|with)\s*$", re.I)
 _BARE_OFFICE = re.compile(r"^(?:Cabinet|Executive|Lead)\s+Member$|^Portfolio\s+Holder$|^Leader$|^Deputy\s+Leader$")
 _LIST_JOIN = re.compile(r"(?:,|\band)\s*$")
+# an aside between a speaker and the verb: "The Chief Executive, in response to Councillor Ahmed, said"
+ASIDE = re.compile(r",\s+(?:in\s+(?:response|reply|answer)|responding|replying|answering)(?:\s+to\s+[^,.;]{1,60})?,")
 _MODALS = {"must", "should", "shall", "may", "can", "will", "would", "could", "might"}
 _ROLE_GLUE = {"the", "of", "for", "and"}
 _SPACES = re.compile(r"\s+")
@@ -503,7 +505,8 @@ class PeopleFinder:
             if dept and not self._overlaps(dept.start("dept"), dept.end("dept")):
                 role = f"{role}, {dept.group('dept')}"
                 e = dept.end("dept")
-            after = self.text[e:e + 60]
+            aside = ASIDE.match(self.text, e, min(end, e + 90))  # "The Chief Executive, in response to A, said"
+            after = self.text[aside.end() if aside else e:(aside.end() if aside else e) + 60]
             verb = _VERB_AFTER.match(after)
             word = verb.group("verb").lower() if verb else ""
             # acting ("advised", "invited X to speak"), present ("welcomed the Cabinet Member"), or listed

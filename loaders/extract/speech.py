@@ -28,7 +28,7 @@ from .lexicon import (
     Folded,
     at_word_start,
 )
-from .people import _APPOSITIVE, _VERB_AFTER, ROLE_BODY, is_committee_office
+from .people import _APPOSITIVE, _VERB_AFTER, ASIDE, ROLE_BODY, is_committee_office
 from .records import Answer, Mention, Person, Question, Span
 from .segment import Block, Sentence
 
@@ -108,6 +108,7 @@ _CHAIR_ANSWERS = {"agreed", "undertook", "confirmed", "assured", "reassured", "c
 _TAKEN_UP = re.compile(r"\b(?:this|that|it|these|they)\s+would\s+be\s+(?:\w+ed|taken|looked|followed|picked|raised)\b")
 _NOTED_THAT = re.compile(r"\bit\s+was\s+(?:also\s+)?(?:noted|reported|agreed|confirmed|explained|advised|"
                          r"clarified|resolved)\s+that\s*:$", re.I)
+_DESCRIBED = re.compile(r",\s+(?:a|an)\s+[^,.;()]{2,50},")
 # the chair asking the members what they want ("whether the councillor would like to see ..."): procedure
 _ASKS_THE_MEMBERS = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:councillors?|members?|committee|panel|"
                                r"board)\b")
@@ -264,6 +265,8 @@ class SpeechReader:
             end = self._mention_end(person, pos)
             nxt = self.text[end:end + 2].lstrip()[:1]
             ap = _APPOSITIVE.match(self.text, end, e) if nxt in (",", "(") else None
+            if ap is None and nxt == ",":  # "Mr Roberts, a local resident, asked ...", "X, in response to Y, said"
+                ap = _DESCRIBED.match(self.text, end, e) or ASIDE.match(self.text, end, e)
             after = ap.end() if ap else end
             if pending and pending[-1][0] != pos and not (
                     pending[-1][0] < pos <= pending[-1][0] + 120
