@@ -542,3 +542,11 @@ def test_a_described_speaker_and_an_aside_before_the_verb(extract):
                 "Councillor Ahmed queried the overspend on home care.\n\n"
                 "The Chief Executive, in response to Councillor Ahmed, said the budget would be reviewed.\n")
     assert qa(x) == [("Ivo Roberts", ["Leader"]), ("Ahmed", ["Chief Executive"])]
+
+
+def test_asked_and_was_informed_by_an_officer_in_one_sentence(extract):
+    x = extract("Minutes:\n\nCouncillor Mrs P. Lloyd asked if the repairs target could be reviewed and was informed by "
+                "the Head of Property that it would be.\n\n"
+                "The Panel asked about the delays to the new school. The Director of Education explained that the "
+                "contractor had gone into administration.\n")
+    assert qa(x) == [("P Lloyd", ["Head of Property"]), (None, ["Director of Education"])]

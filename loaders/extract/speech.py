@@ -153,7 +153,7 @@ _REPORTED_POINTS = re.compile(r"\b(?:noted|reported|highlighted|advised|informed
 _RAISING = {"commented", "mentioned", "highlighted", "emphasised", "emphasized", "stressed", "pointed", "observed",
             "felt", "remarked", "argued", "warned", "cautioned", "suggested"}
 _ANSWERED_BY = re.compile(r"\b(?:was|were)\s+(?:(?:all|each|then|also)\s+)?(?:responded\s+to|answered|addressed|"
-                          r"replied\s+to|dealt\s+with)\s+by\b|\b(?:responses?|answers?|replies)\s+(?:was|were)\s+"
+                          r"replied\s+to|dealt\s+with|informed|advised|told|assured|reassured)\s+by\b|\b(?:responses?|answers?|replies)\s+(?:was|were)\s+"
                           r"(?:given|provided|made)\s+by\b", re.I)
 _QA_LABEL = re.compile(r"(?:Q\d*[.:]|Question\s*\d*:)\s+\S.*\?$")
 _THEN_ASKED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?(?:asked|queried|enquired|sought|questioned|"
