@@ -6,6 +6,11 @@ narrower one also matched. A concept with several broader concepts (social-worke
 recruitment + social workers) is also matched when all its broader concepts are mentioned, one of
 them in the text itself and the rest in the text or its context (the paragraph so far), because
 minutes say "She also asked if recruitment had improved" right after talking about social workers.
+
+A question's first topic is where recurrence counts it (the scorer and `recurring_concerns` compare
+first topics), so it must be shared exactly by questions on one concern: cross-cutting aspects (the
+scheme's `generic` collection) never lead, a concern narrowed only by an aspect is counted at the
+concern (`TopicScheme.counted_as`), and only a specific agenda item leads (`annotate`).
 """
 
 from __future__ import annotations
