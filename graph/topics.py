@@ -110,6 +110,7 @@ class TopicScheme:
         for cid in concepts:
             concepts[cid].depth = self._depth(cid, set())
         self._counted = {cid: self._count_level(c) for cid, c in concepts.items()}
+        self._areas = {cid: frozenset(a for a in self._lineage[cid] if not concepts[a].broader) for cid in concepts}
         self._composites = [c for c in concepts.values() if len(c.broader) >= 2]
         self._composites_by_part: dict[str, list[Concept]] = {}
         for c in self._composites:
@@ -181,6 +182,10 @@ class TopicScheme:
         weeks", "the number of EHC plans completed"); a concept narrowed by another concern keeps its
         own level (social worker caseloads and social worker recruitment are two concerns)."""
         return self._counted.get(cid, cid)
+
+    def areas(self, cid: str) -> frozenset[str]:
+        """The service areas (top concepts) a concept belongs to: itself if it is one."""
+        return self._areas.get(cid, frozenset())
 
     def ancestors(self, cid: str) -> set[str]:
         return self._ancestors.get(cid, set())
@@ -489,7 +494,9 @@ def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) 
     (the `generic` collection: "Performance report", "Scrutiny work programme", "Risk register")
     ranges over many subjects: it neither leads nor lends its topic, since two points under it share
     no concern by that alone. A narrower concept of the item's topic the question itself names keeps
-    first place.
+    first place, and so does a question that has changed the subject: one naming a specific concern
+    whose service area (top concept) is not the item's, and nothing in the item's area ("home care
+    staff's training" under "Better Care Fund").
     """
     if not item:
         return own
@@ -498,6 +505,11 @@ def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) 
         return own
     if own and lead.id in scheme.ancestors(own[0]):
         return own
+    concerns = [scheme.concepts[t] for t in own if not scheme.concepts[t].generic]
+    if any(c.depth >= 1 for c in concerns):
+        area = scheme.areas(lead.id)
+        if not any(scheme.areas(c.id) & area for c in concerns):
+            return own
     return [lead.id] + [t for t in own if t != lead.id]
 
 

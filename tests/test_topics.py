@@ -187,3 +187,13 @@ ex:generic a skos:Collection ; skos:member ex:delays .
     assert scheme.counted_as("road-delays") == "roads"
     assert [m.concept for m in scheme.assign("delays to the roads")] == ["road-delays"]
     assert [m.concept for m in scheme.assign("the delays")] == ["delays"]
+
+
+def test_a_point_on_a_concern_of_another_service_area_keeps_its_own_topic(extract):
+    """Under a specific item the item leads, unless the point names a specific concern of another
+    service area and nothing of the item's own."""
+    text = ("Agenda item\n\nBetter Care Fund Update\n\nMinutes:\n\n"
+            "Councillor Ames raised concern that home care staff were asked to give clinical support.\n\n"
+            "Councillor Bryn asked about the new hub.\n\n"
+            "Councillor Cole asked whether GP appointments would increase.\n")
+    assert _first_topics(extract, text) == ["care-workers", "nhs-partnership", "gp-access"]
