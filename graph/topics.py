@@ -524,8 +524,8 @@ def _own_words_start(text: str, start: int, floor: int) -> int:
     Minutes put the subject in front of the speech act: "In relation to child sexual exploitation it
     was suggested that ..." or "On the 20 week timescale, Members asked ...": the question's span
     starts at "it was suggested", but the words before it in the same sentence are the question's
-    own. Nothing before `floor` (the end of the last answer before the question, or the paragraph
-    start) is taken, so a neighbour's answer never lends its topics.
+    own. Nothing before `floor` (the end of the last answer or question before this one, or the
+    paragraph start) is taken, so a neighbour's question or answer never lends its topics.
     """
     begin = max(text.rfind(end, floor, start) for end in _SENTENCE_ENDS)
     begin = floor if begin < 0 else begin + 1
@@ -593,11 +593,12 @@ def annotate(x, scheme: TopicScheme) -> None:
     A question's words are its span, up to any answer reported inside it ("In response to a question
     as to why ..., the Lead Member responded that ..."), and the lead-in of its sentence
     (`_own_words_start`), without the people it names (`_without_people`); its context, which only
-    completes composite concepts the words begin, is its paragraph up to there but not before the
-    last answer (a neighbour's answer lends no topics). The first topic is where recurrence counts
-    the question (`TopicScheme.counted_as`); a point naming only an aspect continues the point before
-    it under the same item (`_continued`), and the agenda item's topic leads where the item is
-    specific (`_lead_with_item_topic`).
+    completes composite concepts the words begin ("She also asked if recruitment had improved" after
+    her point on social workers), is its paragraph up to there but not before the last answer (a
+    neighbour's answer lends no topics). The first topic is where recurrence counts the question
+    (`TopicScheme.counted_as`); a point naming only an aspect continues the point before it under
+    the same item (`_continued`), and the agenda item's topic leads where the item is specific
+    (`_lead_with_item_topic`).
     (Tokenising each text separately measured faster than tokenising whole documents once.)
     """
     title = x.items[0].title if x.items and x.items[0].title else ""
@@ -608,11 +609,13 @@ def annotate(x, scheme: TopicScheme) -> None:
     answer_starts = sorted(a.span.start for a in x.answers)
     mentioned = sorted(_people_spans(x))
     before: tuple[int, list[str]] = (-1, [])  # the item and own concepts of the question before
+    asked_to = 0  # where the question before ended
     for q in x.questions:
         para_start = x.text.rfind("\n", 0, q.span.start) + 1
         k = bisect.bisect_right(answer_ends, q.span.start)
         floor = max(para_start, answer_ends[k - 1]) if k else para_start
-        begin = _own_words_start(x.text, q.span.start, floor)
+        begin = _own_words_start(x.text, q.span.start, max(floor, asked_to))
+        asked_to = q.span.end
         j = bisect.bisect_right(answer_starts, q.span.start)
         end = answer_starts[j] if j < len(answer_starts) and answer_starts[j] < q.span.end else q.span.end
         found = []

@@ -197,3 +197,10 @@ def test_a_point_on_a_concern_of_another_service_area_keeps_its_own_topic(extrac
             "Councillor Bryn asked about the new hub.\n\n"
             "Councillor Cole asked whether GP appointments would increase.\n")
     assert _first_topics(extract, text) == ["care-workers", "nhs-partnership", "gp-access"]
+
+
+def test_two_questions_in_one_sentence_keep_their_own_words(extract):
+    text = ("Agenda item\n\nQuestions from Members\n\nMinutes:\n\n"
+            "Councillor Ames asked about potholes on the ring road and Councillor Bryn asked about parking "
+            "charges in the town centre.\n")
+    assert [q.topics for q in _questions(extract, text)] == [["potholes"], ["parking", "town-centres"]]
