@@ -130,6 +130,10 @@ def test_labels_inside_longer_labels_do_not_count():
     assert [m.concept for m in scheme.find("the costs incurred by fly tips")] == ["fly-tipping"]
     assert [m.concept for m in scheme.find("KPIs for EHC needs assessments")] == ["performance", "ehcp"]
     assert "bridges" not in {m.concept for m in scheme.find("the new police command structure")}
+    # a waiting list is an aspect of any service; the housing register is named as such
+    assert [m.concept for m in scheme.assign("plans to reduce the 52 week waiting list")] == [
+        "hospital-waiting-lists", "timeliness"]
+    assert [m.concept for m in scheme.assign("families on the housing waiting list")] == ["housing-waiting-list"]
     # one label of two concepts keeps both
     both = TopicScheme({"a": Concept("a", "u:a", "Fleet"), "b": Concept("b", "u:b", "Vehicle fleet", ["fleet"])})
     assert {m.concept for m in both.find("the fleet")} == {"a", "b"}
