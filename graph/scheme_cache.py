@@ -1,7 +1,8 @@
 """The concept scheme in a fast form: parsing Turtle with rdflib costs about 0.12 s (plus rdflib's
 own import) at every start; the parsed concepts are kept as JSON in the user's cache folder
 (`$COUNCILGRAPH_CACHE`, else `$XDG_CACHE_HOME/councilgraph`, else `~/.cache/councilgraph`), keyed
-by the hash of the scheme file's bytes, so a changed scheme is parsed again. If the folder cannot be
+by the hash of the scheme file's bytes and the row format, so a changed scheme (or a cache written
+by a version that kept fewer fields) is parsed again. If the folder cannot be
 written the scheme is simply parsed each time."""
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+_FORMAT = b"rows-v2: id uri label alt broader generic"  # change it whenever the rows change
+
 
 def cache_dir() -> Path:
     if os.environ.get("COUNCILGRAPH_CACHE"):
@@ -24,7 +27,7 @@ def cache_dir() -> Path:
 
 def load_concepts(path: Path, parse: Callable[[], dict[str, Any]], make: Callable[..., Any]) -> dict[str, Any]:
     """Concepts of the scheme at `path`: from the JSON cache if it matches the file, else `parse()`d."""
-    key = hashlib.sha256(path.read_bytes()).hexdigest()[:20]
+    key = hashlib.sha256(path.read_bytes() + _FORMAT).hexdigest()[:20]
     f = cache_dir() / f"scheme-{key}.json"
     try:
         rows = json.loads(f.read_text(encoding="utf-8"))
@@ -32,8 +35,8 @@ def load_concepts(path: Path, parse: Callable[[], dict[str, Any]], make: Callabl
     except (OSError, ValueError, TypeError, KeyError):
         pass
     concepts = parse()
-    rows = [{"id": c.id, "uri": c.uri, "label": c.label, "alt": c.alt, "broader": c.broader}
-            for c in concepts.values()]
+    rows = [{"id": c.id, "uri": c.uri, "label": c.label, "alt": c.alt, "broader": c.broader,
+             "generic": c.generic} for c in concepts.values()]
     try:
         f.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=f.parent, prefix=".scheme-")

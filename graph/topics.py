@@ -6,6 +6,11 @@ narrower one also matched. A concept with several broader concepts (social-worke
 recruitment + social workers) is also matched when all its broader concepts are mentioned, one of
 them in the text itself and the rest in the text or its context (the paragraph so far), because
 minutes say "She also asked if recruitment had improved" right after talking about social workers.
+
+A question's first topic is where recurrence counts it (the scorer and `recurring_concerns` compare
+first topics), so it must be shared exactly by questions on one concern: cross-cutting aspects (the
+scheme's `generic` collection) never lead, a concern narrowed only by an aspect is counted at the
+concern (`TopicScheme.counted_as`), and only a specific agenda item leads (`annotate`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _CAPS = re.compile(r"[A-Z]{2}")
 _DROP = {"the", "a", "an", "of", "for", "to", "in", "on", "and", "&"}
 DEFAULT_SCHEME = Path(__file__).resolve().parent / "data" / "concerns.ttl"
+# The skos:Collection (by local name, so a scheme of one's own can have one) whose members are
+# cross-cutting aspects: performance, timeliness, scrutiny, consultation ... (see TopicScheme.assign)
+GENERIC_COLLECTION = "generic"
 
 
 _STEMS: dict[str, str] = {}
@@ -62,6 +70,7 @@ class Concept:
     alt: list[str] = field(default_factory=list)
     broader: list[str] = field(default_factory=list)
     depth: int = 0
+    generic: bool = False  # a member of the scheme's `generic` collection: never leads (see TopicScheme)
 
 
 class TopicMatch(NamedTuple):
@@ -100,6 +109,8 @@ class TopicScheme:
         self._lineage = {cid: frozenset(a | {cid}) for cid, a in self._ancestors.items()}
         for cid in concepts:
             concepts[cid].depth = self._depth(cid, set())
+        self._counted = {cid: self._count_level(c) for cid, c in concepts.items()}
+        self._areas = {cid: frozenset(a for a in self._lineage[cid] if not concepts[a].broader) for cid in concepts}
         self._composites = [c for c in concepts.values() if len(c.broader) >= 2]
         self._composites_by_part: dict[str, list[Concept]] = {}
         for c in self._composites:
@@ -114,7 +125,7 @@ class TopicScheme:
 
     @staticmethod
     def _parse(path: str | Path | None) -> dict[str, Concept]:
-        from rdflib import RDF, SKOS, Graph
+        from rdflib import RDF, SKOS, Graph, URIRef
 
         g = Graph()
         if path is None:
@@ -134,6 +145,11 @@ class TopicScheme:
             )
         for c in concepts.values():
             c.broader = [b for b in c.broader if b in concepts]
+        for col in g.subjects(RDF.type, SKOS.Collection):
+            if isinstance(col, URIRef) and _local_id(str(col)) == GENERIC_COLLECTION:
+                for m in g.objects(col, SKOS.member):
+                    if _local_id(str(m)) in concepts:
+                        concepts[_local_id(str(m))].generic = True
         return concepts
 
     def _compute_ancestors(self, cid: str) -> set[str]:
@@ -152,6 +168,25 @@ class TopicScheme:
             return 0
         return 1 + max(self._depth(b, seen | {cid}) for b in c.broader)
 
+    def _count_level(self, c: Concept) -> str:
+        """The concept a question about `c` is counted under (see `counted_as`)."""
+        if c.generic:
+            return c.id
+        subjects = [b for b in c.broader if not self.concepts[b].generic]
+        return subjects[0] if len(subjects) == 1 and len(subjects) < len(c.broader) else c.id
+
+    def counted_as(self, cid: str) -> str:
+        """Where recurrence counts a concept: a concern narrowed only by a cross-cutting aspect rolls up
+        to the concern (EHCP timeliness -> EHCPs, pothole repair times -> potholes, SEND inspection
+        -> SEND), because one recurring concern is raised in both ways ("EHCPs issued within 20
+        weeks", "the number of EHC plans completed"); a concept narrowed by another concern keeps its
+        own level (social worker caseloads and social worker recruitment are two concerns)."""
+        return self._counted.get(cid, cid)
+
+    def areas(self, cid: str) -> frozenset[str]:
+        """The service areas (top concepts) a concept belongs to: itself if it is one."""
+        return self._areas.get(cid, frozenset())
+
     def ancestors(self, cid: str) -> set[str]:
         return self._ancestors.get(cid, set())
 
@@ -167,7 +202,7 @@ class TopicScheme:
         return 2 if len(self.concepts[m.concept].broader) >= 2 else 0
 
     def find(self, text: str) -> list[TopicMatch]:
-        """Every label occurrence in the text, ordered by where it starts."""
+        """Every label occurrence in the text that no longer one contains, ordered by where it starts."""
         toks = tokens(text)
         norms = [t[0] for t in toks]
         raws = [t[1] for t in toks]
@@ -185,10 +220,12 @@ class TopicScheme:
                         s, e = toks[i][2], toks[i + n - 1][3]
                         out.append(TopicMatch(cid, s, e, text[s:e]))
         out.sort(key=lambda m: (m.start, -m.end, m.concept))
-        return out
+        return _outermost(out)
 
     def assign(self, text: str, context: str = "", limit: int = 5) -> list[TopicMatch]:
-        """Most specific concepts for `text`, best first: deepest, then strongest match, then earliest."""
+        """Most specific concepts for `text`, best first: a concern before a cross-cutting aspect (the
+        `generic` collection: "targets in relation to child immunisation" is first about immunisation,
+        "scrutiny of the budget" about the budget), then deepest, strongest match and earliest."""
         own = self.find(text)
         if not own:  # the context only completes composites begun in the text itself
             return []
@@ -217,10 +254,26 @@ class TopicScheme:
             return list(first.values())[:limit]
         above = Counter(a for o in first for a in self._ancestors[o])  # how many chosen concepts each is broader than
         specific = [cid for cid in first if above[cid] - (cid in self._ancestors[cid]) <= 0]
-        ranked = sorted(
-            specific, key=lambda cid: (-self.concepts[cid].depth, -self._strength(first[cid]), first[cid].start, cid)
-        )
+        concepts = self.concepts
+        ranked = sorted(specific, key=lambda cid: (concepts[cid].generic, -concepts[cid].depth,
+                                                   -self._strength(first[cid]), first[cid].start, cid))
         return [first[cid] for cid in ranked[:limit]]
+
+
+def _outermost(found: list[TopicMatch]) -> list[TopicMatch]:
+    """Drop label occurrences inside a longer one: the words of "fly tips" are not also "tips" (the
+    household waste sites), nor those of "EHC needs assessments" also adults' "needs assessments".
+    `found` is sorted by start, longest first, so a match is inside an earlier one exactly when it
+    ends no later than the furthest end so far and does not share that earlier span (two concepts
+    with one label keep both)."""
+    out: list[TopicMatch] = []
+    reach = -1
+    for m in found:
+        if m.end <= reach and not (out and out[-1].start == m.start and out[-1].end == m.end):
+            continue
+        out.append(m)
+        reach = max(reach, m.end)
+    return out
 
 
 def _local_id(uri: str) -> str:
@@ -431,52 +484,172 @@ def candidate_topics(
     return out
 
 
-# reports that range over many subjects (plans, performance, governance): their title never leads
-_CONTAINERS = frozenset({"performance", "governance"})
-
-
 def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) -> list[str]:
     """A question under a specific agenda item ("Pothole Blitz", "Fly-tipping") is first about that item.
 
     Recurrence is counted by a question's first topic, so the points members raise under one item
-    group together even when a point's own words lean elsewhere ("the highways contract"). A broad
-    item (depth 0: "Performance report", "Budget") does not lead, and a narrower concept of the
-    item's topic the question itself names keeps first place.
+    group together even when a point's own words lean elsewhere ("the highways contract"), and a
+    point with no topic words of its own ("the graph in the report was unclear") takes the item's.
+    A broad item (depth 0: "Budget monitoring", "Children's services report") or a cross-cutting one
+    (the `generic` collection: "Performance report", "Scrutiny work programme", "Risk register")
+    ranges over many subjects: it neither leads nor lends its topic, since two points under it share
+    no concern by that alone. A narrower concept of the item's topic the question itself names keeps
+    first place, and so does a question that has changed the subject: one naming a specific concern
+    whose service area (top concept) is not the item's, and nothing in the item's area ("home care
+    staff's training" under "Better Care Fund").
     """
     if not item:
         return own
-    lead = item[0]
-    if scheme.concepts[lead].depth < 1 or lead in own[:1] or scheme.lineage(lead) & _CONTAINERS:
-        return own or list(item)
-    if own and lead in scheme.ancestors(own[0]):
+    lead = scheme.concepts[scheme.counted_as(item[0])]  # ranked like a question's: generic ones last
+    if lead.depth < 1 or lead.generic or lead.id in own[:1]:
         return own
-    return [lead] + [t for t in own if t != lead]
+    if own and lead.id in scheme.ancestors(own[0]):
+        return own
+    concerns = [scheme.concepts[t] for t in own if not scheme.concepts[t].generic]
+    if any(c.depth >= 1 for c in concerns):
+        area = scheme.areas(lead.id)
+        if not any(scheme.areas(c.id) & area for c in concerns):
+            return own
+    return [lead.id] + [t for t in own if t != lead.id]
+
+
+# where a question's own sentence may begin before the question's span does
+_SENTENCE_ENDS = (". ", "? ", "! ", "; ", "\n", "\u2022")
+_LEAD_IN_MAX = 160  # characters: beyond this the "lead-in" is more likely another point's words
+
+
+def _own_words_start(text: str, start: int, floor: int) -> int:
+    """Where the sentence holding a question begins, if the question's span starts inside it.
+
+    Minutes put the subject in front of the speech act: "In relation to child sexual exploitation it
+    was suggested that ..." or "On the 20 week timescale, Members asked ...": the question's span
+    starts at "it was suggested", but the words before it in the same sentence are the question's
+    own. Nothing before `floor` (the end of the last answer or question before this one, or the
+    paragraph start) is taken, so a neighbour's question or answer never lends its topics.
+    """
+    begin = max(text.rfind(end, floor, start) for end in _SENTENCE_ENDS)
+    begin = floor if begin < 0 else begin + 1
+    while begin < start and text[begin] in " \t":
+        begin += 1
+    return begin if start - begin <= _LEAD_IN_MAX else start
+
+
+# where a question known only through its answer ("responded to questions from Members on the
+# forecast overspend, stating that ...") turns from what was asked to what was answered
+_ANSWER_CLAUSE = re.compile(r",? (?:stating|confirming|explaining|advising|adding|saying|reporting|noting|"
+                            r"assuring|acknowledging)\b|\b(?:and|who) (?:stated|confirmed|explained|advised|said)\b")
+
+
+def _people_spans(x) -> list[tuple[int, int]]:
+    """Where the page names its people: every mention, and every occurrence of a post title a person
+    holds ("the Cabinet Member for Adult Services, Councillor Dee, said" records only the name as a
+    mention, the title as the person's role)."""
+    spans = [(m.span.start, m.span.end) for p in x.people for m in p.mentions]
+    for role in {p.role for p in x.people if p.role and len(p.role) > 5}:
+        at = x.text.find(role)
+        while at >= 0:
+            spans.append((at, at + len(role)))
+            at = x.text.find(role, at + len(role))
+    return spans
+
+
+def _without_people(text: str, begin: int, end: int, mentioned: list[tuple[int, int]]) -> str:
+    """text[begin:end] with the people mentioned in it blanked out (offsets kept).
+
+    Who is named is not what is asked: "the Lead Member for Adult Services responded" or
+    "Councillor Parks asked" say nothing of adult social care or parks. `mentioned` holds every
+    mention's (start, end), sorted.
+    """
+    i = max(bisect.bisect_left(mentioned, (begin, begin)) - 1, 0)
+    out, at = [], begin
+    while i < len(mentioned) and mentioned[i][0] < end:
+        s, e = mentioned[i]
+        if e > at:
+            s = max(s, at)
+            out += [text[at:s], " " * (min(e, end) - s)]
+            at = min(e, end)
+        i += 1
+    return "".join(out) + text[at:end] if out else text[begin:end]
+
+
+def _continued(scheme: TopicScheme, own: list[str], before: list[str]) -> str | None:
+    """The concern a point naming only cross-cutting aspects continues, if the point before it had it.
+
+    Lettered points follow one another on one concern: "(a) asked why the number of people waiting
+    for a care act assessment had risen ... (b) sought assurance that people waiting were contacted
+    ... (c) asked for waiting times by locality". (b) and (c) name only an aspect (waiting), which the
+    concept of (a) is narrowed by, so they are about (a)'s concern. A point naming a concern of its
+    own, or an aspect the point before did not have, continues nothing.
+    """
+    if not own or not before or not all(scheme.concepts[t].generic for t in own):
+        return None
+    lead = before[0]
+    return lead if not scheme.concepts[lead].generic and set(own) & scheme.ancestors(lead) else None
 
 
 def annotate(x, scheme: TopicScheme) -> None:
     """Put topics on every question, answer, report and indicator of one Extraction.
 
-    A question's context is its paragraph up to where it starts; a question that matches nothing
-    takes the topics of its agenda item's title ("Q2 Performance Report" -> performance).
+    A question's words are its span, up to any answer reported inside it ("In response to a question
+    as to why ..., the Lead Member responded that ..."), and the lead-in of its sentence
+    (`_own_words_start`), without the people it names (`_without_people`); its context, which only
+    completes composite concepts the words begin ("She also asked if recruitment had improved" after
+    her point on social workers), is its paragraph up to there but not before the last answer (a
+    neighbour's answer lends no topics). The first topic is where recurrence counts the question
+    (`TopicScheme.counted_as`); a point naming only an aspect continues the point before it under
+    the same item (`_continued`), and the agenda item's topic leads where the item is specific
+    (`_lead_with_item_topic`).
     (Tokenising each text separately measured faster than tokenising whole documents once.)
     """
     title = x.items[0].title if x.items and x.items[0].title else ""
-    title_topics = [m.concept for m in scheme.assign(title)]
+    title_topics = [(m.concept, m.words) for m in scheme.assign(title)]
     item_starts = [it.span.start for it in x.items]
-    item_topics: dict[int, list[str]] = {}
+    item_topics: dict[int, list[tuple[str, str]]] = {}
+    answer_ends = sorted(a.span.end for a in x.answers)
+    answer_starts = sorted(a.span.start for a in x.answers)
+    mentioned = sorted(_people_spans(x))
+    before: tuple[int, list[str]] = (-1, [])  # the item and own concepts of the question before
+    asked_to = 0  # where the question before ended
     for q in x.questions:
         para_start = x.text.rfind("\n", 0, q.span.start) + 1
-        found = scheme.assign(q.text, context=x.text[para_start:q.span.start])
+        k = bisect.bisect_right(answer_ends, q.span.start)
+        floor = max(para_start, answer_ends[k - 1]) if k else para_start
+        begin = _own_words_start(x.text, q.span.start, max(floor, asked_to))
+        asked_to = q.span.end
+        j = bisect.bisect_right(answer_starts, q.span.start)
+        end = answer_starts[j] if j < len(answer_starts) and answer_starts[j] < q.span.end else q.span.end
+        found = []
+        if q.implicit:  # "X responded to questions on the overspend, stating that placements ...": what
+            said_at = _ANSWER_CLAUSE.search(x.text, begin, end)  # was asked, unless only the answer says
+            if said_at:
+                found = scheme.assign(_without_people(x.text, begin, said_at.start(), mentioned),
+                                      context=x.text[floor:begin])
+        found = found or scheme.assign(_without_people(x.text, begin, end, mentioned),
+                                       context=x.text[floor:begin])
         k = max(bisect.bisect_right(item_starts, q.span.start) - 1, 0)
         if k not in item_topics:
             it_title = x.items[k].title if x.items and x.items[k].title else ""
-            item_topics[k] = [m.concept for m in scheme.assign(it_title)] if k else list(title_topics)
-        q.topics = _lead_with_item_topic(scheme, [m.concept for m in found], item_topics[k])
-        q.topic_evidence = [m.words for m in found]
+            item_topics[k] = [(m.concept, m.words) for m in scheme.assign(it_title)] if k else title_topics
+        item = item_topics[k]
+        own = [m.concept for m in found]
+        said = {m.concept: m.words for m in found}
+        going_on = _continued(scheme, own, before[1]) if before[0] == k else None
+        if going_on:  # said in the aspect's words
+            said[going_on] = found[0].words
+            own = [going_on] + own
+        before = (k, own)
+        counted = scheme.counted_as(own[0]) if own else None
+        if counted and counted != own[0]:  # counted at the concern, the narrower concept kept next
+            said.setdefault(counted, said[own[0]])
+            own = [counted] + [t for t in own if t != counted]
+        q.topics = _lead_with_item_topic(scheme, own, [t for t, _ in item])
+        if item:  # an item's topic that leads: its title's words
+            said.setdefault(scheme.counted_as(item[0][0]), item[0][1])
+        q.topic_evidence = [said[t] for t in q.topics]  # by rank
     for a in x.answers:
         a.topics = [m.concept for m in scheme.assign(a.text)]
     for it in x.items:
         if it.report:
-            it.report.topics = list(title_topics)
+            it.report.topics = [t for t, _ in title_topics]
     for ind in x.indicators:
         ind.topics = [m.concept for m in scheme.assign(ind.name)]

@@ -1,7 +1,10 @@
 """Generate graph/data/concerns.ttl (SKOS) from scripts/concepts_outline.txt.
 
-The outline is the source people edit: one concept a line, indentation for broader. The Turtle
-file is what ships and what councilgraph loads with rdflib. Run after editing the outline:
+The outline is the source people edit: one concept a line, indentation for broader. A line
+`collection <id> | <label> | <member ids, space-separated> | <definition>` makes a skos:Collection
+(the `generic` collection names the cross-cutting concepts that never lead a question's topics; see
+graph/topics.py). The Turtle file is what ships and what councilgraph loads with rdflib. Run after
+editing the outline:
 
     python scripts/build_concepts.py
 """
@@ -24,8 +27,12 @@ def build(outline: str) -> Graph:
     g.add((SCHEME, RDF.type, SKOS.ConceptScheme))
     g.add((SCHEME, SKOS.prefLabel, Literal("Local government concerns", lang="en")))
     stack: list[tuple[int, str]] = []
+    collections: list[list[str]] = []
     for raw in outline.splitlines():
         if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        if raw.startswith("collection "):  # members are checked once every concept is known
+            collections.append([f.strip() for f in raw[len("collection "):].split("|")])
             continue
         depth = (len(raw) - len(raw.lstrip(" "))) // 2
         fields = [f.strip() for f in raw.strip().split("|")]
@@ -50,6 +57,16 @@ def build(outline: str) -> Graph:
             g.add((c, SKOS.broader, CG[b]))
             g.add((CG[b], SKOS.narrower, c))
         stack.append((depth, cid))
+    for fields in collections:
+        col = CG[fields[0]]
+        g.add((col, RDF.type, SKOS.Collection))
+        g.add((col, SKOS.prefLabel, Literal(fields[1], lang="en")))
+        if len(fields) > 3 and fields[3]:
+            g.add((col, SKOS.definition, Literal(fields[3], lang="en")))
+        for m in fields[2].split():
+            if (CG[m], RDF.type, SKOS.Concept) not in g:
+                raise ValueError(f"collection {fields[0]}: {m} is not a concept of the outline")
+            g.add((col, SKOS.member, CG[m]))
     return g
 
 

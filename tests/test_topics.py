@@ -1,12 +1,21 @@
-"""A question's first topic, which recurrence counts, follows a specific agenda item."""
+"""A question's first topic is where recurrence counts it: specific, from its own words.
 
-from councilgraph.graph.topics import annotate, default_scheme
+Every page here is fictional (invented councils and members) in the shapes real minutes use.
+"""
+
+from pathlib import Path
+
+from councilgraph.graph.topics import DEFAULT_SCHEME, Concept, TopicScheme, annotate, default_scheme
+
+
+def _questions(extract, text):
+    x = extract(text)
+    annotate(x, default_scheme())
+    return x.questions
 
 
 def _first_topics(extract, text):
-    x = extract(text)
-    annotate(x, default_scheme())
-    return [q.topics[0] if q.topics else None for q in x.questions]
+    return [q.topics[0] if q.topics else None for q in _questions(extract, text)]
 
 
 def test_points_under_a_specific_item_lead_with_its_topic(extract):
@@ -20,3 +29,182 @@ def test_a_broad_report_does_not_lead(extract):
     text = ("Agenda item\n\nQuarter 2 Performance Report\n\nMinutes:\n\n"
             "Councillor Ames asked why gritting routes had been cut.\n")
     assert _first_topics(extract, text) == ["winter-maintenance"]
+
+
+def test_a_broad_or_generic_item_lends_no_topic_to_a_point_without_one(extract):
+    """Two points under "Budget monitoring" or "Performance report" share no concern by that alone."""
+    for title in ("Revenue Budget Monitoring", "Quarter 3 Performance Report", "Scrutiny Work Programme"):
+        text = (f"Agenda item\n\n{title}\n\nMinutes:\n\n"
+                "Councillor Ames asked about the figures on page 4.\n\n"
+                "Councillor Bryn asked whether the table could be clearer next time.\n")
+        assert _first_topics(extract, text) == [None, None], title
+
+
+def test_cross_cutting_aspects_never_lead(extract):
+    """Scrutiny, targets, delays ... are aspects of a concern: the concern comes first; an aspect is
+    first only when nothing else is named."""
+    text = ("Agenda item\n\nReport from the Chairs of Scrutiny Committees\n\nMinutes:\n\n"
+            "Members asked questions of the scrutiny chairs, including:\n\n"
+            "• Councillor Ames asked about the approach to scrutiny of the 2026/27 budget.\n\n"
+            "• Councillor Bryn asked about the plans to replace the council's fleet of vans.\n\n"
+            "• Councillor Cole expressed concern that targets for child immunisation were not being met.\n\n"
+            "• Councillor Dunn asked when the scrutiny review would report.\n")
+    qs = _questions(extract, text)
+    assert [q.topics for q in qs] == [["finance", "scrutiny"], [], ["immunisation", "targets"], ["scrutiny"]]
+    assert qs[2].topic_evidence == ["immunisation", "targets"]
+
+
+def test_a_concern_narrowed_by_an_aspect_is_counted_at_the_concern(extract):
+    """EHCP timeliness within EHCPs: "waiting for an EHC needs assessment" and "EHC plans completed"
+    are one recurring concern; the narrower concept stays second."""
+    text = ("Agenda item\n\nQuestions from Members\n\nMinutes:\n\n"
+            "Councillor Ames asked how many families were waiting for an EHC needs assessment.\n\n"
+            "Councillor Bryn asked how many EHC plans had been completed since April.\n")
+    qs = _questions(extract, text)
+    assert [q.topics[:2] for q in qs] == [["ehcp", "ehcp-timeliness"], ["ehcp"]]
+    assert qs[0].topic_evidence[0] == qs[0].topic_evidence[1]  # the words that named the narrower one
+    scheme = default_scheme()
+    assert scheme.counted_as("road-repairs-timeliness") == "potholes"
+    assert scheme.counted_as("send-inspection") == "send"
+    # narrowed by another concern, not an aspect: its own level
+    assert scheme.counted_as("social-worker-caseloads") == "social-worker-caseloads"
+    assert scheme.counted_as("assessment-timeliness") == "assessment-timeliness"  # two aspects
+
+
+def test_the_sentence_lead_in_is_the_question_s_own_words(extract):
+    text = ("Agenda item\n\nChildren's Services Performance Report\n\nMinutes:\n\n"
+            "The following points were made:\n\n"
+            "• In relation to child sexual exploitation, it was suggested that it would be helpful to "
+            "have figures for earlier years to show trends.\n\n"
+            "• Councillor Ames asked about young people being used as drug mules by dealers.\n")
+    qs = _questions(extract, text)
+    assert qs[0].text.startswith("it was suggested")
+    assert [q.topics for q in qs] == [["child-exploitation"], ["child-exploitation"]]
+    assert qs[0].topic_evidence == ["child sexual exploitation"]
+
+
+def test_neither_an_answer_inside_the_span_nor_a_named_post_lends_topics(extract):
+    """Who is named ("the Cabinet Member for Adult Services", "Councillor Parks") and what they
+    answered ("care packages") are not what was asked."""
+    text = ("Agenda item\n\nRevenue Budget Monitoring\n\nMinutes:\n\n"
+            "In response to a question from Councillor Ames about the column of zeros on page 12, the "
+            "Cabinet Member for Adult Services, Councillor Dee, confirmed that care packages were being "
+            "reviewed.\n\n"
+            "Councillor Parks asked about the figures on page 4.\n\n"
+            "Councillor Bryn asked whether the forecast overspend would be met from reserves.\n")
+    assert [q.topics for q in _questions(extract, text)] == [[], [], ["budget-overspend", "reserves"]]
+
+
+def test_a_question_known_through_its_answer_is_about_what_was_asked(extract):
+    text = ("Agenda item\n\nChildren's Services Budget\n\nMinutes:\n\n"
+            "The Head of Finance responded to questions from Members on the forecast overspend, stating "
+            "that residential placements were the main pressure.\n\n"
+            "The Head of Service responded to questions from Members stating that social worker "
+            "caseloads had fallen.\n")
+    assert _first_topics(extract, text) == ["budget-overspend", "social-worker-caseloads"]
+
+
+def test_a_point_naming_only_an_aspect_continues_the_point_before(extract):
+    text = ("Agenda item\n\nAdult Social Care Performance - Quarter 1\n\nMinutes:\n\n"
+            "In discussion the following points were raised:\n\n"
+            "a) Councillor Ames asked why the number of people waiting for a care act assessment had "
+            "grown. The Director explained that vacancies had slowed assessments.\n\n"
+            "b) A member sought assurance that people waiting were being contacted.\n\n"
+            "c) The Chair asked for waiting times by locality to be circulated.\n")
+    qs = _questions(extract, text)
+    assert [q.topics[0] for q in qs] == ["adult-care-assessments"] * 3
+    assert qs[2].topic_evidence[0] == "waiting times"
+
+
+def test_a_point_naming_another_concern_continues_nothing(extract):
+    text = ("Agenda item\n\nAdult Social Care Performance - Quarter 1\n\nMinutes:\n\n"
+            "a) Councillor Ames asked why the number of people waiting for a care act assessment had grown.\n\n"
+            "b) Councillor Bryn asked about delays in hospital discharge.\n\n"
+            "c) Councillor Cole asked about targets.\n")
+    # (c)'s aspect (targets) does not narrow (b)'s concern: it stays an aspect
+    assert _first_topics(extract, text) == ["adult-care-assessments", "hospital-discharge", "targets"]
+
+
+def test_labels_inside_longer_labels_do_not_count():
+    scheme = default_scheme()
+    assert [m.concept for m in scheme.find("the costs incurred by fly tips")] == ["fly-tipping"]
+    assert [m.concept for m in scheme.find("KPIs for EHC needs assessments")] == ["performance", "ehcp"]
+    assert "bridges" not in {m.concept for m in scheme.find("the new police command structure")}
+    # a waiting list is an aspect of any service; the housing register is named as such
+    assert [m.concept for m in scheme.assign("plans to reduce the 52 week waiting list")] == [
+        "hospital-waiting-lists", "timeliness"]
+    assert [m.concept for m in scheme.assign("families on the housing waiting list")] == ["housing-waiting-list"]
+    # one label of two concepts keeps both
+    both = TopicScheme({"a": Concept("a", "u:a", "Fleet"), "b": Concept("b", "u:b", "Vehicle fleet", ["fleet"])})
+    assert {m.concept for m in both.find("the fleet")} == {"a", "b"}
+
+
+def test_the_scheme_is_valid_skos():
+    """What rdflib exports must stay a well-formed SKOS scheme: one prefLabel a concept, broader and
+    narrower inverse, top concepts without broader, the generic collection a Collection of concepts."""
+    from rdflib import RDF, SKOS, Graph
+
+    g = Graph().parse(str(DEFAULT_SCHEME), format="turtle")
+    concepts = set(g.subjects(RDF.type, SKOS.Concept))
+    scheme_uri = next(g.subjects(RDF.type, SKOS.ConceptScheme))
+    assert len(concepts) > 250
+    for c in concepts:
+        assert len(list(g.objects(c, SKOS.prefLabel))) == 1, c
+        assert (c, SKOS.inScheme, scheme_uri) in g, c
+        for b in g.objects(c, SKOS.broader):
+            assert b in concepts and (b, SKOS.narrower, c) in g, (c, b)
+        for n in g.objects(c, SKOS.narrower):
+            assert (n, SKOS.broader, c) in g, (c, n)
+        top = (scheme_uri, SKOS.hasTopConcept, c) in g
+        assert top == (not list(g.objects(c, SKOS.broader))), c
+        assert (c, RDF.type, SKOS.Collection) not in g
+    collections = list(g.subjects(RDF.type, SKOS.Collection))
+    assert [str(c).rsplit("/", 1)[-1] for c in collections] == ["generic"]
+    members = set(g.objects(collections[0], SKOS.member))
+    assert members and members <= concepts
+    generic = {c.id for c in default_scheme().concepts.values() if c.generic}
+    assert generic == {str(m).rsplit("/", 1)[-1] for m in members}
+    assert {"performance", "timeliness", "scrutiny"} <= generic and "potholes" not in generic
+
+
+def test_the_scheme_cache_keeps_the_generic_flag(tmp_path, monkeypatch):
+    monkeypatch.setenv("COUNCILGRAPH_CACHE", str(tmp_path))
+    first = TopicScheme.load()  # parsed, then written to the cache
+    assert list(Path(tmp_path).glob("scheme-*.json"))
+    again = TopicScheme.load()  # read from the cache
+    assert {c.id for c in again.concepts.values() if c.generic} == {
+        c.id for c in first.concepts.values() if c.generic} != set()
+
+
+def test_a_scheme_of_ones_own_marks_generic_concepts_by_a_collection_named_generic(tmp_path, monkeypatch):
+    monkeypatch.setenv("COUNCILGRAPH_CACHE", str(tmp_path / "cache"))
+    ttl = tmp_path / "mine.ttl"
+    ttl.write_text("""@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <https://example.org/topics/> .
+ex:roads a skos:Concept ; skos:prefLabel "Roads"@en .
+ex:delays a skos:Concept ; skos:prefLabel "Delays"@en .
+ex:road-delays a skos:Concept ; skos:prefLabel "Road works delays"@en ; skos:broader ex:roads, ex:delays .
+ex:generic a skos:Collection ; skos:member ex:delays .
+""", encoding="utf-8")
+    scheme = TopicScheme.load(ttl)
+    assert [c for c in scheme.concepts if scheme.concepts[c].generic] == ["delays"]
+    assert scheme.counted_as("road-delays") == "roads"
+    assert [m.concept for m in scheme.assign("delays to the roads")] == ["road-delays"]
+    assert [m.concept for m in scheme.assign("the delays")] == ["delays"]
+
+
+def test_a_point_on_a_concern_of_another_service_area_keeps_its_own_topic(extract):
+    """Under a specific item the item leads, unless the point names a specific concern of another
+    service area and nothing of the item's own."""
+    text = ("Agenda item\n\nBetter Care Fund Update\n\nMinutes:\n\n"
+            "Councillor Ames raised concern that home care staff were asked to give clinical support.\n\n"
+            "Councillor Bryn asked about the new hub.\n\n"
+            "Councillor Cole asked whether GP appointments would increase.\n")
+    assert _first_topics(extract, text) == ["care-workers", "nhs-partnership", "gp-access"]
+
+
+def test_two_questions_in_one_sentence_keep_their_own_words(extract):
+    text = ("Agenda item\n\nQuestions from Members\n\nMinutes:\n\n"
+            "Councillor Ames asked about potholes on the ring road and Councillor Bryn asked about parking "
+            "charges in the town centre.\n")
+    assert [q.topics for q in _questions(extract, text)] == [["potholes"], ["parking", "town-centres"]]
