@@ -317,3 +317,16 @@ def test_with_the_permission_of_the_chair_a_member_spoke_two_people():
 
 def test_a_post_in_a_rule_is_not_a_person():
     assert people("Questions to the Portfolio Holder must be received four days before the meeting.") == set()
+
+
+def test_posts_listed_without_the_after_a_named_member_when_the_list_ends_in_a_verb():
+    found = people("The Cabinet Member for Health (Councillor Mia Tate), Director of Communities and Senior "
+                   "Environmental Health Officer presented the plan.")
+    assert found == {("Mia Tate", "councillor", "Cabinet Member for Health"),
+                     (None, "officer", "Director of Communities"),
+                     (None, "officer", "Senior Environmental Health Officer")}
+
+
+def test_a_joint_post_outside_a_list_stays_one_post():
+    found = people("The Director of Finance and Section 151 Officer explained the budget.")
+    assert found == {(None, "officer", "Director of Finance and Section 151 Officer")}

@@ -550,3 +550,10 @@ def test_asked_and_was_informed_by_an_officer_in_one_sentence(extract):
                 "The Panel asked about the delays to the new school. The Director of Education explained that the "
                 "contractor had gone into administration.\n")
     assert qa(x) == [("P Lloyd", ["Head of Property"]), (None, ["Director of Education"])]
+
+
+def test_presented_and_responded_to_queries_and_comments_is_a_summary(extract):
+    x = extract("Minutes:\n\nThe Director of Place presented the plan and responded to members’ queries and "
+                "comments.\n\nThe Director of Place responded to questions from members stating that the bus "
+                "lanes would open in May.\n")
+    assert qa(x) == [(None, ["Director of Place"])]

@@ -141,6 +141,8 @@ _BARE_OFFICE = re.compile(r"^(?:Cabinet|Executive|Lead)\s+Member$|^Portfolio\s+H
 _LIST_JOIN = re.compile(r"(?:,|\band)\s*$")
 # an aside between a speaker and the verb: "The Chief Executive, in response to Councillor Ahmed, said"
 ASIDE = re.compile(r",\s+(?:in\s+(?:response|reply|answer)|responding|replying|answering)(?:\s+to\s+[^,.;]{1,60})?,")
+_NEXT_POST = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?P<role>{ROLE_BODY})")
+_AND_POST = re.compile(rf"\s+(?:and|&)\s+(?=(?:{_TW}\s+){{0,4}}(?:{_HEADS})$)")
 _MODALS = {"must", "should", "shall", "may", "can", "will", "would", "could", "might"}
 _ROLE_GLUE = {"the", "of", "for", "and"}
 _SPACES = re.compile(r"\s+")
@@ -307,6 +309,7 @@ class PeopleFinder:
         self._role_name(start, end)
         self._role_only(start, end)
         self._role_acronyms(start, end)
+        self._listed_posts(start, end)
         self._shared_offices(start, end)
         self._bare_surnames(start, end)
         for p in self.people:
@@ -544,6 +547,35 @@ class PeopleFinder:
         i = bisect.bisect_left(self._taken, (s, -1))
         return i > 0 and s - self._taken[i - 1][1] <= 8 and any(
             m.kind == "role" and m.span.end == self._taken[i - 1][1] for p in self.people for m in p.mentions)
+
+    def _listed_posts(self, start: int, end: int) -> None:
+        """'The Cabinet Member (Cllr A), Director of Communities and Senior Health Officer presented':
+        posts listed without "the" after someone already found, when the list ends in their verb."""
+        ends = sorted({m.span.end for p in self.people for m in p.mentions if start <= m.span.end <= end})
+        for pos in ends:
+            chain: list[tuple[int, int, str]] = []
+            at = pos + (1 if self.text.startswith(")", pos) else 0)
+            while (m := _NEXT_POST.match(self.text, at, end)) is not None and not self._overlaps(m.start("role"),
+                                                                                                  m.end("role")):
+                rs, re_ = m.start("role"), m.end("role")
+                # in a list of posts, "Director of Communities and Senior Health Officer" is two of them
+                split = _AND_POST.search(self.text, rs, re_)
+                if split and ROLE_RE.fullmatch(self.text, rs, split.start()):
+                    chain.append((rs, split.start(), clean_role(self.text[rs:split.start()])))
+                    rs = split.end()
+                chain.append((rs, re_, clean_role(self.text[rs:re_])))
+                at = m.end()
+            verb = _VERB_AFTER.match(self.text, at, min(end, at + 40)) if chain else None
+            word = verb.group("verb").lower() if verb else ""
+            if not (word in SPEECH_VERBS or word in _ROLE_ACTS):
+                continue
+            for s, e, role in chain:
+                holder = next((p for p in self.people if same_role(p.role, role)), None)
+                if holder is None:
+                    holder = Person(key="", name=None, kind=role_kind(role), role=role)
+                    self.people.append(holder)
+                holder.mentions.append(Mention(self.text[s:e], Span(s, e), "role"))
+                self._take(s, e)
 
     def _shared_offices(self, start: int, end: int) -> None:
         """'Cabinet Members for Children (Councillors A & B)': a portfolio two members hold jointly."""

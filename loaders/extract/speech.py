@@ -108,6 +108,8 @@ _CHAIR_ANSWERS = {"agreed", "undertook", "confirmed", "assured", "reassured", "c
 _TAKEN_UP = re.compile(r"\b(?:this|that|it|these|they)\s+would\s+be\s+(?:\w+ed|taken|looked|followed|picked|raised)\b")
 _NOTED_THAT = re.compile(r"\bit\s+was\s+(?:also\s+)?(?:noted|reported|agreed|confirmed|explained|advised|"
                          r"clarified|resolved)\s+that\s*:$", re.I)
+_NOTHING_MORE = re.compile(r"(?:\s+(?:and|&)\s+(?:\w+\s+)?(?:comments?|questions?|queries|points?|issues?))?"
+                           r"(?:\s+(?:raised|made|put))?\s*[.;]?\s*$")
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s+[^,.;()]{2,50},")
 # the chair asking the members what they want ("whether the councillor would like to see ..."): procedure
 _ASKS_THE_MEMBERS = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:councillors?|members?|committee|panel|"
@@ -387,6 +389,9 @@ class SpeechReader:
         if g:
             who = self._person_in(s + ex.start(g), s + ex.end(g))
         lead = ex.group("lead").lower()
+        if lead.startswith(("responded", "replied", "provided", "gave", "offered")) and who is None and \
+                _NOTHING_MORE.match(self.text, s + ex.end(), self._sent_end):
+            return  # "presented the plan and responded to members' queries and comments.": a summary, no question
         if lead.startswith(("responded", "replied", "provided", "gave", "offered")):
             responder_acts = [a for a in found if a.pos <= s + ex.start() and a.person is not None]
             target = responder_acts[-1] if responder_acts else None
