@@ -328,5 +328,5 @@ def test_posts_listed_without_the_after_a_named_member_when_the_list_ends_in_a_v
 
 
 def test_a_joint_post_outside_a_list_stays_one_post():
-    found = people("The Director of Finance and Section 151 Officer explained the budget.")
-    assert found == {(None, "officer", "Director of Finance and Section 151 Officer")}
+    found = people("The Head of Finance and Deputy Chief Executive explained the budget.")
+    assert found == {(None, "officer", "Head of Finance and Deputy Chief Executive")}

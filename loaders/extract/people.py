@@ -551,7 +551,9 @@ class PeopleFinder:
     def _listed_posts(self, start: int, end: int) -> None:
         """'The Cabinet Member (Cllr A), Director of Communities and Senior Health Officer presented':
         posts listed without "the" after someone already found, when the list ends in their verb."""
-        ends = sorted({m.span.end for p in self.people for m in p.mentions if start <= m.span.end <= end})
+        # after a post, or after a name in brackets ("(Councillor A),"); "Tom Reid, Head of X," is an apposition
+        ends = sorted({m.span.end for p in self.people for m in p.mentions if start <= m.span.end <= end and (
+            m.kind == "role" or self.text.startswith(")", m.span.end))})
         for pos in ends:
             chain: list[tuple[int, int, str]] = []
             at = pos + (1 if self.text.startswith(")", pos) else 0)
