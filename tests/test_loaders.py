@@ -152,3 +152,13 @@ def test_a_quotation_on_its_own_line_is_its_own_paragraph():
     got = [text[b.span.start:b.span.end] for b in blocks(text)]
     assert got == ["Councillor A had given notice of the following question to the Cabinet Member for Parks",
                    "“Is the park open?”", "Councillor B:", "“It is.”"]
+
+
+def test_pdf_text_wrapped_mid_sentence_stays_one_paragraph():
+    from councilgraph.loaders.extract.segment import blocks
+
+    text = ("12.2 Councillor Lowe asked how many people were waiting for a home care package. The\n"
+            "Director said that 84 people were waiting.\n\nHOME CARE CAPACITY\nThe report was noted.\n")
+    got = [text[b.span.start:b.span.end] for b in blocks(text)]
+    assert got[0].endswith("84 people were waiting.")
+    assert got[1:] == ["HOME CARE CAPACITY", "The report was noted."]

@@ -33,6 +33,13 @@ _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _CANDIDATE = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“‘(•]?[A-Z0-9])")
 
 
+# a line ending in one of these words goes on to the next; a heading never ends so
+_RUNS_ON = {"the", "a", "an", "of", "to", "and", "or", "for", "in", "on", "at", "with", "by", "from", "that",
+            "which", "who", "was", "were", "is", "are", "be", "been", "has", "had", "have", "would", "will",
+            "as", "but", "not", "this", "their", "his", "her", "its", "into", "than", "whether", "if"}
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.?!]\s+[A-Z]")
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph or list item. `marker` is the bullet/number, `span` excludes it."""
@@ -93,8 +100,12 @@ def blocks(text: str) -> list[Block]:
 
 
 def _is_heading_line(text: str, start: int, pos: int) -> bool:
+    """A short line that stands alone; PDF text wrapped mid-sentence ("... package. The") does not."""
     line = text[start:pos].strip()
-    return bool(line) and len(line) < 120 and not line.endswith((",", ";"))
+    if not line or len(line) >= 120 or line.endswith((",", ";")):
+        return False
+    last = line.rsplit(None, 1)[-1].lower()
+    return last not in _RUNS_ON and not _SENTENCE_INSIDE.search(line)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
