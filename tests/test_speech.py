@@ -557,3 +557,9 @@ def test_presented_and_responded_to_queries_and_comments_is_a_summary(extract):
                 "comments.\n\nThe Director of Place responded to questions from members stating that the bus "
                 "lanes would open in May.\n")
     assert qa(x) == [(None, ["Director of Place"])]
+
+
+def test_printed_minutes_wrapped_mid_sentence_keep_the_answer_with_its_question(extract):
+    x = extract("Minutes:\n\n12.2 Councillor Lowe asked how many people were waiting for a home care package. The\n"
+                "Director of Adult Services said that 84 people were waiting, down from 120 in June.\n")
+    assert qa(x) == [("Lowe", ["Director of Adult Services"])]
