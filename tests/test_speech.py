@@ -563,3 +563,11 @@ def test_printed_minutes_wrapped_mid_sentence_keep_the_answer_with_its_question(
     x = extract("Minutes:\n\n12.2 Councillor Lowe asked how many people were waiting for a home care package. The\n"
                 "Director of Adult Services said that 84 people were waiting, down from 120 in June.\n")
     assert qa(x) == [("Lowe", ["Director of Adult Services"])]
+
+
+def test_numbered_q_and_a_lines_with_speaker_labels(extract):
+    x = extract("Minutes:\n\nQ1 Councillor Ruth Amis: How many potholes were repaired last month?\n"
+                "A1 The Cabinet Member for Highways: 1,240 were repaired, against a target of 1,000.\n\n"
+                "Q2 Councillor Sam Ige: When will the Mill Road bridge reopen?\n"
+                "A2 The Cabinet Member for Highways: In September.\n")
+    assert qa(x) == [("Ruth Amis", ["Cabinet Member for Highways"]), ("Sam Ige", ["Cabinet Member for Highways"])]

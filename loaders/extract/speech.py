@@ -157,7 +157,10 @@ _RAISING = {"commented", "mentioned", "highlighted", "emphasised", "emphasized",
 _ANSWERED_BY = re.compile(r"\b(?:was|were)\s+(?:(?:all|each|then|also)\s+)?(?:responded\s+to|answered|addressed|"
                           r"replied\s+to|dealt\s+with|informed|advised|told|assured|reassured)\s+by\b|\b(?:responses?|answers?|replies)\s+(?:was|were)\s+"
                           r"(?:given|provided|made)\s+by\b", re.I)
-_QA_LABEL = re.compile(r"(?:Q\d*[.:]|Question\s*\d*:)\s+\S.*\?$")
+_QA_LABEL = re.compile(r"(?:Q\d*[.:)]?|Question\s*\d*[.:)]?)\s+(?:(?P<who>[^:?\n]{2,80}):\s+)?\S.*\?$")
+# "A1 The Cabinet Member for Highways: 1,240 were repaired": the answer, under its speaker's label
+_A_LABEL = re.compile(r"(?:A\d*[.:)]?|Answer\s*\d*[.:)]?|Response\s*\d*[.:)]?|Reply\s*\d*[.:)]?)\s+"
+                      r"(?:(?P<who>[^:\n]{2,80}):\s+)?\S")
 _THEN_ASKED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?(?:asked|queried|enquired|sought|questioned|"
                          r"requested|expressed\s+(?:some\s+)?concern)\b")
 _REPLY_VERBS = {"responded", "replied", "answered"}
@@ -630,11 +633,15 @@ class SpeechReader:
                 self.last_subject = who or self.last_subject
                 continue
             acts = self.acts(sent)
+            labelled = _QA_LABEL.match(sentence) if not acts else None
             if not acts and sentence.endswith("?") and self._opens_point(sent) and self._answered_next(sent) or (
-                    not acts and _QA_LABEL.match(sentence)):
+                    labelled):
                 # a bare question in a Q&A list ("• Were gritting routes reviewed?", "Q: ..."): the text after it
-                # answers it
+                # answers it; "Q1 Councillor A: ...?" names who asks
                 asker = self.list_intro[0] if self.list_intro else None
+                if labelled and labelled.group("who"):
+                    asker = self._person_in(sent.span.start + labelled.start("who"),
+                                            sent.span.start + labelled.end("who")) or asker
                 block = blocks[sent.block]
                 if not self.window_answered and self.window and self.last_kind == "question" and \
                         self.window[-1].span.end >= sent.span.start:
@@ -643,6 +650,14 @@ class SpeechReader:
                                    Span(sent.span.start, block.span.end))
                 consumed = block.index
                 continue
+            answer_label = _A_LABEL.match(sentence) if not acts and self.window and sentence[:1] in "AR" else None
+            if answer_label and answer_label.group("who"):  # "A1 The Cabinet Member for Highways: ..."
+                who = self._person_in(sent.span.start + answer_label.start("who"),
+                                      sent.span.start + answer_label.end("who"))
+                if who is not None:
+                    self._answer(who, sent.span)
+                    self.last_subject = who
+                    continue
             if not acts:
                 self._continuation(sent)
                 continue
