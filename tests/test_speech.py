@@ -571,3 +571,20 @@ def test_numbered_q_and_a_lines_with_speaker_labels(extract):
                 "Q2 Councillor Sam Ige: When will the Mill Road bridge reopen?\n"
                 "A2 The Cabinet Member for Highways: In September.\n")
     assert qa(x) == [("Ruth Amis", ["Cabinet Member for Highways"]), ("Sam Ige", ["Cabinet Member for Highways"])]
+
+
+def test_a_listed_point_then_its_answer_after_a_dash(extract):
+    x = extract("Minutes:\n\nIn the discussion that followed, members raised the following matters:\n\n"
+                "• Whether the new collection days had been publicised – the Waste Manager confirmed that "
+                "leaflets had been sent.\n"
+                "• The cost of agency staff in the contact centre – it was explained that recruitment was under way.\n"
+                "• Councillor Bryn Hale asked about missed collections; the Waste Manager undertook to provide "
+                "figures.\n")
+    assert qa(x) == [(None, ["Waste Manager"]), (None, []), ("Bryn Hale", ["Waste Manager"])]
+    assert x.questions[0].text == "Whether the new collection days had been publicised"
+
+
+def test_it_was_confirmed_alone_in_a_bullet_is_a_finding(extract):
+    x = extract("Minutes:\n\nThe following points were noted:\n\n"
+                "• It was confirmed that the figures covered only children in the county's care.\n")
+    assert qa(x) == []

@@ -110,6 +110,8 @@ _NOTED_THAT = re.compile(r"\bit\s+was\s+(?:also\s+)?(?:noted|reported|agreed|con
                          r"clarified|resolved)\s+that\s*:$", re.I)
 _NOTHING_MORE = re.compile(r"(?:\s+(?:and|&)\s+(?:\w+\s+)?(?:comments?|questions?|queries|points?|issues?))?"
                            r"(?:\s+(?:raised|made|put))?\s*[.;]?\s*$")
+_DASH_THEN = re.compile(r"\s+[–—-]\s+(?=\S)")
+_IT_WAS_EXPLAINED = re.compile(r"\b[Ii]t\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified)\s+that\b")
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s+[^,.;()]{2,50},")
 # the chair asking the members what they want ("whether the councillor would like to see ..."): procedure
 _ASKS_THE_MEMBERS = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:councillors?|members?|committee|panel|"
@@ -329,6 +331,10 @@ class SpeechReader:
         pa = _PASSIVE_ANSWER.search(sentence, low) if passive else None
         if pa and not any(a.pos <= s + pa.start() for a in found if a.person):
             found.append(Act(s + pa.start(), e, None, "advised", collective=True, kind="passive_answer",
+                             block=sent.block))
+        elif passive and not found and (told := _IT_WAS_EXPLAINED.search(sentence)) is not None:
+            # "The cost of agency staff – it was explained that recruitment was under way": answered, unnamed
+            found.append(Act(s + told.start(), e, None, "explained", collective=True, kind="passive_answer",
                              block=sent.block))
         # "the following points were raised:" introduces the questions; it is not one
         # "Further information was requested and members were informed ...": the point before its answer
@@ -587,6 +593,11 @@ class SpeechReader:
                         consumed = block.index
                         continue
             if sent.span.start < skip_to:
+                if sent.span.end > skip_to:  # the point ended inside this sentence: its answer follows in it
+                    for act in [a for a in self.acts(sent) if a.pos >= skip_to]:
+                        self.classify(act)
+                        self._apply(act, sent)
+                        self.last_subject = act.person or self.last_subject
                 continue
             sentence = self.text[sent.span.start:sent.span.end].rstrip()
             # the notice ends with a colon, or stands on its own line above the quoted question
@@ -712,8 +723,12 @@ class SpeechReader:
         lead_end = None
         own_answer = False
         for sent in sents:
-            if self.acts(sent):
+            if acts := self.acts(sent):
                 own_answer = True
+                dash = _DASH_THEN.search(self.text, sent.span.start, acts[0].pos + 1)
+                if dash is not None and acts[0].kind != "question" and not acts[0].cue:
+                    # "Whether the new days had been publicised – the Manager confirmed ...": the point, its answer
+                    lead_end = dash.start()
                 break
             lead_end = sent.span.end
         if lead_end is None and sents and self._answers_unasked(sents[0]):
@@ -746,8 +761,10 @@ class SpeechReader:
         if not acts or acts[0].pos > sent.span.start + 1:
             return False
         a = acts[0]
-        return a.kind == "passive_answer" or (a.person is not None and a.person.kind == "officer"
-                                              and a.verb in ANSWER_VERBS and a.verb not in PRESENT_VERBS)
+        # "It was confirmed that ..." alone in a bullet is a finding; "Officers confirmed ..." answers someone
+        return (a.kind == "passive_answer" and not _IT_WAS_EXPLAINED.match(self.text, a.pos)) or (
+            a.person is not None and a.person.kind == "officer" and a.verb in ANSWER_VERBS
+            and a.verb not in PRESENT_VERBS)
 
     def _enter_block(self, block: Block) -> None:
         if self.frame and self.frame.cue:
