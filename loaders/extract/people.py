@@ -119,9 +119,9 @@ _REPORT_BY = re.compile(r"\b(?:report\s+(?:of|by|from)|(?:prepared|written|produ
 _SIGNED = re.compile(rf"(?m)^[ \t]*Signed(?:[ \t]+by)?[ \t]*:?[ \t]*(?:(?P<role>[A-Z][A-Za-z ,&'’-]{{2,60}}?):[ \t]*)?"
                      rf"(?P<name>(?:[A-Z]\.?[ \t]*){{0,3}}(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}{_SURNAME})(?![\w’'-])"
                      rf"(?:[ \t]*\((?P<role2>[^()\n]{{2,80}})\))?")
-_HEARD_FROM = re.compile(r"\b(?:heard\s+from|deputation(?:\s+request)?\s+from|(?:representations?|statements?|"
-                         r"submissions?|petition)\s+(?:was\s+|were\s+)?(?:received\s+|made\s+)?from|supported\s+by)"
-                         r"\s+", re.I)
+# the words before "from"/"by" that make the names after it speakers heard; found from the literal back
+_HEARD_BEFORE = re.compile(r"(?:\bheard|\bdeputation(?:\s+request)?|\b(?:representations?|statements?|submissions?|"
+                           r"petition)(?:\s+(?:was|were))?(?:\s+(?:received|made))?|\bsupported)\s+$", re.I)
 _FULL_NAME = re.compile(rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?[ \t]+{_SURNAME}(?![\w’'-])")
 _MORE_CAPITALS = re.compile(r"[ \t]+[A-Z]")
 _HEARD_SEP = re.compile(r"\s*(?:,\s*(?:supported\s+by\s+|and\s+)?|\s+and\s+)")
@@ -414,8 +414,7 @@ class PeopleFinder:
     def _speakers_heard(self, start: int, end: int) -> None:
         """'a deputation request from Ann Bolt, Ray Cole and Sue Dee', 'heard from Ann Bolt, supported by
         Ray Cole': members of the public named without titles (kind other)."""
-        for cue in _HEARD_FROM.finditer(self.text, start, end):
-            p = cue.end()
+        for p in self._heard_cues(start, end):
             while (m := _FULL_NAME.match(self.text, p, end)) is not None:
                 words = m.group(0).split()
                 if any(w.lower() in NOT_NAME or w in _HEAD_WORDS for w in words) or _MORE_CAPITALS.match(
@@ -428,6 +427,19 @@ class PeopleFinder:
                 if not sep:
                     break
                 p = sep.end()
+
+    def _heard_cues(self, start: int, end: int) -> list[int]:
+        """Where the names start after 'heard from', 'a deputation from', 'supported by' ..."""
+        out = []
+        for word in ("from ", "by "):
+            i = self.text.find(word, start, end)
+            while i >= 0:
+                if i > start and not self.text[i - 1].isalnum() and _HEARD_BEFORE.search(
+                        self.text, max(start, i - 60), i) and (
+                            word == "from " or self.text[max(start, i - 12):i].rstrip().lower().endswith("supported")):
+                    out.append(i + len(word))
+                i = self.text.find(word, i + len(word), end)
+        return sorted(out)
 
     def _untitled(self, start: int, end: int) -> None:
         for m in _UNTITLED.finditer(self.text, start, end):
