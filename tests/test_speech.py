@@ -588,3 +588,19 @@ def test_it_was_confirmed_alone_in_a_bullet_is_a_finding(extract):
     x = extract("Minutes:\n\nThe following points were noted:\n\n"
                 "• It was confirmed that the figures covered only children in the county's care.\n")
     assert qa(x) == []
+
+
+def test_numbered_issues_each_with_a_response_line(extract):
+    x = extract("Minutes:\n\nMembers asked questions and raised the following issues:\n\n"
+                "1. How the council would meet the new recycling targets.\n"
+                "Response: The Head of Waste said that food waste collections would start in April.\n\n"
+                "2. Whether staff shortages were affecting the garden waste service.\n"
+                "Response: Officers confirmed that two rounds had been suspended.\n")
+    assert qa(x) == [(None, ["Head of Waste"]), (None, [])]
+    assert x.questions[1].text.startswith("Whether staff shortages")
+
+
+def test_a_member_named_then_a_dash_and_their_concern(extract):
+    x = extract("Minutes:\n\nCouncillor Dee Amos – concerned about fly-tipping on the industrial estate. The "
+                "Enforcement Manager agreed to arrange a site visit.\n")
+    assert qa(x) == [("Dee Amos", ["Enforcement Manager"])]

@@ -112,6 +112,9 @@ _NOTHING_MORE = re.compile(r"(?:\s+(?:and|&)\s+(?:\w+\s+)?(?:comments?|questions
                            r"(?:\s+(?:raised|made|put))?\s*[.;]?\s*$")
 _DASH_THEN = re.compile(r"\s+[–—-]\s+(?=\S)")
 _IT_WAS_EXPLAINED = re.compile(r"\b[Ii]t\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified)\s+that\b")
+_NAME_DASH = re.compile(r"\s*[–—:-]\s*(?:(?:concerned|worried)\s+(?:about|that|at|by|over)|queried|asked|raised|"
+                        r"questioned|requested|regarding|re:?)\s", re.I)
+_RESPONSE_LINE = re.compile(r"\s*(?:Officer\s+)?(?:Response|Answer|Reply)s?\s*[:–—-]\s*\S", re.I)
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s+[^,.;()]{2,50},")
 # the chair asking the members what they want ("whether the councillor would like to see ..."): procedure
 _ASKS_THE_MEMBERS = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:councillors?|members?|committee|panel|"
@@ -286,7 +289,9 @@ class SpeechReader:
                 found.append(Act(pending[0][2] if pending else pos, e, together[0], vm.group("verb").lower(),
                                  block=sent.block, co=together[1:]))
                 pending = []
-            elif pos <= s + 1 and self._opens_point(sent) and _NAME_ON.match(self.text, after, e):
+            elif pos <= s + 1 and (self._opens_point(sent) and _NAME_ON.match(self.text, after, e) or
+                                   self._opens_block(sent) and _NAME_DASH.match(self.text, after, e)):
+                # "• Councillor Ames regarding the bus lanes", "Councillor Ames – concerned about fly-tipping"
                 found.append(Act(pos, e, person, "raised", kind="question", block=sent.block))
             elif (join := _AND_NEXT.match(self.text, after, e)) is not None:
                 pending.append((join.end(), person, pending[0][2] if pending else pos))
@@ -378,6 +383,9 @@ class SpeechReader:
             return 0 <= i < len(self.blocks) and self.text[self.blocks[i].span.start:
                                                            self.blocks[i].span.end].rstrip().endswith("?")
         return sent.block + 1 < len(self.blocks) and not asks(sent.block + 1) and not asks(sent.block - 1)
+
+    def _opens_block(self, sent: Sentence) -> bool:
+        return sent.block < len(self.blocks) and self.blocks[sent.block].span.start == sent.span.start
 
     def _opens_point(self, sent: Sentence) -> bool:
         block = self.blocks[sent.block] if sent.block < len(self.blocks) else None
@@ -557,7 +565,8 @@ class SpeechReader:
                     if self.put_to:
                         consumed = block.index
                         continue
-                if self.list_intro is not None and not block.is_list_item and not _SUBHEADING.match(heading):
+                if self.list_intro is not None and not block.is_list_item and not _SUBHEADING.match(heading) and \
+                        not _RESPONSE_LINE.match(heading):  # "Response: ..." under a point keeps the list going
                     self.list_intro = None  # a short heading between the introduction and its bullets keeps it
                 if self.list_intro is not None and _DECISION_LEAD.match(self.text, block.span.start) and \
                         self.text.startswith(("RESOLVED", "AGREED", "Resolved", "Agreed"), block.span.start):
