@@ -604,3 +604,11 @@ def test_a_member_named_then_a_dash_and_their_concern(extract):
     x = extract("Minutes:\n\nCouncillor Dee Amos – concerned about fly-tipping on the industrial estate. The "
                 "Enforcement Manager agreed to arrange a site visit.\n")
     assert qa(x) == [("Dee Amos", ["Enforcement Manager"])]
+
+
+def test_in_answer_to_questions_a_portfolio_holder_advised_a_list(extract):
+    x = extract("Minutes:\n\nThe Portfolio Holder for Finance, Councillor Ola Brennan, introduced the report.\n\n"
+                "In answer to questions from members, the Portfolio Holder advised:\n\n"
+                "- the overspend in children's services was driven by placement costs;\n"
+                "- a recovery plan would be reported to Cabinet in January.\n")
+    assert qa(x) == [(None, ["Ola Brennan"]), (None, ["Ola Brennan"])]

@@ -642,8 +642,11 @@ class SpeechReader:
                 lead_act = next((a for a in intro if a.person is not None), None)
                 who = lead_act.person if lead_act else None
                 # the introducer's own verb decides: "In response, the Chair asked the following" asks
-                answering = lead_act is not None and (lead_act.verb in _ANSWERING_INTRO or (
-                    who.kind == "officer" and lead_act.verb not in ASK_VERBS))
+                # "In answer to questions, the Portfolio Holder advised:" and a cabinet member's advice answer too
+                answering = lead_act is not None and (lead_act.explicit or lead_act.verb in _ANSWERING_INTRO or (
+                    who.kind == "officer" and lead_act.verb not in ASK_VERBS) or (
+                    bool(who.role and MEMBER_OFFICE.search(who.role)) and not is_committee_office(who.role)
+                    and lead_act.verb in ANSWER_VERBS and lead_act.verb not in ASK_VERBS))
                 speakers: list[Person] = []
                 for a in intro if answering else ():
                     for p in [a.person, *a.co]:
