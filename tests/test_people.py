@@ -330,3 +330,8 @@ def test_posts_listed_without_the_after_a_named_member_when_the_list_ends_in_a_v
 def test_a_joint_post_outside_a_list_stays_one_post():
     found = people("The Head of Finance and Deputy Chief Executive explained the budget.")
     assert found == {(None, "officer", "Head of Finance and Deputy Chief Executive")}
+
+
+def test_a_post_the_committee_heard_from_is_a_person():
+    found = people("The Committee heard from the Chief Social Work Officer, who answered questions.")
+    assert found == {(None, "officer", "Chief Social Work Officer")}

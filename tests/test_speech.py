@@ -612,3 +612,8 @@ def test_in_answer_to_questions_a_portfolio_holder_advised_a_list(extract):
                 "- the overspend in children's services was driven by placement costs;\n"
                 "- a recovery plan would be reported to Cabinet in January.\n")
     assert qa(x) == [(None, ["Ola Brennan"]), (None, ["Ola Brennan"])]
+
+
+def test_following_questions_the_chair_moved_is_procedure_not_an_answer(extract):
+    x = extract("Minutes:\n\nFollowing questions from members, the Convener moved that the report be noted.\n")
+    assert qa(x) == []

@@ -105,7 +105,7 @@ _ROLE_ACTS = {"invited", "reminded", "announced", "reported", "proposed", "summe
               "received", "undertook", "read", "recorded"}
 _MET = r"\b(?:welcomed|thanked|invited|introduced|congratulated|joined\s+by|discussions?\s+with|" \
        r"questions?\s+(?:to|for)|present(?:ation)?\s+from|(?:permission|consent|agreement|invitation)\s+of|" \
-       r"(?:informed|advised|told|assured|reassured|answered)\s+by)"
+       r"(?:informed|advised|told|assured|reassured|answered)\s+by|heard\s+from)"
 _SHARED_OFFICE = re.compile(r"(?P<office>(?:Cabinet|Executive|Lead)\s+Members)(?P<remit>\s+(?:for|of)\s+[^()\n]{2,80}?)"
                             r"\s*\((?P<names>(?:Councillors|Cllrs\.?)\s+[^()\n]{3,120})\)")
 _MET_BEFORE = re.compile(rf"(?i:{_MET})\s*$")

@@ -415,6 +415,10 @@ class SpeechReader:
         else:
             after = [a for a in found if a.pos >= s + ex.end() and a.person is not None and a.person is not who]
             target = after[0] if after else None
+        if target is not None and target.verb in PROCEDURE_VERBS:
+            target = None  # "Following questions from members, the Convener moved that the report be noted"
+            if who is None:
+                return
         if target is None and lead.startswith("following"):  # "X agreed to act following concerns raised by Y"
             before = [a for a in found if a.pos < s + ex.start() and a.person is not None and a.person is not who]
             target = before[-1] if before else None
