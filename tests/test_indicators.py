@@ -110,7 +110,7 @@ def test_a_change_of_a_figure_from_an_earlier_one():
 
 
 def test_a_change_in_one_word_keeps_the_change_and_its_figure():
-    got = _read("The figures showed an overall reduction in burglary of 12%. Demand increased in 2024.\n")
+    got = _read("The figures showed an overall reduction in burglary of 12%. Work on the scheme increased in 2024.\n")
     assert got == {"reduction in burglary": (["12%"], "down")}
 
 
@@ -149,3 +149,58 @@ def test_an_acronym_in_brackets_stays_in_the_name_unless_defined():
                 "grants (DFGs) approved had increased.\n")
     assert "number of school transport appeals heard" in got
     assert "number of home adaptation grants (DFGs) approved" in got
+
+
+def test_a_measure_at_a_figure_or_moved_to_one():
+    got = _read("Sickness absence stood at 9.1 days per employee. The council tax collection rate had fallen "
+                "from 97.2% to 96.1%. The final deadline date was 9th January. Councillor Ames was 10 minutes "
+                "late.\n")
+    assert got["Sickness absence"] == (["9.1 days"], None)
+    assert got["council tax collection rate"] == (["97.2%", "96.1%"], "down")
+    assert len(got) == 2  # a date and a person are not measures
+
+
+def test_against_a_comparator_or_a_status():
+    got = _read("Reablement outcomes were below the national average. Household recycling was rated amber.\n")
+    assert set(got) == {"Reablement outcomes", "Household recycling"}
+
+
+def test_a_subject_that_moved_but_not_one_that_moved_something():
+    got = _read("Council tax arrears had doubled since 2022. The housing service had reduced its agency spend. "
+                "Fly-tipping reports had seen a sharp rise.\n")
+    assert got["Council tax arrears"] == ([], None)
+    assert got["Fly-tipping reports"] == ([], "up")
+    assert "housing service" not in got
+
+
+def test_generic_indicators_name_no_measure():
+    got = _read("Several performance indicators had dropped. Results should be viewed alongside other indicators.\n")
+    assert got == {}
+
+
+def test_a_head_with_a_word_of_its_own_names_a_measure():
+    got = _read("Members asked about the staff vacancy rate and pupil numbers, but not business rates, "
+                "telephone numbers or the new performance indicators.\n")
+    assert set(got) == {"staff vacancy rate", "pupil numbers"}
+
+
+def test_a_measure_at_a_level_and_a_target_to_move_one():
+    got = _read("The service reported a resident satisfaction score of 8.2. There was a national target to "
+                "reduce emergency hospital admissions by 2027.\n")
+    assert got["resident satisfaction score"] == (["8.2"], None)
+    assert "emergency hospital admissions" in got
+
+
+def test_amounts_with_units_cases_of_and_timeliness():
+    got = _read("There were 45 cases of fly-tipping. 3,400 tonnes of food waste had been collected. Repairs "
+                "completed within 28 days had risen.\n")
+    assert got["cases of fly-tipping"] == (["45"], None)
+    assert "tonnes of food waste" in got
+    assert "Repairs completed within 28 days" in got
+
+
+def test_assurance_levels_of_audits():
+    got = _read("The audit of Payroll, Pensions and Expenses received Reasonable/Limited assurance, however this "
+                "was raised later. The Leisure Contracts audit received limited assurance.\n")
+    assert got == {"audit of Payroll, Pensions and Expenses": (["Reasonable/Limited"], None),
+                   "Leisure Contracts audit": (["limited"], None)}

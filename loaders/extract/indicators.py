@@ -22,7 +22,8 @@ _NUM = r"£?\d[\d,]*(?:\.\d+)?%?"
 _NP = r"(?P<name>[\w’'\-]+(?:[ \t]+(?:[\w’'\-]+|\([A-Z]{2,6}s?\))){0,11})"
 _STOPWORDS = {"had", "has", "have", "was", "were", "is", "are", "which", "that", "who", "but", "because", "as",
               "since", "despite", "compared", "from", "to", "during", "over", "remained", "would", "could",
-              "should", "needed", "and", "within", "for", "in", "this", "it", "been", "being", "did", "does", "due"}
+              "should", "needed", "and", "within", "for", "in", "this", "it", "been", "being", "did", "does", "due",
+              "by"}
 _KEEP_AFTER = {"and": {"training", "employment", "skills", "retention", "recruitment", "health", "care"},
                "in": {"care", "employment", "education", "pregnancy", "hospital", "work"},
                "within": {"12", "20", "28", "timescale", "timescales", "target"}, "for": {"more"}}
@@ -56,10 +57,11 @@ _CHANGE_NOUNS = ["reductions?", "decreases?", "drops?", "falls?", "rises?", "inc
 _QUANTITIES = ["percentage", "proportion", "number", "numbers", "rates?", "levels?", r"average\s+numbers?", "average",
                "total", *(rf"{w}\s+costs?" for w in ("net", "total", "average", "unit", "overall", "gross", "estimated",
                                                      "projected", "annual"))]
+_MEASURE_WORDS = ["indicator", "measure", "KPI", "PI", "target", "figure", "statistic"]
 PATTERNS = [  # most start with lexicon.at_word_start, so the engine skips to candidate letters
     re.compile(rf"(?P<dir>{at_word_start(_CHANGE_NOUNS, ignore_case=True, escape=False)})\s+in\s+(?:the\s+)?"
                r"(?:overall\s+)?" + _NP, re.I),
-    re.compile(r"\b(?:performance\s+)?(?:indicator|measure|KPI|PI|target|figure|statistic)s?\s+"
+    re.compile(rf"(?:{at_word_start(_MEASURE_WORDS, ignore_case=True)})s?\s+"
                r"(?:relating\s+to|in\s+relation\s+to|for|on|regarding|around)\s+(?:the\s+)?" + _NP, re.I),
     re.compile(rf"(?P<name0>(?:{at_word_start(_QUANTITIES, ignore_case=True, escape=False)})\s+of\s+(?:the\s+)?"
                + _NP[len("(?P<name>"):], re.I),
@@ -126,18 +128,19 @@ _TRIGGER_WORDS = ("reduc", "increas", "decreas", "drop", "fall", "fell", "rise",
                   "costs of")
 _TRIGGER_RX = re.compile(r"[\dPp](?:(?<=\d)|(?<!\w[Pp])[Ii]\b)")  # a digit or "PI"; one leading class
 _SHARE_CUE, _TRIGGER_CUE, _GONE_CUE = len(_NEEDS), len(_NEEDS) + 1, len(_NEEDS) + 2
+_CANDIDATE_CUES = (*_NEEDS, ("%",), _TRIGGER_WORDS, ("gone",))
 # patterns 3 and 4 also need their verb of change ("had increased", "has gone up"), all of which
 # contain a word of the first cue group
 _ALSO_NEEDS = {3: {0}, 4: {0, _GONE_CUE}}
 
 
-def _candidates(text: str, sents: list[Sentence]) -> list[tuple[Sentence, set[int]]]:
+def _candidates(text: str, sents: list[Sentence],
+                found: dict[int, set[int]]) -> list[tuple[Sentence, set[int]]]:
     """Sentences worth reading, each with the cues it has (pattern indexes, `_SHARE_CUE`, `_TRIGGER_CUE`).
 
     The trigger (a number, a change or a measure) is only looked for in sentences that have some
-    pattern's cue.
+    pattern's cue. `found` is `segment.cues` of `_CANDIDATE_CUES` (and of `_NAMED_CUES` after them).
     """
-    found = cues(text, [(x.span.start, x.span.end) for x in sents], (*_NEEDS, ("%",), _TRIGGER_WORDS, ("gone",)))
     out = []
     for k in sorted(found, key=lambda k: sents[k].span.start):
         sent, cue = sents[k], found[k]
@@ -210,13 +213,13 @@ def _name_end(sentence: str, start: int, name: str) -> int:
     return pos
 
 
-_COUNT_OF = re.compile(r"[ \t]+(?P<prep>to|from|for|on)[ \t]+(?:the[ \t]+)?"
+_COUNT_OF = re.compile(r"[ \t]+(?P<prep>to|from|for|on|of)[ \t]+(?:the[ \t]+)?"
                        r"(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,4})")
 _OUT_OF = re.compile(r"[ \t]+out[ \t]+of[ \t]+(?:a[ \t]+total[ \t]+of[ \t]+)?(?P<d>\d[\d,]*(?<!,))"
                      r"(?:[ \t]*\((?P<p>\d+(?:\.\d+)?%)\))?")
 # a share with what it says of the group: "around 25% of adults were still classified as inactive",
 # "38% of assessments met the 20 week timescale"
-_PCT_OF = re.compile(r"(?<![\d.,])(?P<v>\d+(?:\.\d+)?(?:%|[ \t]?per[ \t]?cent\b))[ \t]+of[ \t]+"
+_PCT_OF = re.compile(r"(?P<v>\d(?<![\d.,]\d)\d*(?:\.\d+)?(?:%|[ \t]?per[ \t]?cent\b))[ \t]+of[ \t]+"
                      r"(?:(?:the|all|our)[ \t]+)?(?P<name>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,10})")
 _SHARE_END = {"which", "that", "and", "but", "compared", "against", "while", "whilst", "although", "however",
               "than", "because", "so", "this", "it", "an", "a", "from", "during", "since", "when", "whereas",
@@ -228,7 +231,7 @@ _SHARE_SKIP = {"were", "was", "are", "is", "had", "have", "has", "been", "being"
 def _shares(sentence: str, acr: dict[str, str]) -> list[Indicator]:
     """Shares with their predicate, spans relative to the sentence (the caller places them)."""
     out = []
-    if "%" not in sentence and "per" not in sentence:
+    if "%" not in sentence and "per cent" not in sentence and "percent" not in sentence:
         return out
     for m in _PCT_OF.finditer(sentence):
         if _REF_BEFORE.search(sentence[max(0, m.start() - 12):m.start()]):
@@ -343,6 +346,8 @@ def _only_time(name: str) -> bool:
     return all(w in _TIME_WORDS or w.isdigit() for w in name.lower().split())
 
 
+_AUXILIARY = {"be", "been", "being", "was", "were", "is", "are", "had", "has", "have", "not", "to", "would", "could",
+              "should", "will", "may", "might", "must", "can"}
 _TOKEN = re.compile(r"[\w’'+\-]+|[^\w\s’'+\-]")
 # read backwards from a measure's head, these end its name ("on the whole performance targets")
 _BACK_STOP = _STOPWORDS | {
@@ -354,7 +359,8 @@ _BACK_STOP = _STOPWORDS | {
     "said", "noted", "reported", "advised", "explained", "confirmed", "stated", "reduce", "increase",
     "improve", "reducing", "increasing", "improving", "meet", "meeting", "achieve", "noting", "against", "into",
     "ensure", "ensuring", "monitor", "monitoring", "review", "reviewing", "set", "setting", "agree", "agreed",
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"}
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few",
+    "alongside", "across", "beyond", "among", "amongst", "including", "excluding", "like", "via", "under"}
 
 
 def _back(sentence: str, end: int, limit: int = 4) -> int:
@@ -363,43 +369,114 @@ def _back(sentence: str, end: int, limit: int = 4) -> int:
     lo = max(0, end - 80)
     toks = list(_TOKEN.finditer(sentence, lo, end))
     start, n = end, 0
-    for t in reversed(toks):
-        w = t.group(0)
+    for i in range(len(toks) - 1, -1, -1):
+        t, w = toks[i], toks[i].group(0)
         if n >= limit or not (w[0].isalnum() or w[0] in "£") or w.lower() in _BACK_STOP or \
                 (t.start() == lo and lo > 0):
             break
+        if w.lower().endswith("ed") and i and toks[i - 1].group(0).lower() in _AUXILIARY:
+            break  # "be viewed alongside other indicators": a verb, not a modifier like "delayed"
         start, n = t.start(), n + 1
     return start
 
 
 # heads that name a measure, read with what states its travel ("caseloads had started to reduce",
 # "in-patient numbers have not spiked", "the risk scores had remained unchanged")
+# things a service counts, each a measure even alone ("referrals had increased", "Sickness absence was 9.1 days")
+_MEASURABLE = {"caseload", "caseloads", "referrals", "admissions", "exclusions", "vacancies", "absence", "absences",
+               "attendance", "recycling", "turnover", "demand", "complaints", "arrears", "uptake", "take-up",
+               "participation", "satisfaction", "timeliness", "delays", "placements", "enquiries", "incidents",
+               "crime", "offending", "reoffending", "re-offending", "homelessness", "usage", "footfall", "visits",
+               "discharges", "waits", "backlog", "evictions", "casualties", "burglaries", "re-referrals",
+               "sickness", "spend", "income", "reserves", "savings", "overspend", "underspend"}
 _HEADS = ["rates?", "levels?", "numbers", "figures", "times", "caseloads?", "scores", "targets?", "counts",
-          "referrals", "admissions", "exclusions", "vacancies", r"waiting[ \t]+lists?"]
-_SINGLE_OK = {"caseload", "caseloads", "referrals", "admissions", "exclusions", "vacancies"}
-_STATE = re.compile(
-    rf"(?P<head>{at_word_start(_HEADS, ignore_case=True, escape=False)})[ \t]+"
-    r"(?:(?:had|has|have|were|was|are|is)[ \t]+)?(?P<neg>(?:not|never)[ \t]+|"
-    r"(?:hadn|hasn|haven|weren|wasn|aren|isn)[’']t[ \t]+)?"
-    r"(?:(?:also|now|still|further|significantly|slightly|steadily|consistently|generally)[ \t]+)?"
-    r"(?:(?:been|being)[ \t]+)?(?:(?:started|begun|began|continued|continues|continue|starting)[ \t]+to[ \t]+)?"
-    r"(?P<verb>reduc(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|f(?:all|alls|alling|allen|ell)|dropp?(?:ed|ing|s)?|"
-    r"ris(?:e|en|es|ing)|rose|increas(?:e|ed|es|ing)|improv(?:e|ed|es|ing)|declin(?:e|ed|es|ing)|"
-    r"gr(?:ow|own|ows|owing|ew)|spik(?:e|ed|es|ing)|worsen(?:ed|ing|s)?|deteriorat(?:e|ed|es|ing)|"
-    r"remain(?:ed|s)?[ \t]+(?:unchanged|stable|static|steady|the[ \t]+same|high|low)|met|achieved|missed|exceeded|"
-    r"stabilised|plateaued)\b", re.I)
+          r"waiting[ \t]+lists?", "performance", *sorted(_MEASURABLE - {"caseload", "caseloads"})]
+_SINGLE_OK = _MEASURABLE
+_STATE_VERBS = [
+    "reduc(?:e|ed|es|ing)", "decreas(?:e|ed|es|ing)", "f(?:all|alls|alling|allen|ell)", "dropp?(?:ed|ing|s)?",
+    "ris(?:e|en|es|ing)", "rose", "increas(?:e|ed|es|ing)", "improv(?:e|ed|es|ing)", "declin(?:e|ed|es|ing)",
+    "gr(?:ow|own|ows|owing|ew)", "spik(?:e|ed|es|ing)", "worsen(?:ed|ing|s)?", "deteriorat(?:e|ed|es|ing)",
+    r"remain(?:ed|s)?[ \t]+(?:unchanged|stable|static|steady|the[ \t]+same|high|low)", "met", "achieved", "missed",
+    "exceeded", "stabilised", "plateaued", "doubled", "halved", r"gone[ \t]+(?:up|down)"]
+# read from its verb (the engine skips to those), then back over "had not been", "have started to" to the head
+_STATE = re.compile(rf"(?P<verb>{at_word_start(_STATE_VERBS, ignore_case=True, escape=False)})\b", re.I)
+_STATE_LEAD = {"had", "has", "have", "were", "was", "are", "is", "not", "never", "hadn’t", "hasn’t", "haven’t",
+               "weren’t", "wasn’t", "aren’t", "isn’t", "hadn't", "hasn't", "haven't", "weren't", "wasn't", "aren't",
+               "isn't", "also", "now", "still", "further", "significantly", "slightly", "steadily", "consistently",
+               "generally", "been", "being", "started", "begun", "began", "continued", "continues", "continue",
+               "starting"}
+_STARTED_TO = re.compile(r"\b(?:started|begun|began|continued|continues|continue|starting)[ \t]+to[ \t]+$")
+_HEAD_SET = {"rate", "rates", "level", "levels", "numbers", "figures", "times", "caseload", "caseloads", "scores",
+             "target", "targets", "counts", "performance"} | _MEASURABLE
 _UP_VERBS = ("ris", "rose", "increas", "gr", "spik")
 _DOWN_VERBS = ("reduc", "decreas", "f", "drop", "declin")
 # "in the context of increasing referrals and overall caseload numbers"
 _TRENDING = ["increasing", "rising", "growing", "falling", "declining", "reducing", "worsening"]
 _TREND = re.compile(rf"(?P<dir>{at_word_start(_TRENDING, ignore_case=True)})[ \t]+"
                     r"(?P<np>[\w’'\-]+(?:[ \t]+[\w’'\-]+){0,5})")
-_HEAD_WORDS = {"rate", "rates", "level", "levels", "numbers", "figures", "times", "caseload", "caseloads",
-               "scores", "counts", "referrals", "admissions", "exclusions", "vacancies", "list", "lists"}
+_HEAD_WORDS = {"rate", "rates", "level", "levels", "numbers", "figures", "times", "scores", "counts", "list",
+               "lists"} | _MEASURABLE
 # "the lowest workforce per 100k population"
 _PER = re.compile(r"\bper[ \t]+(?:\d[\d,]*(?<!,)(?:[ \t]?k)?|head|capita)(?:[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?"
                   r"(?:population|residents|people|pupils|children|adults|households|inhabitants))?\b")
 _WAITING = re.compile(r"\bwaiting[ \t]+(?:lists?|times?)\b", re.I)
+# a measure named by its head alone: "the vacancy rate", "pupil numbers", "staffing levels", "risk scores",
+# "the delayed discharge indicator", "the housing KPIs"; a head is only a measure with a word of its own
+_NAMED_HEADS = ["rate", "rates", "levels", "numbers", "times", "scores", "ratios?", "indicators?", "KPIs?",
+                "metrics"]
+_NAMED_HEAD = re.compile(rf"(?P<head>{at_word_start(_NAMED_HEADS, ignore_case=True, escape=False)})\b")
+_GENERIC_MODIFIERS = {
+    "latest", "current", "new", "key", "overall", "national", "local", "high", "low", "higher", "lower", "similar",
+    "different", "other", "various", "same", "fixed", "agreed", "performance", "corporate", "such", "many",
+    "several", "record", "unprecedented", "increased", "reduced", "increasing", "reducing", "rising", "falling",
+    "good", "poor", "significant", "certain", "relevant", "appropriate", "existing", "future", "previous", "target",
+    "both", "senior", "varying", "old", "main", "core", "proposed", "statutory", "specific", "individual",
+    "council's", "council’s", "government's", "government’s", "its", "flat", "standard", "full", "reasonable"}
+_GENERIC_HEADS = {"indicator", "indicators", "kpi", "kpis", "measure", "measures", "targets", "target", "figures",
+                  "data", "numbers", "levels", "rates", "performance", "figure", "statistics"}
+_NOT_MEASURE_BEFORE = {  # the word before a head that makes it no measure: "business rates", "phone numbers"
+    "rate": {"interest", "hourly", "discount", "exchange", "pay", "tax", "mortgage", "flat", "daily", "first"},
+    "rates": {"business", "interest", "hourly", "discount", "exchange", "pay", "mortgage", "non-domestic",
+              "domestic", "national", "council"},
+    "numbers": {"telephone", "phone", "contact", "reference", "house", "mobile", "serial", "item", "page",
+                "policy", "account", "registration", "plot", "bus", "route"},
+    "times": {"opening", "closing", "meeting", "start", "finish", "bus", "train", "collection", "three", "two",
+              "many", "several", "different", "all", "peak"},
+    "levels": {"all", "senior", "management", "different", "various", "ground", "floor"},
+}
+# a measure at a level: "a collection rate of 96.5%", "a satisfaction score of 8.2"
+_OF_A_VALUE = re.compile(rf"of(?<!\wof)[ \t]+(?:(?:around|approximately|about|over|nearly|almost|just[ \t]+over|"
+                         rf"just[ \t]+under)[ \t]+)?(?P<v>{_VALUE})")
+_LEVEL_HEADS = {"rate", "level", "score", "ratio", "figure", "target", "average", "share", "percentage", "uptake",
+                "take-up", "occupancy", "turnover", "coverage"}
+# a subject that moved, with no object after the verb ("Council tax arrears had doubled since 2022"; not
+# "the service had reduced its spend"), or that saw a change ("Fly-tipping reports had seen a sharp rise")
+_MOVED_VERBS = {"increased", "decreased", "risen", "rose", "fallen", "fell", "dropped", "declined", "doubled",
+                "halved", "reduced", "gone up", "gone down"}  # read with `_STATE`'s verbs
+_NO_OBJECT = re.compile(r"[ \t]*(?:[.,;:)]|$|(?:from|to|by|in|over|since|during|compared|significantly|"
+                        r"slightly|sharply|considerably|steadily|further|again|and|this|last|year|each|every)\b)",
+                        re.I)
+_SEEN = re.compile(r"seen(?<!\wseen)[ \t]+an?[ \t]+(?:(?:significant|slight|sharp|small|large|marked|further|"
+                   r"\d+(?:\.\d+)?%)[ \t]+)?(?P<seen>increase|rise|fall|reduction|decrease|drop|decline|improvement)\b")
+# "a national target to reduce the number of ...", "the top quartile for household waste recycled"
+_TARGET_TO = re.compile(r"\btargets?[ \t]+(?:to|of)[ \t]+(?:reduce|increase|improve|halve|cut|achieve|meet|raise|"
+                        r"eliminate|end)[ \t]+(?:the[ \t]+)?" + _NP)
+# measured amounts and timeliness: "3,400 tonnes of food waste", "applications decided within 8 weeks"
+_UNIT_OF = re.compile(r"(?<![\w.,£])(?P<v>\d[\d,]*(?<!,)(?:\.\d+)?[ \t]+(?P<unit>square[ \t]+metres|tonnes|miles|"
+                      r"kilometres|km|hours|litres|hectares|acres|metres))[ \t]+of[ \t]+(?:the[ \t]+)?"
+                      r"(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,4})")
+_WITHIN = re.compile(r"\bwithin[ \t]+(?:(?:the|a|an)[ \t]+)?(?:target[ \t]+(?:of[ \t]+)?)?(?P<v>\d+|one|two|three|"
+                     r"four|five|six|seven|eight|ten|twelve)[ \t]+(?:working[ \t]+|calendar[ \t]+)?(?:days?|weeks?|"
+                     r"months?|hours?)\b")
+# internal audit's assurance levels: "The audit of Payroll received Limited assurance"
+_ASSURANCE = re.compile(
+    r"\b(?:(?:[Tt]he|[Aa]n?)[ \t]+)?(?P<name>(?:[\w’'\-]+[ \t]+){0,4}?(?:audit|review)(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"[\w’'\-.,&/ \t]{3,80}?)?)[ \t]+(?:had[ \t]+)?(?:received|was[ \t]+given|was[ \t]+awarded|achieved|"
+    r"was[ \t]+assessed[ \t]+as|was[ \t]+rated)[ \t]+(?:an?[ \t]+)?(?:opinion[ \t]+of[ \t]+)?"
+    r"(?P<level>(?:substantial|reasonable|limited|no|moderate|adequate|full|partial|minimal)"
+    r"(?:[ \t]*/[ \t]*\w+)?)[ \t]+assurance", re.I)
+_QUARTILE = re.compile(r"\b(?:top|bottom|upper|lower|second|third|first|fourth)[ \t]+quartile[ \t]+(?:for|in|on)"
+                       r"[ \t]+(?:the[ \t]+)?" + _NP)
 # the money position with no figure: "had moved to an overall underspend", "the estimated outturn"
 _FORECAST = ["overall", "forecast", "projected", "estimated", "predicted", "anticipated", "year-end"]
 _POSITION = re.compile(
@@ -431,6 +508,88 @@ _PROCEDURAL = {"questions", "question", "petitions", "deputations", "apologies",
                "amendments", "items", "members", "councillors", "minutes", "recommendations", "speakers"}
 
 
+# a measure at a figure, or moved to or by one: "Sickness absence stood at 9.1 days", "the collection
+# rate had fallen from 97.2% to 96.1%", "Missed bins were 0.3%"
+_MOVES = ["increased", "decreased", "fallen", "fell", "rose", "risen", "reduced", "dropped", "improved", "declined",
+          "grown", "grew", r"gone[ \t]+(?:up|down)", "reached", "totalled", "doubled", "halved"]
+_BE = ["was", "were", "is", "are", "stood", "stands", "remained", "remains"]
+_AT_VALUE = re.compile(  # starts at its verb (the engine skips to it); `_subject` steps over "had also"
+    rf"(?:(?P<move>{at_word_start(_MOVES, escape=False)})|(?P<be>{at_word_start(_BE)})(?:[ \t]+at)?)\b[ \t]+"
+    r"(?:(?:currently|now|just|around|approximately|about|over|under|nearly|almost|only|still|some)[ \t]+){0,2}"
+    rf"(?:from[ \t]+(?P<v1>{_VALUE})[ \t]+(?:in[ \t]+[A-Za-z]+[ \t]+)?)?(?:(?:to|by)[ \t]+)?"
+    rf"(?P<v>{_VALUE})(?P<unit>[ \t]+(?:weeks?|days?|months?|hours?|minutes|points?)\b)?"
+    r"(?![\d/:\-]|\.\d|(?:st|nd|rd|th)\b|[ \t]*(?:am|pm|years?|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)")
+# against a comparator or a status: "Reablement outcomes were below the national average", "rated amber"
+_STATUS = ["red", "amber", "green", r"on[ \t]+track", r"off[ \t]+track", r"on[ \t]+target", r"below[ \t]+target",
+           r"above[ \t]+target", r"behind[ \t]+target", r"ahead[ \t]+of[ \t]+target", r"off[ \t]+target"]
+_COMPARED = ["above", "below", r"better[ \t]+than", r"worse[ \t]+than", r"in[ \t]+line[ \t]+with", r"higher[ \t]+than",
+             r"lower[ \t]+than"]
+_VERSUS = re.compile(  # read from the status or comparison; `_BE_BEFORE` then finds "was (rated)" before it
+    rf"(?P<rag>{at_word_start(_STATUS, ignore_case=True, escape=False)})\b"
+    rf"|(?P<cmp>{at_word_start(_COMPARED, ignore_case=True, escape=False)})[ \t]+(?:the[ \t]+|our[ \t]+)?"
+    r"(?:national|regional|england|english|welsh|london|statistical|comparator|target|average|benchmark|peer|"
+    r"similar)\b", re.I)
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|remained|remains|been)[ \t]+(?:(?:currently|now|still|well|slightly|"
+                        r"significantly|consistently|generally|rated|assessed[ \t]+as|just)[ \t]+){0,2}$", re.I)
+_VERSUS_CUES = ("target", "track", "average", "national", " red ", " red.", " red,", "amber", "green", "regional",
+                "benchmark", " than ", "line with")
+_NOT_A_SUBJECT = {"he", "she", "it", "they", "this", "that", "there", "which", "who", "what", "we", "i", "you",
+                  "these", "those", "one", "all", "each", "item", "items", "meeting", "report", "page", "paragraph",
+                  "date", "deadline", "age", "aged"}
+
+
+_VERB_LEAD = {"had", "has", "have", "also", "now", "further", "significantly", "slightly", "steadily", "continued",
+              "to", "been", "not", "still", "currently", "generally", "consistently"}
+
+
+def _before_verb(sentence: str, at: int, lead: set[str] = _VERB_LEAD) -> int:
+    """Where the words before a verb stop being its auxiliaries ("had also", "has continued to")."""
+    while at > 0:
+        j = sentence.rfind(" ", 0, at - 1) + 1 if sentence[at - 1:at] == " " else at
+        word = sentence[j:at].strip()
+        if j == at or word.lower() not in lead:
+            return at
+        at = j
+    return at
+
+
+def _subject(sentence: str, at: int) -> tuple[int, str] | None:
+    """The measure a verb at `at` is about, read backwards: two words or more, or one a service
+    counts; not a pronoun, a person or a heading (all capitalised words), nor a time."""
+    at = _before_verb(sentence, at)
+    start = _back(sentence, at)
+    words = sentence[start:at].split()
+    if not words or words[-1].lower() in _NOT_A_SUBJECT | _NOT_COUNTED or not words[-1][:1].isalpha():
+        return None
+    if len(words) < 2 and words[0].lower() not in _MEASURABLE:
+        return None
+    if all(w[:1].isupper() for w in words) and words[-1].lower() not in _MEASURABLE and not \
+            any(w.isupper() and len(w) > 1 for w in words):
+        return None  # "Councillor Ames was 10 minutes late", "Budget Monitoring was ..."
+    name = " ".join(words)
+    if all(w.lower() in _GENERIC_MODIFIERS | _GENERIC_HEADS for w in words):
+        return None  # "performance indicators had dropped": which measure is not said
+    return None if _only_time(name) else (start, name)
+
+
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+
+
+def _digit_windows(sentence: str) -> list[tuple[int, int]]:
+    """Stretches of a sentence around its figures, where a rule that needs a figure can match: a
+    verb or "of" up to 60 characters before it, a unit just after. Searching only these keeps the
+    cost of those rules off sentences (and stretches of sentences) with no figure."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(sentence):
+        lo, hi = max(0, m.start() - 60), min(len(sentence), m.end() + 30)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _direction_of(verb: str, negated: bool) -> str | None:
     """Up or down from the verb of a change; none when negated or when the verb gives no sense."""
     low = verb.lower()
@@ -444,33 +603,61 @@ def _direction_of(verb: str, negated: bool) -> str | None:
     return None
 
 
-def _named(text: str, s: int, sentence: str, acr: dict[str, str]) -> list[Indicator]:
-    """Measures a sentence names with or without a figure: a head with its travel, a trend
-    ("increasing referrals"), a rate per head of population, a waiting list, the budget position,
-    a change of a figure from an earlier one, an average, and counts written in words."""
-    e = s + len(sentence)
-    low = sentence.lower()
-    # start, end, name, values, direction; the readings with a figure first, as they win an overlap
-    found: list[tuple[int, int, str, list[str], str | None]] = []
-    if " of " in sentence:
-        for m in _CHANGE_OF.finditer(sentence):
-            rest = _cut(m.group("name"))
-            if _only_time(rest):
-                continue
-            name = f"{m.group('dir')} {m.group('prep')} {rest}"
-            d = m.group("dir").lower()
-            direction = "up" if d.startswith(("increase", "rise")) else "down" if d.startswith(
-                ("reduction", "decrease", "fall", "drop", "decline")) else None
-            found.append((m.start(), m.start("name") + len(m.group("name")), name, [m.group("v")], direction))
-    if "verage" in sentence:
-        for m in _AVERAGE.finditer(sentence):
-            np = _cut(m.group("np"))
-            if not np or np.split()[0].lower() in {"of", "number", "numbers"}:
-                continue
-            after = sentence.find(np, m.start("np")) + len(np)
-            v = _AVERAGE_VALUE.search(sentence, after)
-            found.append((m.start(), v.end() if v else after, f"{m.group(0)[:7].lower()} {np}",
-                          [v.group("v")] if v else [], None))
+# words a sentence needs before each rule of `_named` is worth running (see `segment.cues`)
+_STATE_CUE, _HEAD_CUE, _WORDS_CUE, _VERSUS_CUE, _DIGIT_CUE, _TREND_CUE, _OTHER_CUE = range(7)
+_NAMED_CUES = (
+    # with the change words of `_DIR_WORDS` (the patterns' first group, which `find_indicators` adds)
+    ("spik", "remain", "met ", "met.", "met,", "achieved", "missed", "exceeded", "stabilis", "plateau", "doubled",
+     "halved", "gone "),
+    (" rate", "levels", "numbers", "times", "scores", "ratio", "indicator", "kpi", "metrics"),
+    tuple(f"{w} " for w in _NUMBER_WORDS),  # "ten " not "often", "attention"
+    _VERSUS_CUES,
+    (),  # figures: found per sentence by `find_indicators`, cheaper than a word search for each digit
+    tuple(_TRENDING),
+    ("verage", "within", "assurance", "arget", "quartile", " per ", "waiting", "underspend", "overspend",
+     "outturn", "deficit", "surplus", "position", " gap"),
+)
+
+
+_ALL_CUES = frozenset(range(len(_NAMED_CUES)))
+
+
+# A reading of a sentence: start, end (offsets in the sentence), name, values, direction.
+_Reading = tuple[int, int, str, list[str], str | None]
+
+
+def _changes_of_a_figure(sentence: str) -> list[_Reading]:
+    """"an improvement of £1.2 million from the previous forecast overspend\""""
+    out = []
+    for m in _CHANGE_OF.finditer(sentence):
+        rest = _cut(m.group("name"))
+        if _only_time(rest):
+            continue
+        d = m.group("dir").lower()
+        direction = "up" if d.startswith(("increase", "rise")) else "down" if d.startswith(
+            ("reduction", "decrease", "fall", "drop", "decline")) else None
+        out.append((m.start(), m.start("name") + len(m.group("name")), f"{m.group('dir')} {m.group('prep')} {rest}",
+                    [m.group("v")], direction))
+    return out
+
+
+def _averages(sentence: str) -> list[_Reading]:
+    """"The average wait time for an assessment ... was 33 weeks": the average and its figure."""
+    out = []
+    for m in _AVERAGE.finditer(sentence):
+        np = _cut(m.group("np"))
+        if not np or np.split()[0].lower() in {"of", "number", "numbers"}:
+            continue
+        after = sentence.find(np, m.start("np")) + len(np)
+        v = _AVERAGE_VALUE.search(sentence, after)
+        out.append((m.start(), v.end() if v else after, f"{m.group(0)[:7].lower()} {np}", [v.group("v")] if v else [],
+                    None))
+    return out
+
+
+def _word_counts(sentence: str) -> list[_Reading]:
+    """"four internal audit assignments completed": a count in words, kept only with what was done."""
+    out = []
     for m in _WORD_COUNT.finditer(sentence):
         words = []
         for w in m.group("name").split():
@@ -479,47 +666,186 @@ def _named(text: str, s: int, sentence: str, acr: dict[str, str]) -> list[Indica
             words.append(w)
         if not words or words[0].lower() in _NOT_COUNTED | _PROCEDURAL:
             continue
-        pos = sentence.find(words[-1], m.start("name")) + len(words[-1])
-        done = _DONE.match(sentence, pos)
+        done = _DONE.match(sentence, sentence.find(words[-1], m.start("name")) + len(words[-1]))
         if done:
-            found.append((m.start(), done.end(), " ".join([*words, done.group("done")]), [m.group("v").lower()],
-                          None))
+            out.append((m.start(), done.end(), " ".join([*words, done.group("done")]), [m.group("v").lower()], None))
+    return out
+
+
+def _at_values(sentence: str, windows: list[tuple[int, int]]) -> list[_Reading]:
+    """"Sickness absence stood at 9.1 days", "the collection rate had fallen from 97.2% to 96.1%\""""
+    out = []
+    for m in (m for lo, hi in windows for m in _AT_VALUE.finditer(sentence, lo, hi)):
+        v = m.group("v")
+        if _YEAR.fullmatch(v) or (sub := _subject(sentence, m.start())) is None:
+            continue
+        values = [x for x in (m.group("v1"), v + (m.group("unit") or "")) if x]
+        move = m.group("move")
+        negated = bool(_NEGATED.search(sentence, max(0, m.start() - 30), m.start()))
+        direction = _direction_of(move, negated) if move else None
+        if m.group("v1") and direction is None and not negated:
+            try:
+                a, b = (float(x.strip("£%").replace(",", "").split()[0].rstrip("mbk")) for x in (m.group("v1"), v))
+                direction = "up" if b > a else "down" if b < a else None
+            except ValueError:
+                pass
+        out.append((sub[0], m.end(), sub[1], values, direction))
+    return out
+
+
+def _versus(sentence: str) -> list[_Reading]:
+    """"Reablement outcomes were below the national average", "Household recycling was rated amber\""""
+    out = []
+    for m in _VERSUS.finditer(sentence):
+        be = _BE_BEFORE.search(sentence, max(0, m.start() - 50), m.start())
+        if be and (sub := _subject(sentence, be.start())) is not None:
+            out.append((sub[0], m.end(), sub[1], [], None))
+    return out
+
+
+def _travels(sentence: str) -> list[_Reading]:
+    """A head with its travel ("response times had started to fall"), else a subject that moved with
+    no object after the verb ("Council tax arrears had doubled") or that saw a change."""
+    out: list[_Reading] = []
+    moved: list[re.Match[str]] = [*_SEEN.finditer(sentence)] if "seen a" in sentence else []
     for m in _STATE.finditer(sentence):
-        head = m.group("head")
-        start = _back(sentence, m.start("head"))
-        name = " ".join((sentence[start:m.start("head")] + head).split())
+        at = m.start()
+        if (started := _STARTED_TO.search(sentence, max(0, at - 20), at)) is not None:
+            at = started.start()  # "had started to reduce"
+        at = _before_verb(sentence, at, _STATE_LEAD)
+        h = sentence.rfind(" ", 0, at - 1) + 1 if sentence[at - 1:at] == " " else at
+        head = sentence[h:at].strip()
+        if head.lower() in ("list", "lists") and sentence[:h].rstrip().lower().endswith("waiting"):
+            h = sentence.rfind(" ", 0, h - 1) + 1  # "waiting list"
+            head = sentence[h:at].strip()
+        elif head.lower() not in _HEAD_SET:
+            if " ".join(m.group("verb").lower().split()) in _MOVED_VERBS and _NO_OBJECT.match(sentence, m.end()):
+                moved.append(m)
+            continue
+        start = _back(sentence, h)
+        name = " ".join((sentence[start:h] + head).split())
         if len(name.split()) < 2 and head.lower() not in _SINGLE_OK:
             continue
-        found.append((start, m.end(), name, [], _direction_of(m.group("verb"), bool(m.group("neg")))))
-    if "ing " in sentence:
-        for m in _TREND.finditer(sentence):
-            toks = m.group("np").split()
-            keep = 0
-            for i, w in enumerate(toks):
-                lw = w.lower()
-                if lw in _STOPWORDS and lw != "and" or lw in {"of", "the", "a", "an", "on", "at", "with", "by"}:
-                    break
-                if lw in _HEAD_WORDS:
-                    keep = i + 1
-            name = " ".join(toks[:keep])
-            if not keep or toks[keep - 1].lower() == "and" or (keep == 1 and toks[0].lower() not in _SINGLE_OK):
-                continue
-            end = sentence.find(toks[keep - 1], m.start("np")) + len(toks[keep - 1])
-            found.append((m.start(), end, name, [], "down" if m.group("dir").lower() in
-                          ("falling", "declining", "reducing") else "up"))
+        between = sentence[at:m.start()]
+        negated = bool(_NEGATED.search(sentence, max(0, at - 1), m.start()) or "n’t" in between or "n't" in between)
+        out.append((start, m.end(), name, [], _direction_of(m.group("verb"), negated)))
+    for m in moved:
+        if (sub := _subject(sentence, m.start())) is not None:
+            negated = bool(_NEGATED.search(sentence, max(0, m.start() - 30), m.start()))
+            out.append((sub[0], m.end(), sub[1], [], _direction_of(m.group(1), negated)))
+    return out
+
+
+def _trends(sentence: str) -> list[_Reading]:
+    """"in the context of rising referrals and overall caseload numbers\""""
+    out = []
+    for m in _TREND.finditer(sentence):
+        toks = m.group("np").split()
+        keep = 0
+        for i, w in enumerate(toks):
+            lw = w.lower()
+            if lw in _STOPWORDS and lw != "and" or lw in {"of", "the", "a", "an", "on", "at", "with", "by"}:
+                break
+            if lw in _HEAD_WORDS:
+                keep = i + 1
+        if not keep or toks[keep - 1].lower() == "and" or (keep == 1 and toks[0].lower() not in _SINGLE_OK):
+            continue
+        end = sentence.find(toks[keep - 1], m.start("np")) + len(toks[keep - 1])
+        out.append((m.start(), end, " ".join(toks[:keep]), [], "down" if m.group("dir").lower() in
+                    ("falling", "declining", "reducing") else "up"))
+    return out
+
+
+def _levels_and_units(sentence: str, windows: list[tuple[int, int]]) -> list[_Reading]:
+    """"a resident satisfaction score of 8.2", "3,400 tonnes of food waste\""""
+    out: list[_Reading] = []
+    for m in (m for lo, hi in windows for m in _OF_A_VALUE.finditer(sentence, lo, hi)):
+        sub = _subject(sentence, m.start())
+        if sub and sub[1].split()[-1].lower() in _LEVEL_HEADS | _MEASURABLE and len(sub[1].split()) >= 2:
+            out.append((sub[0], m.end(), sub[1], [m.group("v")], None))
+    for m in _UNIT_OF.finditer(sentence):
+        np = _count_name(m.group("np"))
+        if np and not _only_time(np):
+            out.append((m.start(), m.start("np") + len(np), f"{m.group('unit')} of {np}", [m.group("v")], None))
+    return out
+
+
+def _named_elsewise(sentence: str, low: str) -> list[_Reading]:
+    """Timeliness ("repairs completed within 28 days"), audit assurance levels, targets to move a
+    measure and quartiles, rates per head of population, waiting lists, and the money position."""
+    out: list[_Reading] = []
+    if "within" in sentence:
+        for m in _WITHIN.finditer(sentence):
+            if (sub := _subject(sentence, m.start())) is not None:
+                out.append((sub[0], m.end(), f"{sub[1]} {' '.join(m.group(0).split())}", [], None))
+    if "assurance" in low:
+        out.extend((m.start("name"), m.end(), " ".join(m.group("name").split()), [m.group("level")], None)
+                   for m in _ASSURANCE.finditer(sentence))
+    if "arget" in sentence or "quartile" in sentence:
+        for rx in (_TARGET_TO, _QUARTILE):
+            for m in rx.finditer(sentence):
+                np = _cut(m.group("name"))
+                if len(np.split()) >= 2 or np.lower() in _MEASURABLE:
+                    out.append((m.start(), m.start("name") + len(np), np, [], None))
     if "per " in sentence:
         for m in _PER.finditer(sentence):
             start = _back(sentence, m.start())
             if start < m.start():
-                found.append((start, m.end(), " ".join(sentence[start:m.end()].split()), [], None))
+                out.append((start, m.end(), " ".join(sentence[start:m.end()].split()), [], None))
     if "waiting" in low:
         for m in _WAITING.finditer(sentence):
             start = _back(sentence, m.start())
-            found.append((start, m.end(), " ".join(sentence[start:m.end()].split()), [], None))
+            out.append((start, m.end(), " ".join(sentence[start:m.end()].split()), [], None))
     if any(w in low for w in ("spend", "outturn", "deficit", "surplus", "position", "gap")):
-        for m in _POSITION.finditer(sentence):
-            name = " ".join(m.group(0).split()).replace(" for the ", " for ")
-            found.append((m.start(), m.end(), name, [], None))
+        out.extend((m.start(), m.end(), " ".join(m.group(0).split()).replace(" for the ", " for "), [], None)
+                   for m in _POSITION.finditer(sentence))
+    return out
+
+
+def _named_heads(sentence: str) -> list[_Reading]:
+    """"the staff vacancy rate", "pupil numbers": a head with a word of its own."""
+    out = []
+    for m in _NAMED_HEAD.finditer(sentence):
+        head = m.group("head")
+        start = _back(sentence, m.start())
+        mods = sentence[start:m.start()].split()
+        if not mods or all(w.lower() in _GENERIC_MODIFIERS for w in mods) or \
+                mods[-1].lower() in _NOT_MEASURE_BEFORE.get(head.lower(), ()):
+            continue
+        name = " ".join([*mods, head])
+        if not _only_time(name):
+            out.append((start, m.end(), name, [], None))
+    return out
+
+
+def _named(text: str, s: int, sentence: str, acr: dict[str, str],
+           cue: set[int] | frozenset[int] = _ALL_CUES) -> list[Indicator]:
+    """Measures a sentence names with or without a figure, each rule run only where its cue words
+    are (`_NAMED_CUES`). The readings with a figure come first, as they win an overlap."""
+    low = sentence.lower()
+    windows = _digit_windows(sentence) if _DIGIT_CUE in cue else []
+    found: list[_Reading] = []
+    if windows and " of " in sentence:
+        found += _changes_of_a_figure(sentence)
+    if "verage" in sentence:
+        found += _averages(sentence)
+    if _WORDS_CUE in cue:
+        found += _word_counts(sentence)
+    if windows:
+        found += _at_values(sentence, windows)
+    if _VERSUS_CUE in cue:
+        found += _versus(sentence)
+    if _STATE_CUE in cue:
+        found += _travels(sentence)
+    if _TREND_CUE in cue:
+        found += _trends(sentence)
+    if windows and " of " in sentence:
+        found += _levels_and_units(sentence, windows)
+    if _OTHER_CUE in cue:
+        found += _named_elsewise(sentence, low)
+    if _HEAD_CUE in cue:
+        found += _named_heads(sentence)
+    e = s + len(sentence)
     out = []
     for start, end, name, values, direction in found:
         name = _clean(name, acr)
@@ -534,11 +860,19 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
     out: list[Indicator] = []
     seen: set[str] = set()
     counted: list[Indicator] = []
-    for sent in sents:
+    all_cues = cues(text, [(x.span.start, x.span.end) for x in sents], (*_CANDIDATE_CUES, *_NAMED_CUES))
+    # the named rules' cues, numbered from 0; a change word of the patterns' first group is a travel's cue too
+    named_cues = {k: {g - len(_CANDIDATE_CUES) for g in c if g >= len(_CANDIDATE_CUES)} | (
+        {_STATE_CUE} if 0 in c else set()) for k, c in all_cues.items()}
+    named_cues = {k: c for k, c in named_cues.items() if c}
+    for k, sent in enumerate(sents):
         s, e = sent.span.start, sent.span.end
-        if _DIGIT.search(text, s, e) or text.find("corecard", s, e) >= 0 or text.find("ashboard", s, e) >= 0:
+        if _DIGIT.search(text, s, e):
+            named_cues.setdefault(k, set()).add(_DIGIT_CUE)
+        if _DIGIT_CUE in named_cues.get(k, ()) or text.find("corecard", s, e) >= 0 or \
+                text.find("ashboard", s, e) >= 0:
             counted.extend(_counts(text, s, text[s:e], acr, set()))
-    for sent, found in _candidates(text, sents):
+    for sent, found in _candidates(text, sents, all_cues):
         s, e = sent.span.start, sent.span.end
         sentence = text[s:e]
         for m in SHARE.finditer(sentence) if _SHARE_CUE in found else ():
@@ -601,8 +935,10 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
             out.append(ind)
     # measures named without the shapes above, unless their words are already read as one
     spans = [(i.span.start, i.span.end) for i in out]
-    for sent in sents:
-        for ind in _named(text, sent.span.start, text[sent.span.start:sent.span.end], acr):
+    for k, sent in enumerate(sents):
+        if k not in named_cues:
+            continue
+        for ind in _named(text, sent.span.start, text[sent.span.start:sent.span.end], acr, named_cues[k]):
             if ind.name.lower() in seen or any(a < ind.span.end and ind.span.start < b for a, b in spans):
                 continue
             seen.add(ind.name.lower())
