@@ -204,3 +204,19 @@ def test_assurance_levels_of_audits():
                 "was raised later. The Leisure Contracts audit received limited assurance.\n")
     assert got == {"audit of Payroll, Pensions and Expenses": (["Reasonable/Limited"], None),
                    "Leisure Contracts audit": (["limited"], None)}
+
+
+def test_a_change_in_one_word_needs_its_figure():
+    got = _read("There was a 12% rise in complaints. The service saw a reduction in funding.\n")
+    assert got == {"rise in complaints": (["12%"], "up")}
+
+
+def test_who_a_count_is_of_stays_in_its_name():
+    got = _read("Officers noted an increase in the number of families in temporary accommodation.\n")
+    assert list(got) == ["number of families in temporary accommodation"]
+
+
+def test_one_money_position_per_document():
+    got = _read("The report gave an indication of the estimated outturn. Members noted the forecast outturn for "
+                "2024/25.\n")
+    assert list(got) == ["estimated outturn"]

@@ -4,6 +4,16 @@
 completion of care act assessments", "our vacancy rate had reduced". The indicator name is the
 noun phrase the change is about; acronyms defined in the text ("key business measures (KBMs)")
 are expanded so the same measure gets the same name across documents.
+
+Minutes name most measures without a figure, or with one in a shape of their own, so `_named`
+reads those too: a head with its travel ("caseloads had started to reduce", "targets were not
+being met"), a measure at a figure ("Sickness absence stood at 9.1 days") or against a comparator
+or status ("below the national average", "rated amber"), a head with a word of its own ("the staff
+vacancy rate"), counts written in words with what was done to them ("four audit reviews
+completed"), trends, rates per head of population, waiting lists, the money position, averages,
+timeliness and audit assurance levels. Negated travel ("had not increased") gives no direction;
+"a number of" (several), procedural counts ("the number of questions") and times ("previous
+years") are not measures; one measure named several ways in a document is one indicator.
 """
 
 from __future__ import annotations
@@ -25,7 +35,8 @@ _STOPWORDS = {"had", "has", "have", "was", "were", "is", "are", "which", "that",
               "should", "needed", "and", "within", "for", "in", "this", "it", "been", "being", "did", "does", "due",
               "by"}
 _KEEP_AFTER = {"and": {"training", "employment", "skills", "retention", "recruitment", "health", "care"},
-               "in": {"care", "employment", "education", "pregnancy", "hospital", "work"},
+               "in": {"care", "employment", "education", "pregnancy", "hospital", "work", "crisis", "need", "poverty",
+                      "temporary", "receipt", "custody", "treatment"},
                "within": {"12", "20", "28", "timescale", "timescales", "target"}, "for": {"more"}}
 
 
@@ -338,6 +349,7 @@ _NOT_MEASURED = _TIME_WORDS - {"the", "a", "an", "of", "for", "in", "current", "
     "occasions", "meetings", "issues", "points", "ways", "reasons", "options", "areas", "matters", "topics"}
 _VALUE = r"£?\d[\d,]*(?<!,)(?:\.\d+)?(?:%|[ \t]?per[ \t]?cent\b|m\b|bn\b|k\b|[ \t]million\b|[ \t]billion\b)?"
 _OF_VALUE = re.compile(r"[ \t]+of[ \t]+£?\d")
+_SIZE_BEFORE = re.compile(r"(?<![\d.,])(?P<v>\d+(?:\.\d+)?%|£\d[\d,]*(?:\.\d+)?(?:m|bn|k)?)[ \t]+$")
 _VALUE_AFTER = re.compile(rf"[ \t]+of[ \t]+(?P<v>{_VALUE})")
 
 
@@ -900,9 +912,11 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                 by_value = _OF_VALUE.search(raw) if rx is PATTERNS[0] else None
                 if by_value:  # "a reduction in crime of 30%": the figure is the change, not the name
                     raw = raw[:by_value.start()]
-                if rx is PATTERNS[0] and len(raw.split()) == 1 and not m.group("dir").lower().endswith("ed") \
+                sized = _SIZE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()) \
+                    if rx is PATTERNS[0] else None  # "a 12% rise in complaints"
+                if (by_value or sized) and len(raw.split()) == 1 and not m.group("dir").lower().endswith("ed") \
                         and not _only_time(raw):
-                    raw = f"{m.group('dir')} in {raw}"  # "reduction in crime": one word is no name alone
+                    raw = f"{m.group('dir')} in {raw}"  # "a reduction in crime of 30%": one word is no name alone
                 cut_at = sentence.find(raw, m.start())
                 tail_start = cut_at + len(raw) if cut_at >= 0 else m.end()
                 name = _clean(raw, acr)
@@ -915,6 +929,8 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                     values = []  # "from 2021 to 2022": when, not how much
                 if not values and by_value and (of_value := _VALUE_AFTER.match(sentence, tail_start)):
                     values = [of_value.group("v")]
+                elif not values and sized:
+                    values = [sized.group("v")]
                 word = m.groupdict().get("dir")
                 direction = _direction(word, rest) if word else _direction(None, rest)
                 if values and direction is None:
@@ -924,7 +940,8 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                     except ValueError:
                         pass
                 seen.add(name.lower())
-                out.append(Indicator(name, values, direction, m.group(0), Span(s + m.start(), s + m.end()),
+                first = sized.start() if sized and values == [sized.group("v")] else m.start()
+                out.append(Indicator(name, values, direction, sentence[first:m.end()], Span(s + first, s + m.end()),
                                      Span(s, e)))
     # a count is kept unless a measure read above already names it ("Of the 58 KBMs" beside "75% of KBMs on track")
     named = [set(i.name.lower().split()) for i in out]
@@ -959,8 +976,8 @@ def _one_per_measure(found: list[Indicator]) -> list[Indicator]:
     for ind in found:
         low = ind.name.lower()
         words = low.split()
-        if words[-1] in _MONEY_HEADS and len(words) <= 3:
-            key = f"money:{words[-1]}"
+        if len(words) <= 4 and (money := _MONEY_HEADS.intersection(words)):
+            key = f"money:{min(money)}"  # "the estimated outturn", then "the forecast outturn for 2024/25"
         elif re.match(r"(?:performance\s+)?(?:scorecards|dashboards)\b", low) and \
                 any("scorecard" in k or "dashboard" in k for k in keys):
             continue  # the scorecards already read one by one
