@@ -902,7 +902,8 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                     raw = m.group("name0")
                     raw = raw.split(" of ", 1)[0] + " of " + _cut(raw.split(" of ", 1)[1]) if " of " in raw \
                         else _cut(raw)
-                    if _LOOSE_QUANTITY.search(sentence, 0, m.start()) and raw.split()[0].lower() in _LOOSE_HEADS:
+                    if _LOOSE_QUANTITY.search(sentence, max(0, m.start() - 40), m.start()) and \
+                            raw.split()[0].lower() in _LOOSE_HEADS:
                         continue  # "a number of recommendations": several, not a measure
                     of_what = raw.split(" of ", 1)[1].split() if " of " in raw else []
                     if not of_what or of_what[0].lower() in _NOT_MEASURED:
