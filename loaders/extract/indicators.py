@@ -4,11 +4,22 @@
 completion of care act assessments", "our vacancy rate had reduced". The indicator name is the
 noun phrase the change is about; acronyms defined in the text ("key business measures (KBMs)")
 are expanded so the same measure gets the same name across documents.
+
+Minutes name most measures without a figure, or with one in a shape of their own, so `_named`
+reads those too: a head with its travel ("caseloads had started to reduce", "targets were not
+being met"), a measure at a figure ("Sickness absence stood at 9.1 days") or against a comparator
+or status ("below the national average", "rated amber"), a head with a word of its own ("the staff
+vacancy rate"), counts written in words with what was done to them ("four audit reviews
+completed"), trends, rates per head of population, waiting lists, the money position, averages,
+timeliness and audit assurance levels. Negated travel ("had not increased") gives no direction;
+"a number of" (several), procedural counts ("the number of questions") and times ("previous
+years") are not measures; one measure named several ways in a document is one indicator.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .lexicon import at_word_start
 from .records import Indicator, Span
@@ -18,12 +29,14 @@ _DIGIT = re.compile(r"\d")
 _NUM = r"£?\d[\d,]*(?:\.\d+)?%?"
 # A noun phrase is read greedily (fast) and then cut at the first word that ends it (_STOPWORDS),
 # rather than with a lazy regex and a look-ahead at every word (slow).
-_NP = r"(?P<name>[\w’'\-]+(?:[ \t]+[\w’'\-]+){0,11})"
+_NP = r"(?P<name>[\w’'\-]+(?:[ \t]+(?:[\w’'\-]+|\([A-Z]{2,6}s?\))){0,11})"
 _STOPWORDS = {"had", "has", "have", "was", "were", "is", "are", "which", "that", "who", "but", "because", "as",
               "since", "despite", "compared", "from", "to", "during", "over", "remained", "would", "could",
-              "should", "needed", "and", "within", "for", "in", "this", "it", "been", "being", "did", "does"}
+              "should", "needed", "and", "within", "for", "in", "this", "it", "been", "being", "did", "does", "due",
+              "by"}
 _KEEP_AFTER = {"and": {"training", "employment", "skills", "retention", "recruitment", "health", "care"},
-               "in": {"care", "employment", "education", "pregnancy", "hospital", "work"},
+               "in": {"care", "employment", "education", "pregnancy", "hospital", "work", "crisis", "need", "poverty",
+                      "temporary", "receipt", "custody", "treatment"},
                "within": {"12", "20", "28", "timescale", "timescales", "target"}, "for": {"more"}}
 
 
@@ -52,13 +65,15 @@ _DIR_WORDS = ("reduc", "decreas", "drop", "fall", "fell", "rise", "rose", "risen
               "deterior", "grow", "grew", "worse")
 _CHANGE_NOUNS = ["reductions?", "decreases?", "drops?", "falls?", "rises?", "increases?", "declines?",
                  "improvements?", "deteriorations?", "reduced", "increased"]
-_QUANTITIES = ["percentage", "proportion", "number", "numbers", "rate", "levels?", r"average\s+numbers?", "average",
-               "total"]
+_QUANTITIES = ["percentage", "proportion", "number", "numbers", "rates?", "levels?", r"average\s+numbers?", "average",
+               "total", *(rf"{w}\s+costs?" for w in ("net", "total", "average", "unit", "overall", "gross", "estimated",
+                                                     "projected", "annual"))]
+_MEASURE_WORDS = ["indicator", "measure", "KPI", "PI", "target", "figure", "statistic"]
 PATTERNS = [  # most start with lexicon.at_word_start, so the engine skips to candidate letters
     re.compile(rf"(?P<dir>{at_word_start(_CHANGE_NOUNS, ignore_case=True, escape=False)})\s+in\s+(?:the\s+)?"
                r"(?:overall\s+)?" + _NP, re.I),
-    re.compile(r"\b(?:performance\s+)?(?:indicator|measure|KPI|PI)s?\s+(?:relating\s+to|in\s+relation\s+to|"
-               r"for|on|regarding|around)\s+(?:the\s+)?" + _NP, re.I),
+    re.compile(rf"(?:{at_word_start(_MEASURE_WORDS, ignore_case=True)})s?\s+"
+               r"(?:relating\s+to|in\s+relation\s+to|for|on|regarding|around)\s+(?:the\s+)?" + _NP, re.I),
     re.compile(rf"(?P<name0>(?:{at_word_start(_QUANTITIES, ignore_case=True, escape=False)})\s+of\s+(?:the\s+)?"
                + _NP[len("(?P<name>"):], re.I),
     re.compile(rf"(?:{at_word_start(['our', 'the'], ignore_case=True)})\s+(?P<name>(?:[\w’'\-]+\s+){{0,5}}"
@@ -70,9 +85,10 @@ PATTERNS.append(re.compile(  # "The households in temporary accommodation had in
     r"(?:been\s+)?(?P<dir>increased|reduced|risen|fallen|dropped|improved|declined|decreased|grown|gone\s+up|"
     r"gone\s+down)\s+from\s+\d"))
 # words a sentence must contain before each pattern is worth running (regexes with re.I cannot skip ahead)
-_NEEDS = [_DIR_WORDS, ("indicator", "measure", "kpi", " pi "),
-          ("percentage", "proportion", "number", "rate", "level", "average", "total"),
+_NEEDS = [_DIR_WORDS, ("indicator", "measure", "kpi", " pi ", "target", "figure", "statistic"),
+          ("percentage", "proportion", "number", "rate", "level", "average", "total", "cost"),
           ("rate", "level", "number", "time", "count"), (" from ",)]
+_YEAR = re.compile(r"(?:19|20)\d\d")
 VALUES = re.compile(rf"\bfrom\s+(?P<v1>{_NUM})(?:\s+in\s+\w+(?:\s+\d{{4}})?)?\s+to\s+(?P<v2>{_NUM})")
 SHARE = re.compile(r"(?P<v1>\d+(?:\.\d+)?%)\s*\((?P<v2>\d+)\)\s+of\s+(?:the\s+)?(?P<name>[\w’'\- ]{2,60}?)"
                    r"\s+(?:were|was|are|is)\s+(?:currently\s+)?(?P<state>on track|off track|achieving target|"
@@ -94,6 +110,8 @@ def acronyms(text: str) -> dict[str, str]:
 
 def _clean(name: str, acr: dict[str, str]) -> str:
     name = re.sub(r"^(?:the|a|an|our)\s+", "", name.strip(), flags=re.I)
+    # "school transport appeals (STAs) heard": a defined acronym beside its words adds nothing
+    name = re.sub(r"\s*\((?P<a>[A-Z]{2,6})s?\)", lambda m: "" if m.group("a") in acr else m.group(0), name)
     for a, full in acr.items():
         name = re.sub(rf"\b{a}s?\b", full, name)
     return name
@@ -116,21 +134,24 @@ def _direction(word: str | None, sentence: str) -> str | None:
 
 # a sentence is only read when it has one of these (a change, a measure or a number)
 _TRIGGER_WORDS = ("reduc", "increas", "decreas", "drop", "fall", "fell", "rise", "rose", "improv", "declin",
-                  "deteriorat", "indicator", "measure", "kpi")
+                  "deteriorat", "indicator", "measure", "kpi", "target", "figures", "statistic",
+                  "number of", "numbers of", "rate of", "rates of", "percentage of", "proportion of", "cost of",
+                  "costs of")
 _TRIGGER_RX = re.compile(r"[\dPp](?:(?<=\d)|(?<!\w[Pp])[Ii]\b)")  # a digit or "PI"; one leading class
 _SHARE_CUE, _TRIGGER_CUE, _GONE_CUE = len(_NEEDS), len(_NEEDS) + 1, len(_NEEDS) + 2
+_CANDIDATE_CUES = (*_NEEDS, ("%",), _TRIGGER_WORDS, ("gone",))
 # patterns 3 and 4 also need their verb of change ("had increased", "has gone up"), all of which
 # contain a word of the first cue group
 _ALSO_NEEDS = {3: {0}, 4: {0, _GONE_CUE}}
 
 
-def _candidates(text: str, sents: list[Sentence]) -> list[tuple[Sentence, set[int]]]:
+def _candidates(text: str, sents: list[Sentence],
+                found: dict[int, set[int]]) -> list[tuple[Sentence, set[int]]]:
     """Sentences worth reading, each with the cues it has (pattern indexes, `_SHARE_CUE`, `_TRIGGER_CUE`).
 
     The trigger (a number, a change or a measure) is only looked for in sentences that have some
-    pattern's cue.
+    pattern's cue. `found` is `segment.cues` of `_CANDIDATE_CUES` (and of `_NAMED_CUES` after them).
     """
-    found = cues(text, [(x.span.start, x.span.end) for x in sents], (*_NEEDS, ("%",), _TRIGGER_WORDS, ("gone",)))
     out = []
     for k in sorted(found, key=lambda k: sents[k].span.start):
         sent, cue = sents[k], found[k]
@@ -141,7 +162,7 @@ def _candidates(text: str, sents: list[Sentence]) -> list[tuple[Sentence, set[in
 
 # counts and shares as printed: "412 plans were finalised", "41% of assessments met the timescale",
 # "an overspend of £4.7m"; and named scorecards ("the Performance Scorecard for Adult Services")
-_COUNT = re.compile(r"(?P<v>[\d£](?<![\w.,/£(-].)(?:(?<=£)\d|(?<!£))[\d,]*(?:\.\d+)?"
+_COUNT = re.compile(r"(?P<v>[\d£](?<![\w.,/£(-].)(?:(?<=£)\d|(?<!£))[\d,]*(?<!,)(?:\.\d+)?"
                     r"(?:%|\s?per\s?cent|m\b|bn\b|k\b| million\b)?)"
                     r"(?!\s*(?:/|-|–|:|\.\d|\)))[ \t]+(?:of\s+(?:the\s+|all\s+|our\s+)?)?(?P<name>[A-Za-z][\w’'\-]*"
                     r"(?:[ \t]+[\w’'\-]+){0,6})")
@@ -157,9 +178,11 @@ _NOT_COUNTED = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "october", "november", "december", "item", "items", "paragraph", "appendix", "times", "members",
                 "councillors", "people", "percent", "cent", "out", "million", "billion", "st", "nd", "rd", "th",
                 "working", "square", "he", "she", "they", "it", "we", "i", "you", "which", "who", "pdf", "kb",
-                "mb", "metres", "miles", "km", "places", "occasions", "hundred", "thousand"}
+                "mb", "metres", "miles", "km", "places", "occasions", "hundred", "thousand", "minute", "mile",
+                "metre", "point", "points"}
 _REF_BEFORE = re.compile(r"\b(?:page|pages|item|items|paragraph|paragraphs|appendix|section|minute|minutes|para|"
-                         r"no|number|table|figure|at|on|in|since|by|until|from|to|and|of|Q|rule|regulation|"
+                         r"point|points|recommendation|recommendations|bullet|line|clause|question|annex|"
+                         r"no|number|table|figure|at|on|in|since|by|until|from|to|\d+[ \t]+and|of|Q|rule|regulation|"
                          r"act|route|room|ward)\s*$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no\s+longer|never|neither|nor)\s+(?:\w+\s+){0,2}$|n[’']t\s+(?:\w+\s+){0,2}$",
                       re.IGNORECASE)
@@ -171,7 +194,8 @@ def _count_name(raw: str) -> str:
         low = w.lower().strip("’'")
         if low in _STOPWORDS or low in {"of", "on", "at", "by", "with", "per", "than", "against", "compared",
                                         "across", "between", "a", "an", "the", "so", "far", "this", "last",
-                                        "next", "also", "now", "currently", "still", "being", "be", "not"}:
+                                        "next", "also", "now", "currently", "still", "being", "be", "not",
+                                        "out", "which", "whom"}:
             if words and low in _KEEP_AFTER.get(low, ()):
                 words.append(w)
                 continue
@@ -180,16 +204,85 @@ def _count_name(raw: str) -> str:
     return " ".join(words)
 
 
+def _each(rx: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """Every match, a count's next search starting at its name: "In 2022 there were 120 appeals"
+    reads "2022" (a year, dropped) and then "120 appeals", which the year's name had swallowed."""
+    if rx is not _COUNT:
+        yield from rx.finditer(sentence)
+        return
+    pos = 0
+    while m := rx.search(sentence, pos):
+        yield m
+        pos = m.start("name")
+
+
+def _name_end(sentence: str, start: int, name: str) -> int:
+    """Where a name read from `start` ends in the sentence (its words may be spaced unevenly)."""
+    pos = start
+    for w in name.split():
+        pos = sentence.find(w, pos) + len(w)
+    return pos
+
+
+_COUNT_OF = re.compile(r"[ \t]+(?P<prep>to|from|for|on|of)[ \t]+(?:the[ \t]+)?"
+                       r"(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,4})")
+_OUT_OF = re.compile(r"[ \t]+out[ \t]+of[ \t]+(?:a[ \t]+total[ \t]+of[ \t]+)?(?P<d>\d[\d,]*(?<!,))"
+                     r"(?:[ \t]*\((?P<p>\d+(?:\.\d+)?%)\))?")
+# a share with what it says of the group: "around 25% of adults were still classified as inactive",
+# "38% of assessments met the 20 week timescale"
+_PCT_OF = re.compile(r"(?P<v>\d(?<![\d.,]\d)\d*(?:\.\d+)?(?:%|[ \t]?per[ \t]?cent\b))[ \t]+of[ \t]+"
+                     r"(?:(?:the|all|our)[ \t]+)?(?P<name>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,10})")
+_SHARE_END = {"which", "that", "and", "but", "compared", "against", "while", "whilst", "although", "however",
+              "than", "because", "so", "this", "it", "an", "a", "from", "during", "since", "when", "whereas",
+              "despite", "who", "with", "by", "if", "or", "over", "up", "to"}
+_SHARE_SKIP = {"were", "was", "are", "is", "had", "have", "has", "been", "being", "still", "currently", "now",
+               "also", "already", "all"}
+
+
+def _shares(sentence: str, acr: dict[str, str]) -> list[Indicator]:
+    """Shares with their predicate, spans relative to the sentence (the caller places them)."""
+    out = []
+    if "%" not in sentence and "per cent" not in sentence and "percent" not in sentence:
+        return out
+    for m in _PCT_OF.finditer(sentence):
+        if _REF_BEFORE.search(sentence[max(0, m.start() - 12):m.start()]):
+            continue  # "equated to 3% of the net budget": the size of another figure
+        words, end = [], m.start("name")
+        for t in m.group("name").split():
+            low = t.lower()
+            if low in _SHARE_END or len(words) >= 8:
+                break
+            end = sentence.find(t, end) + len(t)
+            if low not in _SHARE_SKIP:
+                words.append(t)
+        while words and words[-1].lower() in {"the", "of", "in", "as", "on", "at", "for"}:
+            words.pop()
+        name = _clean(" ".join(words), acr)
+        if len(words) < 2 or _only_time(name) or words[0].lower() in _NOT_COUNTED or \
+                words[0].lower() in {"budget", "total", "net", "these", "those", "them"}:
+            continue
+        end = _name_end(sentence, m.start("name"), " ".join(words))
+        out.append(Indicator(name, [m.group("v")], None, sentence[m.start():end], Span(m.start(), end),
+                             Span(0, len(sentence))))
+    return out
+
+
 def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str]) -> list[Indicator]:
     out = []
     e = s + len(sentence)
+    shares = _shares(sentence, acr)
+    taken = {ind.span.start for ind in shares}
+    out.extend(Indicator(i.name, i.values, None, i.text, Span(s + i.span.start, s + i.span.end), Span(s, e))
+               for i in shares if i.name.lower() not in seen and not seen.add(i.name.lower()))
     for rx in (_SCORECARD, _AMOUNT, _COUNT):
         if rx is _SCORECARD and "corecard" not in sentence and "ashboard" not in sentence:
             continue
         if rx is _AMOUNT and "£" not in sentence:
             continue
-        for m in rx.finditer(sentence):
+        for m in _each(rx, sentence):
             if rx is _COUNT:
+                if m.start() in taken:
+                    continue
                 v = m.group("v")
                 digits = v.strip("£%").replace(",", "")
                 before = sentence[max(0, m.start() - 12):m.start()]
@@ -200,18 +293,32 @@ def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str
                     continue
                 name = _count_name(m.group("name"))
                 head = name.split()[:2]
-                if len(head) == 2 and all(t[:1].isupper() and not t.isupper() for t in head):
-                    continue  # "91 Budget Monitoring Report": an item number before a heading
+                if len(head) == 2 and all(t[:1].isupper() and not t.isupper() for t in head) or \
+                        head[:1] and head[0].istitle() and not sentence[:m.start()].strip():
+                    continue  # "91 Budget Monitoring Report", "37 Apologies for Absence": an item number
                 toks = [t.lower() for t in name.split()]
                 if not toks or toks[0] in _NOT_COUNTED or not any(len(t) > 3 and t not in _NOT_COUNTED for t in toks):
                     continue
                 values = [v]
+                pos = _name_end(sentence, m.start("name"), name)
+                if len(toks) == 1 and (to := _COUNT_OF.match(sentence, pos)):  # "1,700 responses to the survey"
+                    tail = _count_name(to.group("np"))
+                    if tail and not _only_time(tail):
+                        name = f"{name} {to.group('prep')} {tail}"
+                        pos = _name_end(sentence, to.start("np"), tail)
+                if (done := _DONE.match(sentence, pos)) and name.split()[-1].lower() != done.group("done"):
+                    name = f"{name} {' '.join(done.group('done').split())}"  # "1,200 pot holes ... filled"
+                elif out_of := _OUT_OF.match(sentence, pos):  # "2,320 plans out of 3,007 (77%)"
+                    values += [x for x in out_of.group("d", "p") if x]
             elif rx is _AMOUNT:
                 name = m.group("name")
                 kept = name.split()
                 for i in range(len(kept) - 1, -1, -1):
                     if kept[i].lower() in _STOPWORDS or kept[i].lower() in {"an", "a", "projected", "of", "with"}:
-                        kept = kept[i + 1:]
+                        # "projected an overspend of £16.3 million": the forecast stays in the name
+                        lead = kept[i - 1:i] if kept[i].lower() in {"an", "a"} and i and \
+                            kept[i - 1].lower() in {"projected", "forecast", "predicted", "estimated"} else []
+                        kept = lead + kept[i + 1:]
                         break
                 name = " ".join(kept)
                 values = [m.group("v")]
@@ -227,16 +334,557 @@ def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str
     return out
 
 
+# --- named measures: the measure is named, often with no figure ---------------------------------
+# "a number of recommendations" means several; "the number of questions" and "the number of years"
+# count nothing a service is measured on.
+_LOOSE_QUANTITY = re.compile(r"\b(?:a|an)[ \t]+(?:(?:small|large|significant|limited|good|great|high|low|"
+                             r"considerable|substantial|wide|huge|certain|reasonable)[ \t]+)?$", re.I)
+_LOOSE_HEADS = {"number", "numbers", "level", "levels", "proportion", "rate", "total"}
+_TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "quarter",
+               "quarters", "period", "periods", "time", "times", "minutes", "previous", "last", "next", "this",
+               "future", "past", "recent", "current", "coming", "following", "same", "first", "second", "financial",
+               "municipal", "calendar", "academic", "school", "the", "a", "an", "of", "for", "in", "each", "every"}
+_NOT_MEASURED = _TIME_WORDS - {"the", "a", "an", "of", "for", "in", "current", "financial", "school"} | {
+    "questions", "question", "speakers", "members", "councillors", "items", "pages", "words", "seats", "votes",
+    "occasions", "meetings", "issues", "points", "ways", "reasons", "options", "areas", "matters", "topics"}
+_VALUE = r"£?\d[\d,]*(?<!,)(?:\.\d+)?(?:%|[ \t]?per[ \t]?cent\b|m\b|bn\b|k\b|[ \t]million\b|[ \t]billion\b)?"
+_OF_VALUE = re.compile(r"[ \t]+of[ \t]+£?\d")
+_SIZE_BEFORE = re.compile(r"(?<![\d.,])(?P<v>\d+(?:\.\d+)?%|£\d[\d,]*(?:\.\d+)?(?:m|bn|k)?)[ \t]+$")
+_VALUE_AFTER = re.compile(rf"[ \t]+of[ \t]+(?P<v>{_VALUE})")
+
+
+def _only_time(name: str) -> bool:
+    """'previous years', 'the last quarter': a time, not a measure."""
+    return all(w in _TIME_WORDS or w.isdigit() for w in name.lower().split())
+
+
+_AUXILIARY = {"be", "been", "being", "was", "were", "is", "are", "had", "has", "have", "not", "to", "would", "could",
+              "should", "will", "may", "might", "must", "can"}
+_TOKEN = re.compile(r"[\w’'+\-]+|[^\w\s’'+\-]")
+# read backwards from a measure's head, these end its name ("on the whole performance targets")
+_BACK_STOP = _STOPWORDS | {
+    "of", "on", "at", "by", "with", "per", "than", "a", "an", "the", "our", "their", "its", "his", "her", "my",
+    "your", "these", "those", "there", "here", "some", "all", "any", "whole", "lowest", "highest", "best",
+    "worst", "also", "not", "so", "very", "too", "more", "less", "both", "each", "every", "many", "much",
+    "such", "what", "how", "why", "where", "when", "whether", "if", "although", "while", "whilst", "however",
+    "we", "they", "he", "she", "i", "you", "then", "still", "be", "or", "about", "regarding", "whose",
+    "said", "noted", "reported", "advised", "explained", "confirmed", "stated", "reduce", "increase",
+    "improve", "reducing", "increasing", "improving", "meet", "meeting", "achieve", "noting", "against", "into",
+    "ensure", "ensuring", "monitor", "monitoring", "review", "reviewing", "set", "setting", "agree", "agreed",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few",
+    "alongside", "across", "beyond", "among", "amongst", "including", "excluding", "like", "via", "under"}
+
+
+def _back(sentence: str, end: int, limit: int = 4) -> int:
+    """Start of the modifiers before a head that ends at `end`: up to `limit` words, stopping at a
+    function word or a punctuation mark. Reads a short window, so it costs nothing per sentence."""
+    lo = max(0, end - 80)
+    toks = list(_TOKEN.finditer(sentence, lo, end))
+    start, n = end, 0
+    for i in range(len(toks) - 1, -1, -1):
+        t, w = toks[i], toks[i].group(0)
+        if n >= limit or not (w[0].isalnum() or w[0] in "£") or w.lower() in _BACK_STOP or \
+                (t.start() == lo and lo > 0):
+            break
+        if w.lower().endswith("ed") and i and toks[i - 1].group(0).lower() in _AUXILIARY:
+            break  # "be viewed alongside other indicators": a verb, not a modifier like "delayed"
+        start, n = t.start(), n + 1
+    return start
+
+
+# heads that name a measure, read with what states its travel ("caseloads had started to reduce",
+# "in-patient numbers have not spiked", "the risk scores had remained unchanged")
+# things a service counts, each a measure even alone ("referrals had increased", "Sickness absence was 9.1 days")
+_MEASURABLE = {"caseload", "caseloads", "referrals", "admissions", "exclusions", "vacancies", "absence", "absences",
+               "attendance", "recycling", "turnover", "demand", "complaints", "arrears", "uptake", "take-up",
+               "participation", "satisfaction", "timeliness", "delays", "placements", "enquiries", "incidents",
+               "crime", "offending", "reoffending", "re-offending", "homelessness", "usage", "footfall", "visits",
+               "discharges", "waits", "backlog", "evictions", "casualties", "burglaries", "re-referrals",
+               "sickness", "spend", "income", "reserves", "savings", "overspend", "underspend"}
+_HEADS = ["rates?", "levels?", "numbers", "figures", "times", "caseloads?", "scores", "targets?", "counts",
+          r"waiting[ \t]+lists?", "performance", *sorted(_MEASURABLE - {"caseload", "caseloads"})]
+_SINGLE_OK = _MEASURABLE
+_STATE_VERBS = [
+    "reduc(?:e|ed|es|ing)", "decreas(?:e|ed|es|ing)", "f(?:all|alls|alling|allen|ell)", "dropp?(?:ed|ing|s)?",
+    "ris(?:e|en|es|ing)", "rose", "increas(?:e|ed|es|ing)", "improv(?:e|ed|es|ing)", "declin(?:e|ed|es|ing)",
+    "gr(?:ow|own|ows|owing|ew)", "spik(?:e|ed|es|ing)", "worsen(?:ed|ing|s)?", "deteriorat(?:e|ed|es|ing)",
+    r"remain(?:ed|s)?[ \t]+(?:unchanged|stable|static|steady|the[ \t]+same|high|low)", "met", "achieved", "missed",
+    "exceeded", "stabilised", "plateaued", "doubled", "halved", r"gone[ \t]+(?:up|down)"]
+# read from its verb (the engine skips to those), then back over "had not been", "have started to" to the head
+_STATE = re.compile(rf"(?P<verb>{at_word_start(_STATE_VERBS, ignore_case=True, escape=False)})\b", re.I)
+_STATE_LEAD = {"had", "has", "have", "were", "was", "are", "is", "not", "never", "hadn’t", "hasn’t", "haven’t",
+               "weren’t", "wasn’t", "aren’t", "isn’t", "hadn't", "hasn't", "haven't", "weren't", "wasn't", "aren't",
+               "isn't", "also", "now", "still", "further", "significantly", "slightly", "steadily", "consistently",
+               "generally", "been", "being", "started", "begun", "began", "continued", "continues", "continue",
+               "starting"}
+_STARTED_TO = re.compile(r"\b(?:started|begun|began|continued|continues|continue|starting)[ \t]+to[ \t]+$")
+_HEAD_SET = {"rate", "rates", "level", "levels", "numbers", "figures", "times", "caseload", "caseloads", "scores",
+             "target", "targets", "counts", "performance"} | _MEASURABLE
+_UP_VERBS = ("ris", "rose", "increas", "gr", "spik")
+_DOWN_VERBS = ("reduc", "decreas", "f", "drop", "declin")
+# "in the context of increasing referrals and overall caseload numbers"
+_TRENDING = ["increasing", "rising", "growing", "falling", "declining", "reducing", "worsening"]
+_TREND = re.compile(rf"(?P<dir>{at_word_start(_TRENDING, ignore_case=True)})[ \t]+"
+                    r"(?P<np>[\w’'\-]+(?:[ \t]+[\w’'\-]+){0,5})")
+_HEAD_WORDS = {"rate", "rates", "level", "levels", "numbers", "figures", "times", "scores", "counts", "list",
+               "lists"} | _MEASURABLE
+# "the lowest workforce per 100k population"
+_PER = re.compile(r"\bper[ \t]+(?:\d[\d,]*(?<!,)(?:[ \t]?k)?|head|capita)(?:[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?"
+                  r"(?:population|residents|people|pupils|children|adults|households|inhabitants))?\b")
+_WAITING = re.compile(r"\bwaiting[ \t]+(?:lists?|times?)\b", re.I)
+# a measure named by its head alone: "the vacancy rate", "pupil numbers", "staffing levels", "risk scores",
+# "the delayed discharge indicator", "the housing KPIs"; a head is only a measure with a word of its own
+_NAMED_HEADS = ["rate", "rates", "levels", "numbers", "times", "scores", "ratios?", "indicators?", "KPIs?",
+                "metrics"]
+_NAMED_HEAD = re.compile(rf"(?P<head>{at_word_start(_NAMED_HEADS, ignore_case=True, escape=False)})\b")
+_GENERIC_MODIFIERS = {
+    "latest", "current", "new", "key", "overall", "national", "local", "high", "low", "higher", "lower", "similar",
+    "different", "other", "various", "same", "fixed", "agreed", "performance", "corporate", "such", "many",
+    "several", "record", "unprecedented", "increased", "reduced", "increasing", "reducing", "rising", "falling",
+    "good", "poor", "significant", "certain", "relevant", "appropriate", "existing", "future", "previous", "target",
+    "both", "senior", "varying", "old", "main", "core", "proposed", "statutory", "specific", "individual",
+    "council's", "council’s", "government's", "government’s", "its", "flat", "standard", "full", "reasonable"}
+_GENERIC_HEADS = {"indicator", "indicators", "kpi", "kpis", "measure", "measures", "targets", "target", "figures",
+                  "data", "numbers", "levels", "rates", "performance", "figure", "statistics"}
+_NOT_MEASURE_BEFORE = {  # the word before a head that makes it no measure: "business rates", "phone numbers"
+    "rate": {"interest", "hourly", "discount", "exchange", "pay", "tax", "mortgage", "flat", "daily", "first"},
+    "rates": {"business", "interest", "hourly", "discount", "exchange", "pay", "mortgage", "non-domestic",
+              "domestic", "national", "council"},
+    "numbers": {"telephone", "phone", "contact", "reference", "house", "mobile", "serial", "item", "page",
+                "policy", "account", "registration", "plot", "bus", "route"},
+    "times": {"opening", "closing", "meeting", "start", "finish", "bus", "train", "collection", "three", "two",
+              "many", "several", "different", "all", "peak"},
+    "levels": {"all", "senior", "management", "different", "various", "ground", "floor"},
+}
+# a measure at a level: "a collection rate of 96.5%", "a satisfaction score of 8.2"
+_OF_A_VALUE = re.compile(rf"of(?<!\wof)[ \t]+(?:(?:around|approximately|about|over|nearly|almost|just[ \t]+over|"
+                         rf"just[ \t]+under)[ \t]+)?(?P<v>{_VALUE})")
+_LEVEL_HEADS = {"rate", "level", "score", "ratio", "figure", "target", "average", "share", "percentage", "uptake",
+                "take-up", "occupancy", "turnover", "coverage"}
+# a subject that moved, with no object after the verb ("Council tax arrears had doubled since 2022"; not
+# "the service had reduced its spend"), or that saw a change ("Fly-tipping reports had seen a sharp rise")
+_MOVED_VERBS = {"increased", "decreased", "risen", "rose", "fallen", "fell", "dropped", "declined", "doubled",
+                "halved", "reduced", "gone up", "gone down"}  # read with `_STATE`'s verbs
+_NO_OBJECT = re.compile(r"[ \t]*(?:[.,;:)]|$|(?:from|to|by|in|over|since|during|compared|significantly|"
+                        r"slightly|sharply|considerably|steadily|further|again|and|this|last|year|each|every)\b)",
+                        re.I)
+_SEEN = re.compile(r"seen(?<!\wseen)[ \t]+an?[ \t]+(?:(?:significant|slight|sharp|small|large|marked|further|"
+                   r"\d+(?:\.\d+)?%)[ \t]+)?(?P<seen>increase|rise|fall|reduction|decrease|drop|decline|improvement)\b")
+# "a national target to reduce the number of ...", "the top quartile for household waste recycled"
+_TARGET_TO = re.compile(r"\btargets?[ \t]+(?:to|of)[ \t]+(?:reduce|increase|improve|halve|cut|achieve|meet|raise|"
+                        r"eliminate|end)[ \t]+(?:the[ \t]+)?" + _NP)
+# measured amounts and timeliness: "3,400 tonnes of food waste", "applications decided within 8 weeks"
+_UNIT_OF = re.compile(r"(?<![\w.,£])(?P<v>\d[\d,]*(?<!,)(?:\.\d+)?[ \t]+(?P<unit>square[ \t]+metres|tonnes|miles|"
+                      r"kilometres|km|hours|litres|hectares|acres|metres))[ \t]+of[ \t]+(?:the[ \t]+)?"
+                      r"(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,4})")
+_WITHIN = re.compile(r"\bwithin[ \t]+(?:(?:the|a|an)[ \t]+)?(?:target[ \t]+(?:of[ \t]+)?)?(?P<v>\d+|one|two|three|"
+                     r"four|five|six|seven|eight|ten|twelve)[ \t]+(?:working[ \t]+|calendar[ \t]+)?(?:days?|weeks?|"
+                     r"months?|hours?)\b")
+# internal audit's assurance levels: "The audit of Payroll received Limited assurance"
+_ASSURANCE = re.compile(
+    r"\b(?:(?:[Tt]he|[Aa]n?)[ \t]+)?(?P<name>(?:[\w’'\-]+[ \t]+){0,4}?(?:audit|review)(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"[\w’'\-.,&/ \t]{3,80}?)?)[ \t]+(?:had[ \t]+)?(?:received|was[ \t]+given|was[ \t]+awarded|achieved|"
+    r"was[ \t]+assessed[ \t]+as|was[ \t]+rated)[ \t]+(?:an?[ \t]+)?(?:opinion[ \t]+of[ \t]+)?"
+    r"(?P<level>(?:substantial|reasonable|limited|no|moderate|adequate|full|partial|minimal)"
+    r"(?:[ \t]*/[ \t]*\w+)?)[ \t]+assurance", re.I)
+_QUARTILE = re.compile(r"\b(?:top|bottom|upper|lower|second|third|first|fourth)[ \t]+quartile[ \t]+(?:for|in|on)"
+                       r"[ \t]+(?:the[ \t]+)?" + _NP)
+# the money position with no figure: "had moved to an overall underspend", "the estimated outturn"
+_FORECAST = ["overall", "forecast", "projected", "estimated", "predicted", "anticipated", "year-end"]
+_POSITION = re.compile(
+    rf"(?P<name>{at_word_start(_FORECAST, ignore_case=True)}[ \t]+(?:(?:revenue|capital|budget)[ \t]+)?"
+    r"(?:underspend|overspend|outturn|deficit|surplus|budget[ \t]+position|financial[ \t]+position|"
+    r"(?:budget|funding)[ \t]+gap))\b(?:[ \t]+for[ \t]+(?:the[ \t]+)?(?P<fy>\d{4}/\d{2}|\d{4}-\d{2}))?")
+# "a small improvement of £1.2 million from the previous forecast overspend"
+_CHANGES = ["improvement", "increase", "reduction", "decrease", "rise", "fall", "drop", "decline", "deterioration"]
+_CHANGE_OF = re.compile(
+    rf"(?P<dir>{at_word_start(_CHANGES, ignore_case=True)})[ \t]+of[ \t]+"
+    rf"(?:(?:around|approximately|some|almost|nearly|over|about)[ \t]+)?(?P<v>{_VALUE})[ \t]+"
+    r"(?P<prep>from|on|in|against)[ \t]+(?:the[ \t]+)?" + _NP)
+# "the average wait time for an assessment ... was 33 weeks"
+_AVERAGE = re.compile(r"\b[Aa]verage[ \t]+(?P<np>[a-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5})")
+_AVERAGE_VALUE = re.compile(rf"\b(?:was|were|is|are|stood[ \t]+at|of|at)[ \t]+(?:around[ \t]+|about[ \t]+)?"
+                            rf"(?P<v>{_VALUE}(?:[ \t]+(?:weeks|days|months|hours|minutes|years))?)")
+# counts written in words, with what was done to them: "four internal audit assignments completed"
+_NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "fifteen", "twenty", "thirty", "forty", "fifty", "hundred"]
+_WORD_COUNT = re.compile(rf"(?P<v>{at_word_start(_NUMBER_WORDS, ignore_case=True)})\b[ \t]+"
+                         r"(?P<name>[A-Za-z][\w’'\-]*(?:[ \t]+[A-Za-z][\w’'\-]*){0,4})")
+_DONE = re.compile(
+    r"[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:had|have|has|were|was|are|is)[ \t]+)?"
+    r"(?:(?:also|now|already|successfully|recently)[ \t]+)?(?:(?:been|being)[ \t]+)?"
+    r"(?P<done>completed|received|lodged|filled|undertaken|issued|served|approved|refused|determined|recorded|"
+    r"submitted|closed|resolved|opened|delivered|achieved|published|investigated|upheld|processed|granted|"
+    r"carried[ \t]+out|registered|finalised|repaired|inspected|installed|built|housed|placed|supported)\b")
+_PROCEDURAL = {"questions", "question", "petitions", "deputations", "apologies", "declarations", "motions",
+               "amendments", "items", "members", "councillors", "minutes", "recommendations", "speakers"}
+
+
+# a measure at a figure, or moved to or by one: "Sickness absence stood at 9.1 days", "the collection
+# rate had fallen from 97.2% to 96.1%", "Missed bins were 0.3%"
+_MOVES = ["increased", "decreased", "fallen", "fell", "rose", "risen", "reduced", "dropped", "improved", "declined",
+          "grown", "grew", r"gone[ \t]+(?:up|down)", "reached", "totalled", "doubled", "halved"]
+_BE = ["was", "were", "is", "are", "stood", "stands", "remained", "remains"]
+_AT_VALUE = re.compile(  # starts at its verb (the engine skips to it); `_subject` steps over "had also"
+    rf"(?:(?P<move>{at_word_start(_MOVES, escape=False)})|(?P<be>{at_word_start(_BE)})(?:[ \t]+at)?)\b[ \t]+"
+    r"(?:(?:currently|now|just|around|approximately|about|over|under|nearly|almost|only|still|some)[ \t]+){0,2}"
+    rf"(?:from[ \t]+(?P<v1>{_VALUE})[ \t]+(?:in[ \t]+[A-Za-z]+[ \t]+)?)?(?:(?:to|by)[ \t]+)?"
+    rf"(?P<v>{_VALUE})(?P<unit>[ \t]+(?:weeks?|days?|months?|hours?|minutes|points?)\b)?"
+    r"(?![\d/:\-]|\.\d|(?:st|nd|rd|th)\b|[ \t]*(?:am|pm|years?|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)")
+# against a comparator or a status: "Reablement outcomes were below the national average", "rated amber"
+_STATUS = ["red", "amber", "green", r"on[ \t]+track", r"off[ \t]+track", r"on[ \t]+target", r"below[ \t]+target",
+           r"above[ \t]+target", r"behind[ \t]+target", r"ahead[ \t]+of[ \t]+target", r"off[ \t]+target"]
+_COMPARED = ["above", "below", r"better[ \t]+than", r"worse[ \t]+than", r"in[ \t]+line[ \t]+with", r"higher[ \t]+than",
+             r"lower[ \t]+than"]
+_VERSUS = re.compile(  # read from the status or comparison; `_BE_BEFORE` then finds "was (rated)" before it
+    rf"(?P<rag>{at_word_start(_STATUS, ignore_case=True, escape=False)})\b"
+    rf"|(?P<cmp>{at_word_start(_COMPARED, ignore_case=True, escape=False)})[ \t]+(?:the[ \t]+|our[ \t]+)?"
+    r"(?:national|regional|england|english|welsh|london|statistical|comparator|target|average|benchmark|peer|"
+    r"similar)\b", re.I)
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|remained|remains|been)[ \t]+(?:(?:currently|now|still|well|slightly|"
+                        r"significantly|consistently|generally|rated|assessed[ \t]+as|just)[ \t]+){0,2}$", re.I)
+_VERSUS_CUES = ("target", "track", "average", "national", " red ", " red.", " red,", "amber", "green", "regional",
+                "benchmark", " than ", "line with")
+_NOT_A_SUBJECT = {"he", "she", "it", "they", "this", "that", "there", "which", "who", "what", "we", "i", "you",
+                  "these", "those", "one", "all", "each", "item", "items", "meeting", "report", "page", "paragraph",
+                  "date", "deadline", "age", "aged"}
+
+
+_VERB_LEAD = {"had", "has", "have", "also", "now", "further", "significantly", "slightly", "steadily", "continued",
+              "to", "been", "not", "still", "currently", "generally", "consistently"}
+
+
+def _before_verb(sentence: str, at: int, lead: set[str] = _VERB_LEAD) -> int:
+    """Where the words before a verb stop being its auxiliaries ("had also", "has continued to")."""
+    while at > 0:
+        j = sentence.rfind(" ", 0, at - 1) + 1 if sentence[at - 1:at] == " " else at
+        word = sentence[j:at].strip()
+        if j == at or word.lower() not in lead:
+            return at
+        at = j
+    return at
+
+
+def _subject(sentence: str, at: int) -> tuple[int, str] | None:
+    """The measure a verb at `at` is about, read backwards: two words or more, or one a service
+    counts; not a pronoun, a person or a heading (all capitalised words), nor a time."""
+    at = _before_verb(sentence, at)
+    start = _back(sentence, at)
+    words = sentence[start:at].split()
+    if not words or words[-1].lower() in _NOT_A_SUBJECT | _NOT_COUNTED or not words[-1][:1].isalpha():
+        return None
+    if len(words) < 2 and words[0].lower() not in _MEASURABLE:
+        return None
+    if all(w[:1].isupper() for w in words) and words[-1].lower() not in _MEASURABLE and not \
+            any(w.isupper() and len(w) > 1 for w in words):
+        return None  # "Councillor Ames was 10 minutes late", "Budget Monitoring was ..."
+    name = " ".join(words)
+    if all(w.lower() in _GENERIC_MODIFIERS | _GENERIC_HEADS for w in words):
+        return None  # "performance indicators had dropped": which measure is not said
+    return None if _only_time(name) else (start, name)
+
+
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+
+
+def _digit_windows(sentence: str) -> list[tuple[int, int]]:
+    """Stretches of a sentence around its figures, where a rule that needs a figure can match: a
+    verb or "of" up to 60 characters before it, a unit just after. Searching only these keeps the
+    cost of those rules off sentences (and stretches of sentences) with no figure."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(sentence):
+        lo, hi = max(0, m.start() - 60), min(len(sentence), m.end() + 30)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _direction_of(verb: str, negated: bool) -> str | None:
+    """Up or down from the verb of a change; none when negated or when the verb gives no sense."""
+    low = verb.lower()
+    if negated or low.startswith(("improv", "worsen", "deterior", "remain", "met", "achiev", "miss", "exceed",
+                                  "stabil", "plateau")):
+        return None
+    if low.startswith(_UP_VERBS) and not low.startswith(("fall", "fell")):
+        return "up"
+    if low.startswith(_DOWN_VERBS):
+        return "down"
+    return None
+
+
+# words a sentence needs before each rule of `_named` is worth running (see `segment.cues`)
+_STATE_CUE, _HEAD_CUE, _WORDS_CUE, _VERSUS_CUE, _DIGIT_CUE, _TREND_CUE, _OTHER_CUE = range(7)
+_NAMED_CUES = (
+    # with the change words of `_DIR_WORDS` (the patterns' first group, which `find_indicators` adds)
+    ("spik", "remain", "met ", "met.", "met,", "achieved", "missed", "exceeded", "stabilis", "plateau", "doubled",
+     "halved", "gone "),
+    (" rate", "levels", "numbers", "times", "scores", "ratio", "indicator", "kpi", "metrics"),
+    tuple(f"{w} " for w in _NUMBER_WORDS),  # "ten " not "often", "attention"
+    _VERSUS_CUES,
+    (),  # figures: found per sentence by `find_indicators`, cheaper than a word search for each digit
+    tuple(_TRENDING),
+    ("verage", "within", "assurance", "arget", "quartile", " per ", "waiting", "underspend", "overspend",
+     "outturn", "deficit", "surplus", "position", " gap"),
+)
+
+
+_ALL_CUES = frozenset(range(len(_NAMED_CUES)))
+
+
+# A reading of a sentence: start, end (offsets in the sentence), name, values, direction.
+_Reading = tuple[int, int, str, list[str], str | None]
+
+
+def _changes_of_a_figure(sentence: str) -> list[_Reading]:
+    """"an improvement of £1.2 million from the previous forecast overspend\""""
+    out = []
+    for m in _CHANGE_OF.finditer(sentence):
+        rest = _cut(m.group("name"))
+        if _only_time(rest):
+            continue
+        d = m.group("dir").lower()
+        direction = "up" if d.startswith(("increase", "rise")) else "down" if d.startswith(
+            ("reduction", "decrease", "fall", "drop", "decline")) else None
+        out.append((m.start(), m.start("name") + len(m.group("name")), f"{m.group('dir')} {m.group('prep')} {rest}",
+                    [m.group("v")], direction))
+    return out
+
+
+def _averages(sentence: str) -> list[_Reading]:
+    """"The average wait time for an assessment ... was 33 weeks": the average and its figure."""
+    out = []
+    for m in _AVERAGE.finditer(sentence):
+        np = _cut(m.group("np"))
+        if not np or np.split()[0].lower() in {"of", "number", "numbers"}:
+            continue
+        after = sentence.find(np, m.start("np")) + len(np)
+        v = _AVERAGE_VALUE.search(sentence, after)
+        out.append((m.start(), v.end() if v else after, f"{m.group(0)[:7].lower()} {np}", [v.group("v")] if v else [],
+                    None))
+    return out
+
+
+def _word_counts(sentence: str) -> list[_Reading]:
+    """"four internal audit assignments completed": a count in words, kept only with what was done."""
+    out = []
+    for m in _WORD_COUNT.finditer(sentence):
+        words = []
+        for w in m.group("name").split():
+            if w.lower() in _BACK_STOP or _DONE.match(" " + w):
+                break
+            words.append(w)
+        if not words or words[0].lower() in _NOT_COUNTED | _PROCEDURAL:
+            continue
+        done = _DONE.match(sentence, sentence.find(words[-1], m.start("name")) + len(words[-1]))
+        if done:
+            out.append((m.start(), done.end(), " ".join([*words, done.group("done")]), [m.group("v").lower()], None))
+    return out
+
+
+def _at_values(sentence: str, windows: list[tuple[int, int]]) -> list[_Reading]:
+    """"Sickness absence stood at 9.1 days", "the collection rate had fallen from 97.2% to 96.1%\""""
+    out = []
+    for m in (m for lo, hi in windows for m in _AT_VALUE.finditer(sentence, lo, hi)):
+        v = m.group("v")
+        if _YEAR.fullmatch(v) or (sub := _subject(sentence, m.start())) is None:
+            continue
+        values = [x for x in (m.group("v1"), v + (m.group("unit") or "")) if x]
+        move = m.group("move")
+        negated = bool(_NEGATED.search(sentence, max(0, m.start() - 30), m.start()))
+        direction = _direction_of(move, negated) if move else None
+        if m.group("v1") and direction is None and not negated:
+            try:
+                a, b = (float(x.strip("£%").replace(",", "").split()[0].rstrip("mbk")) for x in (m.group("v1"), v))
+                direction = "up" if b > a else "down" if b < a else None
+            except ValueError:
+                pass
+        out.append((sub[0], m.end(), sub[1], values, direction))
+    return out
+
+
+def _versus(sentence: str) -> list[_Reading]:
+    """"Reablement outcomes were below the national average", "Household recycling was rated amber\""""
+    out = []
+    for m in _VERSUS.finditer(sentence):
+        be = _BE_BEFORE.search(sentence, max(0, m.start() - 50), m.start())
+        if be and (sub := _subject(sentence, be.start())) is not None:
+            out.append((sub[0], m.end(), sub[1], [], None))
+    return out
+
+
+def _travels(sentence: str) -> list[_Reading]:
+    """A head with its travel ("response times had started to fall"), else a subject that moved with
+    no object after the verb ("Council tax arrears had doubled") or that saw a change."""
+    out: list[_Reading] = []
+    moved: list[re.Match[str]] = [*_SEEN.finditer(sentence)] if "seen a" in sentence else []
+    for m in _STATE.finditer(sentence):
+        at = m.start()
+        if (started := _STARTED_TO.search(sentence, max(0, at - 20), at)) is not None:
+            at = started.start()  # "had started to reduce"
+        at = _before_verb(sentence, at, _STATE_LEAD)
+        h = sentence.rfind(" ", 0, at - 1) + 1 if sentence[at - 1:at] == " " else at
+        head = sentence[h:at].strip()
+        if head.lower() in ("list", "lists") and sentence[:h].rstrip().lower().endswith("waiting"):
+            h = sentence.rfind(" ", 0, h - 1) + 1  # "waiting list"
+            head = sentence[h:at].strip()
+        elif head.lower() not in _HEAD_SET:
+            if " ".join(m.group("verb").lower().split()) in _MOVED_VERBS and _NO_OBJECT.match(sentence, m.end()):
+                moved.append(m)
+            continue
+        start = _back(sentence, h)
+        name = " ".join((sentence[start:h] + head).split())
+        if len(name.split()) < 2 and head.lower() not in _SINGLE_OK:
+            continue
+        between = sentence[at:m.start()]
+        negated = bool(_NEGATED.search(sentence, max(0, at - 1), m.start()) or "n’t" in between or "n't" in between)
+        out.append((start, m.end(), name, [], _direction_of(m.group("verb"), negated)))
+    for m in moved:
+        if (sub := _subject(sentence, m.start())) is not None:
+            negated = bool(_NEGATED.search(sentence, max(0, m.start() - 30), m.start()))
+            out.append((sub[0], m.end(), sub[1], [], _direction_of(m.group(1), negated)))
+    return out
+
+
+def _trends(sentence: str) -> list[_Reading]:
+    """"in the context of rising referrals and overall caseload numbers\""""
+    out = []
+    for m in _TREND.finditer(sentence):
+        toks = m.group("np").split()
+        keep = 0
+        for i, w in enumerate(toks):
+            lw = w.lower()
+            if lw in _STOPWORDS and lw != "and" or lw in {"of", "the", "a", "an", "on", "at", "with", "by"}:
+                break
+            if lw in _HEAD_WORDS:
+                keep = i + 1
+        if not keep or toks[keep - 1].lower() == "and" or (keep == 1 and toks[0].lower() not in _SINGLE_OK):
+            continue
+        end = sentence.find(toks[keep - 1], m.start("np")) + len(toks[keep - 1])
+        out.append((m.start(), end, " ".join(toks[:keep]), [], "down" if m.group("dir").lower() in
+                    ("falling", "declining", "reducing") else "up"))
+    return out
+
+
+def _levels_and_units(sentence: str, windows: list[tuple[int, int]]) -> list[_Reading]:
+    """"a resident satisfaction score of 8.2", "3,400 tonnes of food waste\""""
+    out: list[_Reading] = []
+    for m in (m for lo, hi in windows for m in _OF_A_VALUE.finditer(sentence, lo, hi)):
+        sub = _subject(sentence, m.start())
+        if sub and sub[1].split()[-1].lower() in _LEVEL_HEADS | _MEASURABLE and len(sub[1].split()) >= 2:
+            out.append((sub[0], m.end(), sub[1], [m.group("v")], None))
+    for m in _UNIT_OF.finditer(sentence):
+        np = _count_name(m.group("np"))
+        if np and not _only_time(np):
+            out.append((m.start(), m.start("np") + len(np), f"{m.group('unit')} of {np}", [m.group("v")], None))
+    return out
+
+
+def _named_elsewise(sentence: str, low: str) -> list[_Reading]:
+    """Timeliness ("repairs completed within 28 days"), audit assurance levels, targets to move a
+    measure and quartiles, rates per head of population, waiting lists, and the money position."""
+    out: list[_Reading] = []
+    if "within" in sentence:
+        for m in _WITHIN.finditer(sentence):
+            if (sub := _subject(sentence, m.start())) is not None:
+                out.append((sub[0], m.end(), f"{sub[1]} {' '.join(m.group(0).split())}", [], None))
+    if "assurance" in low:
+        out.extend((m.start("name"), m.end(), " ".join(m.group("name").split()), [m.group("level")], None)
+                   for m in _ASSURANCE.finditer(sentence))
+    if "arget" in sentence or "quartile" in sentence:
+        for rx in (_TARGET_TO, _QUARTILE):
+            for m in rx.finditer(sentence):
+                np = _cut(m.group("name"))
+                if len(np.split()) >= 2 or np.lower() in _MEASURABLE:
+                    out.append((m.start(), m.start("name") + len(np), np, [], None))
+    if "per " in sentence:
+        for m in _PER.finditer(sentence):
+            start = _back(sentence, m.start())
+            if start < m.start():
+                out.append((start, m.end(), " ".join(sentence[start:m.end()].split()), [], None))
+    if "waiting" in low:
+        for m in _WAITING.finditer(sentence):
+            start = _back(sentence, m.start())
+            out.append((start, m.end(), " ".join(sentence[start:m.end()].split()), [], None))
+    if any(w in low for w in ("spend", "outturn", "deficit", "surplus", "position", "gap")):
+        out.extend((m.start(), m.end(), " ".join(m.group(0).split()).replace(" for the ", " for "), [], None)
+                   for m in _POSITION.finditer(sentence))
+    return out
+
+
+def _named_heads(sentence: str) -> list[_Reading]:
+    """"the staff vacancy rate", "pupil numbers": a head with a word of its own."""
+    out = []
+    for m in _NAMED_HEAD.finditer(sentence):
+        head = m.group("head")
+        start = _back(sentence, m.start())
+        mods = sentence[start:m.start()].split()
+        if not mods or all(w.lower() in _GENERIC_MODIFIERS for w in mods) or \
+                mods[-1].lower() in _NOT_MEASURE_BEFORE.get(head.lower(), ()):
+            continue
+        name = " ".join([*mods, head])
+        if not _only_time(name):
+            out.append((start, m.end(), name, [], None))
+    return out
+
+
+def _named(text: str, s: int, sentence: str, acr: dict[str, str],
+           cue: set[int] | frozenset[int] = _ALL_CUES) -> list[Indicator]:
+    """Measures a sentence names with or without a figure, each rule run only where its cue words
+    are (`_NAMED_CUES`). The readings with a figure come first, as they win an overlap."""
+    low = sentence.lower()
+    windows = _digit_windows(sentence) if _DIGIT_CUE in cue else []
+    found: list[_Reading] = []
+    if windows and " of " in sentence:
+        found += _changes_of_a_figure(sentence)
+    if "verage" in sentence:
+        found += _averages(sentence)
+    if _WORDS_CUE in cue:
+        found += _word_counts(sentence)
+    if windows:
+        found += _at_values(sentence, windows)
+    if _VERSUS_CUE in cue:
+        found += _versus(sentence)
+    if _STATE_CUE in cue:
+        found += _travels(sentence)
+    if _TREND_CUE in cue:
+        found += _trends(sentence)
+    if windows and " of " in sentence:
+        found += _levels_and_units(sentence, windows)
+    if _OTHER_CUE in cue:
+        found += _named_elsewise(sentence, low)
+    if _HEAD_CUE in cue:
+        found += _named_heads(sentence)
+    e = s + len(sentence)
+    out = []
+    for start, end, name, values, direction in found:
+        name = _clean(name, acr)
+        if len(name) < 5 or _only_time(name):
+            continue
+        out.append(Indicator(name, values, direction, sentence[start:end], Span(s + start, s + end), Span(s, e)))
+    return out
+
+
 def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
     acr = acronyms(text)
     out: list[Indicator] = []
     seen: set[str] = set()
     counted: list[Indicator] = []
-    for sent in sents:
+    all_cues = cues(text, [(x.span.start, x.span.end) for x in sents], (*_CANDIDATE_CUES, *_NAMED_CUES))
+    # the named rules' cues, numbered from 0; a change word of the patterns' first group is a travel's cue too
+    named_cues = {k: {g - len(_CANDIDATE_CUES) for g in c if g >= len(_CANDIDATE_CUES)} | (
+        {_STATE_CUE} if 0 in c else set()) for k, c in all_cues.items()}
+    named_cues = {k: c for k, c in named_cues.items() if c}
+    for k, sent in enumerate(sents):
         s, e = sent.span.start, sent.span.end
-        if _DIGIT.search(text, s, e) or text.find("corecard", s, e) >= 0 or text.find("ashboard", s, e) >= 0:
+        if _DIGIT.search(text, s, e):
+            named_cues.setdefault(k, set()).add(_DIGIT_CUE)
+        if _DIGIT_CUE in named_cues.get(k, ()) or text.find("corecard", s, e) >= 0 or \
+                text.find("ashboard", s, e) >= 0:
             counted.extend(_counts(text, s, text[s:e], acr, set()))
-    for sent, found in _candidates(text, sents):
+    for sent, found in _candidates(text, sents, all_cues):
         s, e = sent.span.start, sent.span.end
         sentence = text[s:e]
         for m in SHARE.finditer(sentence) if _SHARE_CUE in found else ():
@@ -254,16 +902,36 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                     raw = m.group("name0")
                     raw = raw.split(" of ", 1)[0] + " of " + _cut(raw.split(" of ", 1)[1]) if " of " in raw \
                         else _cut(raw)
+                    if _LOOSE_QUANTITY.search(sentence, max(0, m.start() - 40), m.start()) and \
+                            raw.split()[0].lower() in _LOOSE_HEADS:
+                        continue  # "a number of recommendations": several, not a measure
+                    of_what = raw.split(" of ", 1)[1].split() if " of " in raw else []
+                    if not of_what or of_what[0].lower() in _NOT_MEASURED:
+                        continue  # "the number of questions", "the number of years": no measure
                 elif rx not in (PATTERNS[3], PATTERNS[4]):
                     raw = _cut(raw)
+                by_value = _OF_VALUE.search(raw) if rx is PATTERNS[0] else None
+                if by_value:  # "a reduction in crime of 30%": the figure is the change, not the name
+                    raw = raw[:by_value.start()]
+                sized = _SIZE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()) \
+                    if rx is PATTERNS[0] else None  # "a 12% rise in complaints"
+                if (by_value or sized) and len(raw.split()) == 1 and not m.group("dir").lower().endswith("ed") \
+                        and not _only_time(raw):
+                    raw = f"{m.group('dir')} in {raw}"  # "a reduction in crime of 30%": one word is no name alone
                 cut_at = sentence.find(raw, m.start())
                 tail_start = cut_at + len(raw) if cut_at >= 0 else m.end()
                 name = _clean(raw, acr)
-                if len(name) < 6 or len(name.split()) < 2 or name.lower() in seen:
+                if len(name) < 6 or len(name.split()) < 2 or name.lower() in seen or _only_time(name):
                     continue
                 rest = sentence[tail_start:]
                 vals = VALUES.search(rest) or VALUES.search(sentence[m.start():])
                 values = [vals.group("v1"), vals.group("v2")] if vals else []
+                if values and all(_YEAR.fullmatch(v) for v in values):
+                    values = []  # "from 2021 to 2022": when, not how much
+                if not values and by_value and (of_value := _VALUE_AFTER.match(sentence, tail_start)):
+                    values = [of_value.group("v")]
+                elif not values and sized:
+                    values = [sized.group("v")]
                 word = m.groupdict().get("dir")
                 direction = _direction(word, rest) if word else _direction(None, rest)
                 if values and direction is None:
@@ -273,7 +941,8 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                     except ValueError:
                         pass
                 seen.add(name.lower())
-                out.append(Indicator(name, values, direction, m.group(0), Span(s + m.start(), s + m.end()),
+                first = sized.start() if sized and values == [sized.group("v")] else m.start()
+                out.append(Indicator(name, values, direction, sentence[first:m.end()], Span(s + first, s + m.end()),
                                      Span(s, e)))
     # a count is kept unless a measure read above already names it ("Of the 58 KBMs" beside "75% of KBMs on track")
     named = [set(i.name.lower().split()) for i in out]
@@ -282,4 +951,41 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
         if ind.name.lower() not in seen and not any(words < n for n in named):
             seen.add(ind.name.lower())
             out.append(ind)
+    # measures named without the shapes above, unless their words are already read as one
+    spans = [(i.span.start, i.span.end) for i in out]
+    for k, sent in enumerate(sents):
+        if k not in named_cues:
+            continue
+        for ind in _named(text, sent.span.start, text[sent.span.start:sent.span.end], acr, named_cues[k]):
+            if ind.name.lower() in seen or any(a < ind.span.end and ind.span.start < b for a, b in spans):
+                continue
+            seen.add(ind.name.lower())
+            spans.append((ind.span.start, ind.span.end))
+            out.append(ind)
+    return _one_per_measure(out)
+
+
+_OF_QUANTITY = re.compile(r"^(?:the\s+)?(?:average\s+)?(?:number|numbers|percentage|proportion|rates?|levels?)\s+of\s+")
+_MONEY_HEADS = {"overspend", "underspend", "outturn", "deficit", "surplus"}
+
+
+def _one_per_measure(found: list[Indicator]) -> list[Indicator]:
+    """The first reading of each measure. Discussion names one measure several ways: "the percentage
+    of mothers smoking" then "the number of mothers smoking", "the forecast overspend of £4.7m" then
+    "a projected overspend of £4.7 million", "the scorecards for A and B" after "the Scorecard for A"."""
+    out, keys = [], set()
+    for ind in found:
+        low = ind.name.lower()
+        words = low.split()
+        if len(words) <= 4 and (money := _MONEY_HEADS.intersection(words)):
+            key = f"money:{min(money)}"  # "the estimated outturn", then "the forecast outturn for 2024/25"
+        elif re.match(r"(?:performance\s+)?(?:scorecards|dashboards)\b", low) and \
+                any("scorecard" in k or "dashboard" in k for k in keys):
+            continue  # the scorecards already read one by one
+        else:
+            key = _OF_QUANTITY.sub("", low)
+        if key in keys:
+            continue
+        keys.add(key)
+        out.append(ind)
     return out
