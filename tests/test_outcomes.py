@@ -80,3 +80,46 @@ def test_officer_follow_ups_and_future_reports():
             "Members to declare any interest in respect of items on the agenda.\n")
     got = _actions(text)
     assert len(got) == 2 and not any("declare" in a for a in got)
+
+
+def test_a_label_printed_alone_heads_the_blocks_that_follow():
+    text = ("Present:\n\n• Cllr Anna Dane (Chair)\n• Cllr Ben Ewart\n\nIn Attendance:\n\nCouncillor Priya Venn\n\n"
+            "Apologies:\n\n• Cllr Cara Fry\n\n1. Minutes\n\nThe minutes were agreed.\n")
+    assert _events(text) == [("Anna Dane", "present"), ("Ben Ewart", "present"), ("Cara Fry", "apologies"),
+                             ("Priya Venn", "present")]
+
+
+def test_an_entry_that_is_not_a_name_is_passed_over_and_a_count_ends_the_list():
+    text = ("Present: Councillors Ruth Abel, Tom Birch and officers of the Council\n"
+            "Public attendance: 3\nOther Officers: 2\n")
+    assert _events(text) == [("Ruth Abel", "present"), ("Tom Birch", "present")]
+
+
+def test_initials_with_full_stops_do_not_end_the_list():
+    assert _events("Present: Cllr J. Smith, Cllr K. Lane and Dr. P. Oduya. The meeting began.\n") == [
+        ("J Smith", "present"), ("K Lane", "present"), ("P Oduya", "present")]
+
+
+def test_substitutes_label():
+    assert _events("Substitutes: Councillor Omar Reed (for Councillor Jill Pike)\n") == [("Omar Reed", "substitute")]
+
+
+def test_people_and_attendance_read_one_list():
+    """The people finder and the attendance events share attendance.read_lists: no second reading adds people."""
+    from councilgraph.loaders.extract.people import PeopleFinder
+    text = ("Present: A Powrie (Chair), B Marks and Carol Walker\n"
+            "Officers: D Lee (Democratic Services Officer)\n\nApologies were received from Mr Hugh Tarn.\n")
+    people = PeopleFinder(text).find()
+    before = {p.key: (p.name, p.kind) for p in people}
+    blks = split_blocks(text)
+    att = attendance(text, blks, [], people, list_blocks=blks)
+    assert {p.key: (p.name, p.kind) for p in people} == before
+    assert sorted((before[st.person][0], st.event) for st in att) == [
+        ("A Powrie", "present"), ("B Marks", "present"), ("Carol Walker", "present"), ("D Lee", "present"),
+        ("Hugh Tarn", "apologies")]
+    assert before[next(st.person for st in att if st.event == "apologies")][1] != "officer"
+
+
+def test_members_not_present_are_not_present():
+    assert _events("Present: Cllr Rhys Mold\nMembers not present: Cllr Sara Penn\n") == [
+        ("Rhys Mold", "present"), ("Sara Penn", "apologies")]

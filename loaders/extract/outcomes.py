@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .attendance import read_lists
 from .lexicon import Folded
 from .people import role_kind, split_name
 from .records import Mention, Person, Span, Statement
@@ -133,31 +134,16 @@ def _split_clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-_PRESENT_HEAD = re.compile(r"^\s*(?:Present|Also\s+present|In\s+attendance|Officers(?:\s+present)?|"
-                           r"Members\s+present)\s*:", re.IGNORECASE)
-_OTHER_HEAD = re.compile(r"^\s*(?:Apologies|Absent|Substitut)", re.IGNORECASE)
-
-
 def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: list[Person],
                preamble: list[Block] = (), list_blocks: list[Block] | None = None) -> list[Statement]:
-    """`list_blocks`: where attendance lists are read (the whole page: a meeting's lists head it)."""
+    """Attendance events: each entry of the page's lists, then comings and goings sentence by sentence.
+
+    `list_blocks`: where attendance lists are read (the whole page: a meeting's lists head it);
+    by default the preamble and `blocks`.
+    """
     listed = attendance_lists(text, list_blocks if list_blocks is not None else
                               [*preamble, *(b for b in blocks if b not in preamble)], people)
     out: list[Statement] = []
-    seen_present: set[str] = {st.person for st in listed if st.event == "present"}
-    in_present = False
-    for b in preamble:  # printed minutes: "Present:" then one name (list) a line
-        chunk = text[b.span.start:b.span.end]
-        if _PRESENT_HEAD.match(chunk):
-            in_present = True
-        elif _OTHER_HEAD.match(chunk):
-            in_present = False
-        if not in_present:
-            continue
-        for p in people:
-            if p.key not in seen_present and any(b.span.start <= m.span.start < b.span.end for m in p.mentions):
-                seen_present.add(p.key)
-                out.append(Statement(text=chunk, span=b.span, person=p.key, event="present"))
     units = [(s.span.start, s.span.end) for s in sents]
     seen: set[tuple[str, str]] = set()
     for st in listed:
@@ -192,81 +178,6 @@ def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: li
     return out
 
 
-# -- attendance lists: "Present: Cllr A Smith (Chair), Cllr B Jones", "Apologies were received from
-# Councillors Brown and Green", "Councillor C Hill for Councillor D Ward" (a substitution) ---------------------
-_LIST_HEAD = re.compile(
-    r"(?:(?P<present>Present|Also\s+present|In\s+attendance|Other\s+(?:Members|Councillors)(?:\s+present)?|"
-    r"(?:Members|Councillors)\s+present|Also\s+in\s+attendance)|(?P<apologies>Apologies(?:\s+for\s+absence)?|"
-    r"Absent))\s*:[ \t]*|(?P<apologies2>apologies)\s+(?:for\s+absence\s+)?(?:had\s+been|have\s+been|were|was|"
-    r"are|is)\s+(?:received|submitted|made|given|tendered|noted|reported|intimated)\s+(?:on\s+behalf\s+of|from)\s+",
-    re.IGNORECASE)
-_LIST_TITLE = re.compile(r"^(?:(?:County\s+)?(?:Councillors?|Cllrs?)\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof(?:essor)?|Sir|"
-                         r"Dame|Alderman|Bailie|Provost|Rev(?:erend)?)\.?\s+", re.IGNORECASE)
-_COUNCILLOR_TITLE = re.compile(r"^(?:County\s+)?(?:Councillors?|Cllrs?)\b", re.IGNORECASE)
-_NAME_TOKEN = re.compile(r"[A-Z][A-Za-z’'\-]*\.?$|[A-Z]\.?$")
-_NOT_LIST_NAME = {"council", "committee", "officer", "officers", "members", "member", "chair", "chairman",
-                  "the", "all", "none", "other", "public", "no", "nil", "substitute", "vice", "present"}
-_PAREN_SUB = re.compile(r"\(\s*(?:substitute[:\s]+(?:(?:Councillor|Cllr)\.?\s*)?(?P<n1>[A-Z][\w.’'\- ]{1,40}?)\s*\)|"
-                        r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?P<n2>[A-Z][\w.’'\- ]{1,40}?),?\s+"
-                        r"(?:[^()]{0,40}?)(?:attended|was\s+present|present)\s+as\s+(?:a\s+|the\s+|her\s+|his\s+|their\s+)?"
-                        r"(?:substitute|alternate|deputy)|(?:attended|present)\s+in\s+(?:his|her|their)\s+(?:absence|place)\s*\))",
-                        re.IGNORECASE)
-_SUB_PAIR = re.compile(r"C(?<!\wC)(?:ouncillor|llr)\.?\s*(?P<a>[A-Z][\w.’'\- ]{1,40}?)\s+(?:for|substitut\w*\s+for|"
-                       r"in\s+place\s+of|replacing)\s+(?:Councillor|Cllr)\.?\s*(?P<b>[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+)*)")
-
-
-_LIST_CUES = ("present", "attendance", "apolog", "absent", "other members", "other councillors")
-
-
-def _list_entries(text: str, s: int, e: int, subs: list | None = None) -> list[tuple[int, int, str, bool]]:
-    """A name list split into (start, end, name, titled councillor); [] when any entry is not a name.
-
-    Substitutes named in brackets ("Mr A Bell (Ms C Dunn attended as substitute)") go to `subs`.
-    """
-    out = []
-    subs = [] if subs is None else subs
-    councillors = False
-    pos = s
-    masked = re.sub(r"\([^()]*\)", lambda m: "(" + "x" * (len(m.group()) - 2) + ")", text[s:e])
-    for m in re.finditer(r"\s*(?:[,;]|\band\b|&)\s*|$", masked):
-        a, b = pos, s + m.start()
-        pos = s + m.end()
-        raw = text[a:b]
-        if not raw.strip():
-            if m.end() == m.start():
-                break
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        a += lead
-        raw = raw.strip().rstrip(".")
-        sub = _PAREN_SUB.search(raw)
-        if sub:
-            g = "n1" if sub.group("n1") else "n2"
-            subs.append((a + sub.start(g), a + sub.end(g), sub.group(g).strip()))
-        raw = re.sub(r"\s*\([^)]*\)?", "", raw).replace("?", " ").strip()
-        if _COUNCILLOR_TITLE.match(raw):
-            councillors = True
-        elif _LIST_TITLE.match(raw):
-            councillors = False
-        while True:
-            t = _LIST_TITLE.match(raw)
-            if not t:
-                break
-            raw = raw[t.end():]
-        toks = raw.replace(".", ". ").split()
-        if toks and any(len(t) > 1 and t.isupper() for t in toks):  # "NHS England": the body a member is from
-            if m.end() == m.start():
-                break
-            continue
-        if not 1 <= len(toks) <= 4 or not all(_NAME_TOKEN.match(t) for t in toks) or \
-                any(t.lower().strip(".") in _NOT_LIST_NAME for t in toks) or len(toks[-1].rstrip(".")) < 2:
-            return []
-        out.append((a, a + len(text[a:b].strip()), " ".join(t.rstrip(".") for t in toks), councillors))
-        if m.end() == m.start():
-            break
-    return out
-
-
 def _person_for(name: str, span: Span, councillor: bool, role: str | None, people: list[Person], text: str) -> Person:
     """The document's person with this name (a mention inside the span first), else a new Person."""
     parts = split_name(name)
@@ -288,51 +199,19 @@ def _person_for(name: str, span: Span, councillor: bool, role: str | None, peopl
     return person
 
 
+_NOT_A_ROLE = re.compile(r"\b(?:chair|chairman|vice|substitute|in the|sat|audience)\b", re.IGNORECASE)
+
+
 def attendance_lists(text: str, blocks: list[Block], people: list[Person]) -> list[Statement]:
-    """Attendance read from list lines: each entry found as a person of the document, or added as one."""
+    """One event per list entry (attendance.read_lists), each entry found as a person of the document.
+
+    The people finder reads the same lists, so an entry is normally a person already; one it passed
+    over (a lone surname) is added here.
+    """
     out: list[Statement] = []
-    cued = cues(text, [(b.span.start, b.span.end) for b in blocks], [_LIST_CUES])
-    for k, b in enumerate(blocks):
-        bs, be = b.span.start, b.span.end
-        headed = k in cued
-        titled_line = text[bs:bs + 12].lstrip()[:4].lower() in ("coun", "cllr")
-        if not headed and not titled_line:
-            continue
-        chunk = text[bs:be]
-        low = chunk.lower()
-        found = False
-        for m in _LIST_HEAD.finditer(chunk) if headed else ():
-            event = "present" if m.group("present") else "apologies"
-            ls = bs + m.end()
-            stop = re.search(r"\.(?:\s|$)|\n|$", text[ls:be])
-            le = ls + stop.start()
-            subs: list[tuple[int, int, str]] = []
-            for a, z, name, councillor in _list_entries(text, ls, le, subs):
-                role_m = re.match(r"[^(]*\(([^)]*)\)", text[a:z])
-                role = role_m.group(1).strip() if role_m else None
-                if role and re.search(r"\b(?:chair|chairman|vice|substitute|in the|sat|audience)\b", role, re.I):
-                    role = None
-                ev = "substitute" if re.search(r"\(\s*substitute\s*\)", text[a:z], re.I) else event
-                p = _person_for(name, Span(a, z), councillor, role, people, text)
-                out.append(Statement(text=text[a:z], span=Span(a, z), person=p.key, event=ev))
-                found = True
-            for a, z, name in subs:
-                sp = split_name(name.replace("?", " "))
-                if sp.surname and sp.surname[0].isupper():
-                    p = _person_for(name, Span(a, z), False, None, people, text)
-                    out.append(Statement(text=text[a:z], span=Span(a, z), person=p.key, event="substitute"))
-        if not found and titled_line and chunk.count(",") + chunk.count(";") >= 2 and "\n" not in chunk.strip():
-            # printed minutes: the members-present line with no label ("Councillor A (Chair); Councillors B, C")
-            entries = _list_entries(text, bs, be)
-            if len(entries) >= 3:
-                for a, z, name, councillor in entries:
-                    p = _person_for(name, Span(a, z), councillor, None, people, text)
-                    out.append(Statement(text=text[a:z], span=Span(a, z), person=p.key, event="present"))
-        for m in _SUB_PAIR.finditer(chunk) if titled_line or "substitut" in low else ():
-            a = bs + m.start("a")
-            raw = m.group("a").strip()
-            name = " ".join(t.rstrip(".") for t in raw.replace(".", ". ").split())
-            p = _person_for(name, Span(a, a + len(raw)), True, None, people, text)
-            out.append(Statement(text=m.group(0), span=Span(bs + m.start(), bs + m.end()), person=p.key,
-                                 event="substitute"))
+    for entry in read_lists(text, blocks):
+        role = entry.bracket if entry.bracket and not _NOT_A_ROLE.search(entry.bracket) else None
+        p = _person_for(entry.name, entry.span, entry.councillor, role, people, text)
+        out.append(Statement(text=text[entry.span.start:entry.span.end], span=entry.span, person=p.key,
+                             event=entry.event))
     return out
