@@ -479,10 +479,49 @@ def _finish(text: str, h: Header) -> Header:
             if any(w in after for w in ("correct record", "approved", "confirmed", "signed", "agreed")):
                 h.committee = om.group("committee").strip()
                 break
+    if not h.committee:
+        h.committee = _self_named(text, h.body_end)
     cm = next(council_mentions(text, 0, min(len(text), 600)), None)
     if cm:
         h.council_mentioned = councils.canonical(cm.group("council"))
     return h
+
+
+# "the Health and Wellbeing Board": a body's full name; "update the Board": the meeting speaking of itself
+_BODY_NAME = re.compile(r"\b(?:the|a|an)\s+(?:Special\s+|Extraordinary\s+)?(?:Meeting\s+of\s+the\s+)?"
+                        r"(?P<name>(?:[A-Z][\w’'\-]*\s+(?:(?:and|&|of|for|on)\s+)?){1,6}?"
+                        r"(?P<head>Committee|Sub-Committee|Panel|Board|Forum|Commission))\b")
+_SHORT_FORM = re.compile(r"\b[Tt]he\s+(?P<head>Committee|Sub-Committee|Panel|Board|Forum|Commission)\b(?!\s+[A-Z])")
+# a body something is sent to is another body, not this meeting ("would go to the Transport Committee")
+_SENT_TO = re.compile(r"(?:\b(?:to|before|by|with|from)\s+(?:the|a|an)\s+)$")
+_MET_AS = re.compile(r"(?:meeting|members?|chair(?:man|person)?)\s+of\s+the\s+$", re.IGNORECASE)
+
+
+def _self_named(text: str, end: int) -> str | None:
+    """The body the minutes call by its short form ('the Board noted'), named once in full ('a Special
+    Meeting of the Health and Wellbeing Board') on a page whose header names no committee.
+
+    Only when the page uses the short form, and only a full name with that head; a name the text
+    sends something to ('to the Transport Committee') is another body. Several such names: the one
+    met as 'meeting/members of the ...' wins, else none.
+    """
+    heads = {m.group("head") for m in _SHORT_FORM.finditer(text, 0, end)}
+    if len(heads) != 1:
+        return None
+    found: dict[str, bool] = {}
+    for m in _BODY_NAME.finditer(text, 0, end):
+        name = m.group("name").strip()
+        if m.group("head") not in heads or len(name.split()) < 2 or not _heading_like(name, 0.75):
+            continue
+        before = text[max(0, m.start() - 40):m.start("name")]
+        met = bool(_MET_AS.search(before))
+        if not met and _SENT_TO.search(text[max(0, m.start() - 12):m.start() + 4]):
+            continue
+        found[name] = found.get(name, False) or met
+    if len(found) == 1:
+        return next(iter(found))
+    met = [n for n, ok in found.items() if ok]
+    return met[0] if len(met) == 1 else None
 
 
 def _same_title(a: str, b: str) -> bool:
