@@ -123,3 +123,48 @@ def test_people_and_attendance_read_one_list():
 def test_members_not_present_are_not_present():
     assert _events("Present: Cllr Rhys Mold\nMembers not present: Cllr Sara Penn\n") == [
         ("Rhys Mold", "present"), ("Sara Penn", "apologies")]
+
+
+def _decided(text):
+    from councilgraph.loaders.extract.outcomes import actions
+    from councilgraph.loaders.extract.records import Span, Statement
+    return [a.text for a in actions(text, [], [Statement(text=text, span=Span(0, len(text)))])]
+
+
+def test_subjunctive_decisions_name_who_acts():
+    text = ("RESOLVED – (1) That the report be noted. (2) That officers circulate the revised bus figures to "
+            "members. (3) That the Chairperson writes to the Minister for Transport.")
+    got = _decided(text)
+    assert len(got) == 2 and got[0].startswith("(2) That officers") and "Chairperson" in got[1]
+
+
+def test_numbered_decision_in_one_paragraph_is_one_action_a_part():
+    got = _decided("RESOLVED (a) that officers provide the tonnage data; (b) that a report be brought to the next "
+                   "meeting of the Panel.")
+    assert len(got) == 2
+
+
+def test_promises_in_reported_speech():
+    text = ("The Director agreed to provide a written response to Councillor Pym. "
+            "Ms Hale said she would take this away. "
+            "Officers were asked to check the timetable data. "
+            "He asked Mr Gill to look into the parking complaints. "
+            "The Head of Waste would circulate the collection figures.\n")
+    assert len(_actions(text)) == 5
+
+
+def test_future_work_and_future_occasions():
+    text = ("An annual review of the plan would be undertaken. "
+            "A new parent governor was being sought from the school forums. "
+            "The figures at paragraph 3 were wrong and required updating. "
+            "The item would come back to the Panel in June. "
+            "A briefing on the depot move was scheduled for 4 May.\n")
+    assert len(_actions(text)) == 5
+
+
+def test_delays_questions_and_call_in_are_not_actions():
+    text = ("Hearings could be held up for months by appeals. "
+            "Councillor Rae asked what action could be taken to reduce the delays. "
+            "This decision will come into force on the expiry of five working days unless it is called in. "
+            "Measures to be undertaken on council land were described.\n")
+    assert _actions(text) == []

@@ -65,7 +65,24 @@ class ListEntry:
 
 
 def read_lists(text: str, blocks: list[Block]) -> list[ListEntry]:
-    """Every attendance-list entry in `blocks` (in page order), read from labels, sentences and member lines."""
+    """Every attendance-list entry in `blocks` (in page order), read from labels, sentences and member lines.
+
+    The people finder and the attendance events ask for the same page's lists: the second asking is
+    answered from a small cache.
+    """
+    key = (text, tuple(b.span.start for b in blocks))  # a page's blocks are fixed by its text
+    got = _CACHE.get(key)
+    if got is None:
+        if len(_CACHE) >= 8:
+            _CACHE.clear()
+        got = _CACHE[key] = _read_lists(text, blocks)
+    return list(got)
+
+
+_CACHE: dict[tuple[str, tuple[int, ...]], tuple[ListEntry, ...]] = {}
+
+
+def _read_lists(text: str, blocks: list[Block]) -> tuple[ListEntry, ...]:
     out: list[ListEntry] = []
     cued = cues(text, [(b.span.start, b.span.end) for b in blocks], [_CUES])
     used: set[int] = set()  # blocks already read as the continuation of a label printed alone
@@ -111,7 +128,7 @@ def read_lists(text: str, blocks: list[Block]) -> list[ListEntry]:
                 name = " ".join(t.rstrip(".") for t in raw.replace(".", ". ").split())
                 out.append(ListEntry(Span(sm.start(), sm.end()), name, Span(a, a + len(raw)), "substitute", None,
                                      True, False))
-    return out
+    return tuple(out)
 
 
 def _read_lines(text: str, s: int, e: int, event: str, officers: bool, *, sentence: bool) -> list[ListEntry]:

@@ -9,6 +9,7 @@ from .lexicon import Folded
 from .people import role_kind, split_name
 from .records import Mention, Person, Span, Statement
 from .segment import Block, Sentence, cues
+from .segment import sentences as split_sentences
 
 RESOLUTION_START = re.compile(
     r"^(?:(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|RECOMMENDED|Recommended|Decided|DECIDED)"
@@ -16,41 +17,107 @@ RESOLUTION_START = re.compile(
     r"Sub-Committee|Members)\b[^\n]{0,60}?\b(?:noted|agreed|resolved|approved|endorsed)\b[^\n]{0,30}?"
     r"(?:following|below|:)\s*:?\s*$)"
 )
+# What a follow-up is done by, and what it does. UK minutes record one as a promise ("the Director
+# agreed to provide a written response"), a passive future ("figures would be circulated"), a request
+# ("Members asked officers to circulate ..."), a subjunctive decision ("RESOLVED that officers
+# circulate ...", "(2) the Chair write to the Minister") or an action line ("ACTION: Clerk").
+_ACTOR = (r"(?:officers?|(?:[\w’']+\s+){0,2}?officer|chair(?:man|person)?|vice[- ]chair(?:man|person)?|director|clerk|"
+          r"manager|head\s+of\s+\w+|cabinet\s+member|portfolio\s+holder|lead\s+member|leader|chief\s+executive|"
+          r"democratic\s+services|scrutiny\s+(?:officer|team|manager))"
+          r"(?:\s+(?:of|for)(?:\s+(?!to\b|be\b)[\w&’']+){1,4}?)?")
+# searched for anywhere, the actor starts at its head word ("officer", not the word before it): a
+# leading "\w+" would be tried at every word of every sentence
+_ACTOR_ANYWHERE = _ACTOR.replace(r"(?:[\w’']+\s+){0,2}?officer", "officer")
+_DO = (r"provide|circulate|share|send|bring|report|arrange|add|look|investigate|follow|find|write|check|review|"
+       r"update|explore|come\s+back|feed\s+back|advise|discuss|establish|monitor|involve|meet|contact|liaise|seek|"
+       r"confirm|clarify|pursue|consider|prepare|produce|draft|organise|organize|raise|chase|convey|forward|"
+       r"investigate|respond|supply|obtain|invite|approach|amend|correct|publish|notify|inform|examine")
+# what only a promise does (a service "will provide support"; an officer "would provide a briefing note")
+_PROMISE = (r"circulate|send\s+(?:the|a|an|members|details|them|it|this)|share|write\s+to|look\s+into|investigate|"
+            r"follow\s+(?:this\s+|it\s+|that\s+)?up|report\s+back|feed\s+back|come\s+back|liaise\s+with|find\s+out|"
+            r"take\s+(?:this|it|that|these|the\s+\w+)\s+(?:away|back|forward)|pick\s+(?:this|it|that)\s+up|"
+            r"speak\s+(?:to|with)|arrange\s+(?:a|an|for)|check\s+(?:whether|if|the|this|that)|"
+            r"confirm\s+(?:whether|if|the)|respond\s+in\s+writing|provide\s+(?:members|the\s+committee|the\s+panel|"
+            r"councillors|(?:a|an|the)\s+(?:written|briefing|note|breakdown|summary|response|update|figures|details))|"
+            r"e-?mail|forward|update\s+(?:the\s+)?(?:committee|panel|board|members)|look\s+at|"
+            r"keep\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?(?:informed|updated|apprised|briefed)|"
+            r"brief\s+(?:the\s+)?(?:committee|panel|board|members|councillors)|"
+            r"(?:raise|discuss)\s+(?:this|it|that|these|the\s+\w+)\s+(?:with|further)|"
+            r"consider\s+(?:this|that|it|the\s+(?:suggestion|request|point|issue|matter|comments?))|"
+            r"give\s+(?:further\s+)?consideration\s+to")
+_PASSIVE = (r"provided|circulated|shared|sent|brought|reported|held(?!\s+up\b)|arranged|added|scheduled|included|"
+            r"given|made available|followed up|forwarded|distributed|presented|considered|submitted|reviewed|updated|"
+            r"investigated|looked into|explored|published|taken|placed|sought|covered|involved|scrutinised|"
+            r"implemented|written|discussed|reflected")
+# passives that describe a service's own work after "to be" ("measures to be undertaken"): only after a modal
+_MODAL_PASSIVE = (r"undertaken|carried\s+out|conducted|produced|prepared|organised|set\s+up|amended|corrected|"
+                  r"addressed|passed\s+on|picked\s+up|clarified|confirmed|raised\s+with|referred|passed\s+to|"
+                  r"fed\s+(?:back|into)|relayed|communicated|informed|notified|kept\s+(?:informed|updated|apprised|"
+                  r"up\s+to\s+date)|put\s+in\s+place|e-?mailed|monitored|looked\s+at|chased(?:\s+up)?|progressed|"
+                  r"developed|pursued|requested|invited\s+to|contacted|checked|revisited")
+_BODY = r"(?:committee|panel|board|cabinet|council|forum|group)"
+# Top-level branches are grouped by their first word: the engine tries every branch at every position,
+# so one branch per leading word set keeps the search cheap however many phrasings it knows.
 _ACTION = Folded(
-    r"\b(?:(?:should|would|will|to|could)\s+(?:also\s+)?receive\s+(?:an?\s+)?(?:further\s+)?(?:update|report|"
-    r"briefing|breakdown|information)|"
-    r"(?:would|will|to|should|\bbe)\s+(?:be\s+)?(?:provided|circulated|shared|sent|brought|reported|held|arranged|added|"
-    r"scheduled|included|given|made available|followed up|forwarded|distributed|presented|considered|"
-    r"submitted|reviewed|updated|investigated|looked into|explored|published|taken|placed|sought|covered|"
-    r"involved|scrutinised|implemented|written|discussed|reflected|circulated)\b|"
-    r"(?:would|will|to)\s+continue\s+to\s+be\s+monitored|"
-    r"\b(?:in\s+future\s+(?:reports|meetings|updates)|(?:at|to)\s+a\s+future\s+meeting)\b|"
-    r"(?:officers?|chair(?:man|person)?|leader|director|manager|head\s+of\s+\w+)\s+(?:would\s+|to\s+|agreed\s+to\s+)"
-    r"(?:check|review|issue|remove|speak\s+to|look\s+(?:at|into)|develop|incorporate|finalise|confirm)\b|"
-    r"(?:would|will|to)\s+(?:also\s+)?(?:write\s+to|advise\s+(?:the\s+)?(?:committee|panel|board|members)|"
-    r"liaise\s+with|provide\s+(?:a\s+|an\s+)?(?:written|further|more|update|details|information|figures|data|"
-    r"briefing|breakdown|report))|"
-    r"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:provide|circulate|share|send|bring|report|"
-    r"arrange|add|look|investigate|follow|find|write|check|review|update|explore|come back|feed back|advise|"
-    r"discuss|establish|monitor|involve|meet|contact|liaise|seek|confirm|clarify|pursue|consider)|"
-    r"report(?:ing)?\s+back|come\s+back\s+to|\(action:?\s*[^)]+\)|^action\s*:|^requested\b|"
-    r"\brequested\s+that\b|(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
+    r"\b(?:"
+    # after a modal: "would be circulated", "should receive an update", "to come back to the Panel"
+    r"(?:would|will|should|could|to|be)\s+(?:"
+    r"(?:also\s+)?receive\s+(?:an?\s+)?(?:further\s+)?(?:update|report|briefing|breakdown|information)|"
+    rf"(?:be\s+)?(?:{_PASSIVE})\b|"
+    rf"(?<!to\s)(?<!be\s)(?<!could\s)(?:also\s+|now\s+)?be\s+(?:{_MODAL_PASSIVE})\b|"
+    r"continue\s+to\s+be\s+monitored|"
+    r"(?:come|go|return|be\s+brought)\s+(?:back\s+|forward\s+)?(?:to|before)\s+(?:the\s+|a\s+|its\s+)?"
+    rf"(?:[\w’']+\s+){{0,2}}?{_BODY}\b|"
+    r"(?:also\s+)?(?:write\s+to|advise\s+(?:the\s+)?(?:committee|panel|board|members)|liaise\s+with|"
+    r"provide\s+(?:a\s+|an\s+)?(?:written|further|more|update|details|information|figures|data|briefing|"
+    r"breakdown|report))|"
+    r"further\s+(?:explore|investigate|examine|consider|review|develop)\b|"
+    rf"(?<=be\s)(?:asked|requested|instructed|invited|tasked)\s+to\s+(?:also\s+)?(?:{_DO})\b|"
+    # reported speech: "she would take this away", "Ms Hale would be happy to circulate the figures"
+    r"(?<=would\s)(?:be\s+(?:happy|pleased|willing)\s+to\s+(?!note|see|hear|support|receive|welcome)\w+|"
+    rf"(?:also\s+|personally\s+)?(?:{_PROMISE})\b))|"
+    # "was being sought", "was scheduled for 4 May", "were asked to check"
+    r"(?:was|were|is|are)\s+(?:being\s+(?:sought|arranged|organised|drafted|prepared|scheduled)\b|"
+    r"(?:anticipated|scheduled|planned|due)\s+(?:on|in|for|at|to\s+(?:take\s+place|be))\b|"
+    rf"(?:(?<=was\s)|(?<=were\s))(?:asked|requested|instructed|invited|tasked)\s+to\s+(?:also\s+)?(?:{_DO})\b)|"
+    # a future occasion: "at an upcoming board session", "in the next quarterly report", "in future reports"
+    r"(?:a|an|the|its)\s+(?:next|future|forthcoming|subsequent|upcoming)\s+(?:[\w’']+\s+){0,3}?(?:meeting|report|"
+    r"update|session|forum|agenda|round|seminar|workshop)s?\b|"
+    r"in\s+(?:the\s+)?future\s+(?:[\w’']+\s+)?(?:reports?|meetings?|updates?|papers?|rounds?)\b|"
+    rf"{_ACTOR_ANYWHERE}\s+(?:would\s+|to\s+|agreed\s+to\s+)(?:also\s+)?"
+    rf"(?:{_DO}|issue|remove|speak\s+to|look\s+(?:at|into)|develop|incorporate|finalise|take\s+\w+\s+away)\b|"
+    rf"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:further\s+)?(?:{_DO})|undertaking\s+to\b|"
+    # requests: "asked the Director to provide", "asked Mr Gill to look into", "requested a briefing note"
+    rf"(?:asked|requested|instructed|invited|tasked)\s+(?:(?:the\s+)?{_ACTOR}\s+to\s+(?:{_DO})\b|"
+    rf"(?<!instructed\s)(?<!tasked\s)(?:[\w’'.]+\s+){{1,4}}?to\s+(?:{_PROMISE})\b|"
+    r"(?<=requested\s)(?:that\b|(?:that\s+)?(?:a|an)\s+(?:\w+\s+){0,3}?(?:report|briefing|note|breakdown|paper|"
+    r"presentation|session|visit|workshop|summary)\b))|"
+    rf"that\s+(?:the\s+)?(?:relevant\s+)?{_ACTOR}\s+(?:(?:{_DO})(?:e?s)?)\b|"
+    r"(?:required|requires|needed|needs|need|require)\s+(?:updating|amending|correcting|amendment|correction|"
+    r"to\s+be\s+(?:updated|amended|corrected))\b|"
+    r"report(?:ing)?\s+back|come\s+back\s+to|\(action:?\s*[^)]+\)|^action\s*(?::|[-–]\s)|^requested\b|"
+    r"(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
     r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)"
 )
-_ACTION_WORDS = ("future", "check", "issue", "remove", "speak", "look", "develop", "incorporate", "finalise",
-                 "confirm", "write", "advise", "liaise", "provide", "placed", "sought", "covered", "monitored",
-                 "involved", "scrutinised", "implemented", "written", "discussed", "reflected", "receive",
-                 "provided", "circulated", "shared", "sent", "brought", "reported", "held", "arranged",
-                 "added", "scheduled", "included", "given", "available", "followed", "forwarded", "distributed",
-                 "presented", "considered", "submitted", "reviewed", "updated", "investigated", "looked",
-                 "explored", "published", "taken", "undert", "agreed", "offered", "promised", "committed",
-                 "report", "come back", "action", "requested", "programme")
+# in a decision, an item of its own: "(2) officers circulate the figures", "That the Chair write to ..."
+_DECIDED_ACTION = Folded(rf"^\W{{0,3}}(?:\(?[0-9ivx]{{1,4}}[.)]\s*|\(?[a-h][.)]\s+)?(?:that\s+)?(?:the\s+)?"
+                         rf"(?:relevant\s+)?{_ACTOR}\s+(?:{_DO})(?:e?s)?\b")
+# "what action could be taken": a question, not a promise
+_WH_QUESTION = Folded(r"\b(?:what|how|why)\s+(?:\w+\s+){0,6}?(?:could|can|might|should)\s+be\s+\w+")
+# one follow-up a clause: "..., and she added that ...", "; ", "... would be circulated and that a report ..."
+# (each branch starts with a literal, so the search skips ahead to it)
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:he|she|they|it was|members)\s+(?:also\s+)?"
-                           r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+", re.IGNORECASE)
+                           r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+|and(?<!\wand)\s+(?=that\s)",
+                           re.IGNORECASE)
+# and in a decision, its numbered parts printed as one paragraph ("RESOLVED (1) that ... (2) that ...")
+_NUMBERED_SPLIT = re.compile(r"\s(?=\((?:[0-9]{1,2}|[ivx]{1,4}|[a-h])\)\s+(?:that\s+)?[A-Za-z])|"
+                             r"(?<=[.:;])\s+(?=(?:[0-9]{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(?:that\s+)?[A-Za-z])",
+                             re.IGNORECASE)
 # procedure, not a follow-up: urgency and exclusion of the press, emergency drills, agenda lines ("To receive ...")
 _PROCEDURAL = re.compile(r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?excluded|in\s+(?:the\s+)?"
                          r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|^\s*To\s+(?:receive|consider|"
-                         r"note|approve|agree)\b|proposed\s+to\s+be\s+taken|declare\s+any\s+interests?|goods\s+or\s+services",
+                         r"note|approve|agree)\b|proposed\s+to\s+be\s+taken|declare\s+any\s+interests?|goods\s+or\s+services|"
+                         r"\bcalled\s+in\b|\bcall[- ]in\b|come\s+into\s+force",
                          re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(?:\s+(?:further|later|"
                     r"in\s+due\s+course|outside\s+the\s+meeting))?\W*$", re.IGNORECASE)
@@ -100,14 +167,26 @@ def resolutions(text: str, blocks: list[Block], start: int, end: int) -> list[St
 
 def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
-    spans = [(s.span.start, s.span.end) for s in sents] + [(r.span.start, r.span.end) for r in extra]
-    for k in sorted(cues(text, spans, [_ACTION_WORDS])):
-        s, e = spans[k]
-        for ps, pe in _split_clauses(text, s, e):
+    # a decision is read sentence by sentence, as the discussion is
+    spans = [(s.span.start, s.span.end) for s in sents] + [
+        piece for r in extra for piece in _sentences_of(text, r.span.start, r.span.end)]
+    for k, (s, e) in enumerate(spans):
+        decided = k >= len(sents)
+        whole = text[s:e]
+        low = whole.lower()
+        # a clause that matches is in a sentence that matches, but for the clause-start "Action:" / "Requested"
+        if not decided and not _ACTION.search(whole, low) and "action" not in low and "requested" not in low:
+            continue
+        for ps, pe in _split_clauses(text, s, e, decided=decided):
             clause = text[ps:pe]
-            if _ACTION.search(clause) and not _VAGUE.search(clause.strip()) and not _PROCEDURAL.search(clause) and \
-                    not clause.rstrip().endswith("?"):
-                out.append(Statement(text=clause.strip(), span=Span(ps, pe)))
+            low = clause.lower()
+            m = _ACTION.search(clause, low) or (_DECIDED_ACTION.search(clause, low) if decided else None)
+            if not m or _VAGUE.search(clause.strip()) or _PROCEDURAL.search(clause) or clause.rstrip().endswith("?"):
+                continue
+            wh = _WH_QUESTION.search(clause, low)
+            if wh and wh.start() <= m.start() < wh.end():
+                continue  # "asked what action could be taken"
+            out.append(Statement(text=clause.strip(), span=Span(ps, pe)))
     seen: set[tuple[int, int]] = set()
     unique = []
     for st in out:
@@ -118,10 +197,15 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
     return unique
 
 
-def _split_clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    cuts = [s]
-    for m in _CLAUSE_SPLIT.finditer(text, s, e):
-        cuts.append(m.end())
+def _sentences_of(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    block = Block(Span(s, e), None, -1)
+    return [(x.span.start, x.span.end) for x in split_sentences(text, block)] or [(s, e)]
+
+
+def _split_clauses(text: str, s: int, e: int, *, decided: bool = False) -> list[tuple[int, int]]:
+    cuts = [s, *(m.end() for m in _CLAUSE_SPLIT.finditer(text, s, e))]
+    if decided:
+        cuts = sorted({*cuts, *(m.end() for m in _NUMBERED_SPLIT.finditer(text, s, e))})
     cuts.append(e)
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
