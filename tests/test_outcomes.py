@@ -168,3 +168,38 @@ def test_delays_questions_and_call_in_are_not_actions():
             "This decision will come into force on the expiry of five working days unless it is called in. "
             "Measures to be undertaken on council land were described.\n")
     assert _actions(text) == []
+
+
+def _page_events(text):
+    from councilgraph.loaders.extract.people import PeopleFinder
+    from councilgraph.loaders.extract.segment import sentences
+    people = PeopleFinder(text).find()
+    blks = split_blocks(text)
+    sents = [s for b in blks for s in sentences(text, b)]
+    att = attendance(text, blks, sents, people, list_blocks=blks)
+    names = {p.key: p.name.split()[-1] for p in people}
+    return sorted((names[st.person], st.event) for st in att)
+
+
+def test_apologies_sentences_that_go_on_after_the_names():
+    assert _page_events("Apologies for absence were received from Councillor Ada Bell, who was unwell, and "
+                        "Councillor Cy Dunn.\n") == [("Bell", "apologies")]
+    assert _page_events("Apologies were received from Councillor Ada Bell with Councillor Cy Dunn attending as "
+                        "substitute.\n") == [("Bell", "apologies"), ("Dunn", "substitute")]
+    assert _page_events("An apology for absence was received from Councillor Eve Ford.\n") == [("Ford", "apologies")]
+
+
+def test_comings_goings_and_presence_in_sentences():
+    text = ("Councillor Gil Hart joined the meeting during item 5. "
+            "Councillor Ivo Jones left the meeting at 8.15pm. "
+            "Councillor Kay Lowe withdrew from the room for the item. "
+            "Councillor Max Neal was also in attendance. "
+            "Councillor Ola Penn was substituted by Councillor Quin Rees.\n")
+    assert _page_events(text) == [("Hart", "arrived"), ("Jones", "left"), ("Lowe", "left"), ("Neal", "present"),
+                                  ("Rees", "substitute")]
+
+
+def test_present_at_a_time_is_an_arrival_present_at_the_meeting_is_presence():
+    assert _page_events("Councillor Sam Tate was present from item 4.\n") == [("Tate", "arrived")]
+    assert _page_events("Also present were Councillor Uma Vine and Councillor Wyn Yale.\n") == [
+        ("Vine", "present"), ("Yale", "present")]

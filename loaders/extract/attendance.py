@@ -24,8 +24,9 @@ _LABEL = re.compile(
     r"(?P<present>(?<!not\s)Present|Also\s+present|(?:Other\s+)?(?:Members|Councillors)\s+present|Other\s+(?:Members|"
     r"Councillors))|(?P<apologies>Apologies(?:\s+for\s+absence)?|Absent|(?:Members\s+)?not\s+present)|"
     r"(?P<substitute>Substitute(?:s|\s+Members?)?))\s*:[ \t]*"
-    r"|(?P<sentence>apologies)\s+(?:for\s+absence\s+)?(?:had\s+been|have\s+been|were|was|are|is)\s+(?:received|"
-    r"submitted|made|given|tendered|noted|reported|intimated)\s+(?:on\s+behalf\s+of|from|by)\s+",
+    r"|(?P<sentence>apolog(?:ies|y))\s+(?:for\s+absence\s+)?(?:had\s+been|have\s+been|were|was|are|is)\s+(?:received|"
+    r"submitted|made|given|tendered|noted|reported|intimated)\s+(?:on\s+behalf\s+of|from|by)\s+"
+    r"|(?P<present_sentence>(?:also\s+)?(?:present|in\s+attendance))\s+(?:were|was)\s+(?:also\s+)?",
     re.IGNORECASE)
 _CUES = ("present", "attendance", "apolog", "absent", "other members", "other councillors", "officers", "substitut")
 # a list ends at a sentence's full stop, not at an initial's or a title's ("Cllr J. Smith, Dr. K. Lane")
@@ -48,6 +49,7 @@ _PAREN_SUB = re.compile(r"\(\s*(?:substitute[:\s]+(?:(?:Councillor|Cllr)\.?\s*)?
 _SUB_PAIR = re.compile(r"C(?<!\wC)(?:ouncillor|llr)\.?\s*(?P<a>[A-Z][\w.’'\- ]{1,40}?)\s+(?:for|substitut\w*\s+for|"
                        r"in\s+place\s+of|replacing)\s+(?:Councillor|Cllr)\.?\s*(?P<b>[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+)*)")
 _BLANK = " \t\n\u00a0?"
+_PROSE = re.compile(r"\s+(?=(?:who|which|with|as|due|owing|because|and|for|but|had|has|was|were|is)\b)")
 _SUB_MARK = re.compile(r"\(\s*substitute\s*\)", re.IGNORECASE)
 
 
@@ -94,13 +96,13 @@ def _read_lists(text: str, blocks: list[Block]) -> tuple[ListEntry, ...]:
         found = False
         labels = list(_LABEL.finditer(text, bs, be)) if k in cued else []
         for i, m in enumerate(labels):
-            event = ("present" if m.group("present") or m.group("officers") else
+            event = ("present" if m.group("present") or m.group("officers") or m.group("present_sentence") else
                      "substitute" if m.group("substitute") else "apologies")
+            sentence = bool(m.group("sentence") or m.group("present_sentence"))
             officers = bool(m.group("officers"))
             stop = labels[i + 1].start() if i + 1 < len(labels) else be
             end = _SENTENCE_END.search(text, m.end(), stop)
-            got = _read_lines(text, m.end(), end.start() if end else stop, event, officers,
-                              sentence=bool(m.group("sentence")))
+            got = _read_lines(text, m.end(), end.start() if end else stop, event, officers, sentence=sentence)
             if not got and not text[m.end():stop].strip():
                 # the label printed alone ("In attendance:"), its names in the blocks that follow
                 for j in range(k + 1, len(blocks)):
@@ -138,7 +140,7 @@ def _read_lines(text: str, s: int, e: int, event: str, officers: bool, *, senten
     while pos < e:
         nl = text.find("\n", pos, e)
         line_end = e if nl < 0 else nl
-        got = _entries(text, pos, line_end, event, officers, strict=sentence)
+        got = _entries(text, pos, line_end, event, officers, strict=sentence, sentence=sentence)
         if not got and (out or text[pos:line_end].strip()):
             break  # a line that names no one ends the list (a label alone on its line does not)
         out += got
@@ -148,7 +150,8 @@ def _read_lines(text: str, s: int, e: int, event: str, officers: bool, *, senten
     return out
 
 
-def _entries(text: str, s: int, e: int, event: str, officers: bool, *, strict: bool) -> list[ListEntry]:
+def _entries(text: str, s: int, e: int, event: str, officers: bool, *, strict: bool,
+             sentence: bool = False) -> list[ListEntry]:
     """The names between s and e, split at commas, semicolons and 'and'.
 
     After a label an entry that is not a name ("Public attendance: 4", "and officers of the Council")
@@ -166,7 +169,19 @@ def _entries(text: str, s: int, e: int, event: str, officers: bool, *, strict: b
         raw = text[a:b]
         if raw.strip(_BLANK):  # "?" stands for a space lost in conversion ("and?Suthers")
             a += len(raw) - len(raw.lstrip(_BLANK))
-            entry = _entry(text, a, a + len(raw.strip(_BLANK)), event, officers, councillor, plural, subs)
+            z = a + len(raw.strip(_BLANK))
+            entry = _entry(text, a, z, event, officers, councillor, plural, subs)
+            if entry is None and sentence and text[a].islower():
+                break  # "..., who was unwell": the list has ended
+            tail = _PROSE.search(text, a, z) if entry is None and sentence else None
+            if tail:
+                # "... from Councillor Bell, who was unwell" / "Cllr Bell with Cllr Dunn attending as substitute":
+                # the name that opens the prose is the list's last entry
+                entry = _entry(text, a, tail.start(), event, officers, councillor, plural, subs) or None
+                if entry is not None and (entry.councillor or entry.span.start < entry.name_span.start or
+                                          " " in entry.name):
+                    out.append(entry)
+                break
             if entry is None:
                 if strict:
                     return []

@@ -123,17 +123,24 @@ _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(
                     r"in\s+due\s+course|outside\s+the\s+meeting))?\W*$", re.IGNORECASE)
 ATTEND = [
     ("left", re.compile(r"\b(?:had\s+)?left\s+the\s+(?:meeting|room|chamber)|"
-                        r"\bleave\s+the\s+(?:meeting|room|chamber)|\bleft\s+at\s+\d|"
-                        r"\bdeparted\b|\bwithdrew\s+from\s+the\s+meeting", re.IGNORECASE)),
-    ("arrived", re.compile(r"\b(?:arrived|joined\s+the\s+meeting|entered\s+the\s+meeting|was\s+(?:now\s+)?"
-                           r"present\s+at)\b", re.IGNORECASE)),
-    ("apologies", re.compile(r"\bapologies\b", re.IGNORECASE)),
+                        r"\bleave\s+the\s+(?:meeting|room|chamber)|\bleft\s+(?:at\s+\d|during\b|before\b|prior\s+to\b)|"
+                        r"\bdeparted\b|\bwithdrew\s+from\s+the\s+(?:meeting|room|chamber)", re.IGNORECASE)),
+    # "was present from item 4" is an arrival; "was present at the meeting" is presence
+    ("arrived", re.compile(r"\b(?:arrived|joined\s+the\s+meeting|entered\s+the\s+meeting)\b|\bwas\s+(?:now\s+)?"
+                           r"present\s+(?:at|from)\s+(?:\d|item\b|minute\b)", re.IGNORECASE)),
+    ("apologies", re.compile(r"\bapologies\b|\bapology\s+for\s+absence\b|\bapology\s+(?:was|had\s+been)\s+"
+                             r"(?:received|submitted|given|tendered)", re.IGNORECASE)),
     ("substitute", re.compile(r"\bsubstitut\w*\b|\bin\s+place\s+of\b", re.IGNORECASE)),
-    ("present", re.compile(r"^\s*(?:Present|In attendance)\s*:", re.IGNORECASE)),
+    ("present", re.compile(r"^\s*(?:Present|In attendance)\s*:|\b(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|"
+                           r"present)\b", re.IGNORECASE)),
 ]
+# "Councillor Ward was substituted by Councillor Hill": the substitute is named after the verb
+_SUBSTITUTED_BY = re.compile(r"\b(?:substituted|replaced|represented)\s+by\b", re.IGNORECASE)
+_SUBSTITUTE_SAID = re.compile(r"\b(?:attend\w*|present)\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?substitute|"
+                              r"\bsubstitut\w*\s+(?:for|by)\b|\breplaced\s+by\b", re.IGNORECASE)
 
 
-_ATTEND_WORDS = ("leave", "left", "arrived", "joined", "entered", "apologies", "substitut", "place", "present",
+_ATTEND_WORDS = ("leave", "left", "arrived", "joined", "entered", "apolog", "substitut", "place", "present",
                  "attendance", "departed", "withdrew")  # cue words: a sentence without one has no event
 
 
@@ -237,22 +244,30 @@ def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: li
     for k in sorted(cues(text, units, [_ATTEND_WORDS])):
         s, e = units[k]
         chunk = text[s:e]
+        # a list in this sentence was read entry by entry: its own events are not read again
+        listed_here = {st.event for st in listed if s <= st.span.start < e}
+        listed_people = {st.person for st in listed if s <= st.span.start < e}
         for event, rx in ATTEND:
             m = rx.search(chunk)
             if not m:
                 continue
-            if event in ("apologies", "substitute", "present") and any(s <= st.span.start < e for st in listed):
-                break  # the list in this sentence was read entry by entry
+            if listed_here and (event in ("apologies", "present") or event == "substitute" and (
+                    "substitute" in listed_here or not _SUBSTITUTE_SAID.search(chunk))):
+                continue  # "Apologies from A, with B attending as substitute": only B's event is left to read
             mentioned = []
             for p in people:
                 for mn in p.mentions:
-                    if s <= mn.span.start < e and mn.kind != "pronoun":
+                    if s <= mn.span.start < e and mn.kind != "pronoun" and (
+                            event in ("left", "arrived") or p.key not in listed_people):
                         mentioned.append((mn.span.start, p))
             mentioned.sort(key=lambda t: t[0])
-            if event in ("left", "arrived"):
+            if event in ("left", "arrived") or event == "present" and m.start() > 0:
                 mentioned = [t for t in mentioned if t[0] < s + m.start()]
+                if event == "present":  # "the Strategy Manager was in attendance to present the report": a post
+                    mentioned = [t for t in mentioned if t[1].name]
             elif event == "substitute":
-                mentioned = mentioned[:1]
+                by = _SUBSTITUTED_BY.search(chunk)
+                mentioned = [t for t in mentioned if t[0] >= s + by.end()][:1] if by else mentioned[:1]
             for _, p in mentioned:
                 if (p.key, event) in seen:
                     continue
