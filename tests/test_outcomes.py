@@ -203,3 +203,11 @@ def test_present_at_a_time_is_an_arrival_present_at_the_meeting_is_presence():
     assert _page_events("Councillor Sam Tate was present from item 4.\n") == [("Tate", "arrived")]
     assert _page_events("Also present were Councillor Uma Vine and Councillor Wyn Yale.\n") == [
         ("Vine", "present"), ("Yale", "present")]
+
+
+def test_an_unlabelled_name_line_is_recorded_as_its_heading_says():
+    line = "Councillors A. Bell (Chair), C. D. Dunn, E. Ford and G. Hale\n"
+    assert {e for _, e in _events("Minutes of the meeting held on 1 May 2024\n\n" + line)} == {"present"}
+    assert {e for _, e in _events("1. Apologies for Absence\n\n" + line)} == {"apologies"}
+    assert _events("Membership\n\n" + line) == []
+    assert _events("Members of the Planning Committee\n\n" + line) == []

@@ -119,8 +119,10 @@ def _read_lists(text: str, blocks: list[Block]) -> tuple[ListEntry, ...]:
             found = found or bool(got)
         if not found and titled_line and "\n" not in text[bs:be].strip() and \
                 text.count(",", bs, be) + text.count(";", bs, be) >= 2:
-            # printed minutes: the members-present line with no label ("Councillor A (Chair); Councillors B, C")
-            entries = _entries(text, bs, be, "present", False, strict=True)
+            # printed minutes: the members-present line with no label ("Councillor A (Chair); Councillors B, C"),
+            # recorded as its heading says ("Apologies for Absence" above it), not at all under "Membership"
+            event = _heading_event(text, blocks[k - 1]) if k else "present"
+            entries = _entries(text, bs, be, event, False, strict=True) if event else []
             if len(entries) >= 3:
                 out += entries
         if titled_line or (k in cued and "substitut" in text[bs:be].lower()):
@@ -131,6 +133,20 @@ def _read_lists(text: str, blocks: list[Block]) -> tuple[ListEntry, ...]:
                 out.append(ListEntry(Span(sm.start(), sm.end()), name, Span(a, a + len(raw)), "substitute", None,
                                      True, False))
     return tuple(out)
+
+
+_HEADING = re.compile(r"\W*(?:\d{1,3}[a-z]?\.?\s+)?(?:(?P<apologies>apologies(?:\s+for\s+absence)?|absent|"
+                      r"absences?)|(?P<substitute>substitut\w*(?:\s+members?)?)|(?P<none>(?:committee\s+)?membership|"
+                      r"members(?:\s+of\s+the\s+\w+(?:\s+\w+){0,3})?|distribution|copies\s+to|circulation))"
+                      r"(?:\s+and\s+\w+(?:\s+\w+){0,3})?\W*$", re.IGNORECASE)
+
+
+def _heading_event(text: str, block: Block) -> str | None:
+    """The event a heading gives the unlabelled name line under it; None under a membership heading."""
+    m = _HEADING.match(text, block.span.start, block.span.end)
+    if m is None or m.end() != block.span.end:
+        return "present"
+    return "apologies" if m.group("apologies") else "substitute" if m.group("substitute") else None
 
 
 def _read_lines(text: str, s: int, e: int, event: str, officers: bool, *, sentence: bool) -> list[ListEntry]:
