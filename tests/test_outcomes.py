@@ -105,7 +105,7 @@ def test_substitutes_label():
 
 
 def test_people_and_attendance_read_one_list():
-    """The people finder and the attendance events share attendance.read_lists: no second reading adds people."""
+    """The people finder and the attendance events share attendance_lists.read_lists: no second reading adds people."""
     from councilgraph.loaders.extract.people import PeopleFinder
     text = ("Present: A Powrie (Chair), B Marks and Carol Walker\n"
             "Officers: D Lee (Democratic Services Officer)\n\nApologies were received from Mr Hugh Tarn.\n")

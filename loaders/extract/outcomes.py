@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .attendance import read_lists
+from .attendance_lists import read_lists
 from .lexicon import Folded
 from .people import role_kind, split_name
 from .records import Mention, Person, Span, Statement
@@ -302,7 +302,7 @@ _NOT_A_ROLE = re.compile(r"\b(?:chair|chairman|vice|substitute|in the|sat|audien
 
 
 def attendance_lists(text: str, blocks: list[Block], people: list[Person]) -> list[Statement]:
-    """One event per list entry (attendance.read_lists), each entry found as a person of the document.
+    """One event per list entry (attendance_lists.read_lists), each entry found as a person of the document.
 
     The people finder reads the same lists, so an entry is normally a person already; one it passed
     over (a lone surname) is added here.

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
-from .attendance import read_lists
+from .attendance_lists import read_lists
 from .lexicon import (
     ADVERBS,
     COMMITTEE_OFFICE,
@@ -329,7 +329,7 @@ class PeopleFinder:
     def _attendance_lists(self, start: int, end: int) -> None:
         """'Present: A Powrie (Chair), B Marks and C Walker' and 'Officers: D Lee (Clerk)': names with no title.
 
-        The lists are read by attendance.read_lists, the one reader the attendance events use too.
+        The lists are read by attendance_lists.read_lists, the one reader the attendance events use too.
         Under 'Officers' or 'In attendance' people are officers unless their role says
         otherwise; under 'Present', 'Members' or 'Apologies' they are members.
         """

@@ -28,7 +28,11 @@ _LABEL = re.compile(
     r"submitted|made|given|tendered|noted|reported|intimated)\s+(?:on\s+behalf\s+of|from|by)\s+"
     r"|(?P<present_sentence>(?:also\s+)?(?:present|in\s+attendance))\s+(?:were|was)\s+(?:also\s+)?",
     re.IGNORECASE)
-_CUES = ("present", "attendance", "apolog", "absent", "other members", "other councillors", "officers", "substitut")
+# a block can hold a list when it has a label word and a colon, or a list sentence's words ("present" alone
+# is in every "presented the report")
+_SENTENCE_CUES = ("apolog", "substitut", "present w", "attendance w")
+_TITLED_START = ("Coun", "coun", "COUN", "Cllr", "cllr", "CLLR")  # blocks start at their first character
+_LABEL_CUES = ("present", "attendance", "absent", "other members", "other councillors", "officers")
 # a list ends at a sentence's full stop, not at an initial's or a title's ("Cllr J. Smith, Dr. K. Lane")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Cllr)(?<!Mrs)(?<!Mr)(?<!Ms)(?<!Dr)\.(?=\s|$)")
 _SEPARATOR = re.compile(r"\s*(?:[,;]|\band\b|&)\s*|$")
@@ -86,13 +90,17 @@ _CACHE: dict[tuple[str, tuple[int, ...]], tuple[ListEntry, ...]] = {}
 
 def _read_lists(text: str, blocks: list[Block]) -> tuple[ListEntry, ...]:
     out: list[ListEntry] = []
-    cued = cues(text, [(b.span.start, b.span.end) for b in blocks], [_CUES])
+    hits = cues(text, [(b.span.start, b.span.end) for b in blocks],
+                [_SENTENCE_CUES, (":",), _LABEL_CUES, ("substitut",)])
+    cued = {k for k, groups in hits.items() if 0 in groups or {1, 2} <= groups}
     used: set[int] = set()  # blocks already read as the continuation of a label printed alone
     for k, b in enumerate(blocks):
         if k in used:
             continue
         bs, be = b.span.start, b.span.end
-        titled_line = text[bs:bs + 12].lstrip()[:4].lower() in ("coun", "cllr")
+        titled_line = text.startswith(_TITLED_START, bs)
+        if not titled_line and k not in hits:
+            continue
         found = False
         labels = list(_LABEL.finditer(text, bs, be)) if k in cued else []
         for i, m in enumerate(labels):
@@ -125,7 +133,7 @@ def _read_lists(text: str, blocks: list[Block]) -> tuple[ListEntry, ...]:
             entries = _entries(text, bs, be, event, False, strict=True) if event else []
             if len(entries) >= 3:
                 out += entries
-        if titled_line or (k in cued and "substitut" in text[bs:be].lower()):
+        if titled_line or 3 in hits.get(k, ()):
             for sm in _SUB_PAIR.finditer(text, bs, be):
                 raw = sm.group("a").strip()
                 a = sm.start("a")
