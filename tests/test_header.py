@@ -160,3 +160,22 @@ def test_report_subheadings_are_not_items():
     text = ("Agenda item\n\nLibraries Strategy\n\nMinutes:\n\n\n\nBackground\n\nThe strategy was adopted in 2019."
             "\n\n\n\nKey Findings\n\nVisits had fallen.\n\n\n\nNext Steps\n\nA review would follow.\n")
     assert parse_header(text).items is None
+
+
+def test_a_board_that_speaks_of_itself_is_named_by_its_full_name_once():
+    text = ("Agenda item\n\nCarers Strategy Update\n\nPurpose: To report back following the Special Meeting of the "
+            "Westshire Health and Wellbeing Board held in May.\n\nMinutes:\n\nAnn Bolt updated the Board on the "
+            "strategy. Ray Cole asked whether the Project Board had met. The Board noted the update.\n")
+    assert parse_header(text).committee == "Westshire Health and Wellbeing Board"
+
+
+@pytest.mark.parametrize("body", [
+    # sent elsewhere: another body, however often "the Committee" is said
+    "Councillor R Vane said the matter would go to the Transport Committee in March. The Committee noted this.",
+    # the short form names two kinds of body: no way to tell which is the meeting
+    "The Leisure Panel had met. The Panel and the Board noted the plan.",
+    # no short form: the name is only mentioned
+    "Councillor R Vane said the Leisure Scrutiny Panel had reviewed the plan.",
+])
+def test_a_body_only_mentioned_is_not_the_meeting(body):
+    assert parse_header("Agenda item\n\nBus Services\n\nMinutes:\n\n" + body + "\n").committee is None

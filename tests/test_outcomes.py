@@ -80,3 +80,134 @@ def test_officer_follow_ups_and_future_reports():
             "Members to declare any interest in respect of items on the agenda.\n")
     got = _actions(text)
     assert len(got) == 2 and not any("declare" in a for a in got)
+
+
+def test_a_label_printed_alone_heads_the_blocks_that_follow():
+    text = ("Present:\n\n• Cllr Anna Dane (Chair)\n• Cllr Ben Ewart\n\nIn Attendance:\n\nCouncillor Priya Venn\n\n"
+            "Apologies:\n\n• Cllr Cara Fry\n\n1. Minutes\n\nThe minutes were agreed.\n")
+    assert _events(text) == [("Anna Dane", "present"), ("Ben Ewart", "present"), ("Cara Fry", "apologies"),
+                             ("Priya Venn", "present")]
+
+
+def test_an_entry_that_is_not_a_name_is_passed_over_and_a_count_ends_the_list():
+    text = ("Present: Councillors Ruth Abel, Tom Birch and officers of the Council\n"
+            "Public attendance: 3\nOther Officers: 2\n")
+    assert _events(text) == [("Ruth Abel", "present"), ("Tom Birch", "present")]
+
+
+def test_initials_with_full_stops_do_not_end_the_list():
+    assert _events("Present: Cllr J. Smith, Cllr K. Lane and Dr. P. Oduya. The meeting began.\n") == [
+        ("J Smith", "present"), ("K Lane", "present"), ("P Oduya", "present")]
+
+
+def test_substitutes_label():
+    assert _events("Substitutes: Councillor Omar Reed (for Councillor Jill Pike)\n") == [("Omar Reed", "substitute")]
+
+
+def test_people_and_attendance_read_one_list():
+    """The people finder and the attendance events share attendance_lists.read_lists: no second reading adds people."""
+    from councilgraph.loaders.extract.people import PeopleFinder
+    text = ("Present: A Powrie (Chair), B Marks and Carol Walker\n"
+            "Officers: D Lee (Democratic Services Officer)\n\nApologies were received from Mr Hugh Tarn.\n")
+    people = PeopleFinder(text).find()
+    before = {p.key: (p.name, p.kind) for p in people}
+    blks = split_blocks(text)
+    att = attendance(text, blks, [], people, list_blocks=blks)
+    assert {p.key: (p.name, p.kind) for p in people} == before
+    assert sorted((before[st.person][0], st.event) for st in att) == [
+        ("A Powrie", "present"), ("B Marks", "present"), ("Carol Walker", "present"), ("D Lee", "present"),
+        ("Hugh Tarn", "apologies")]
+    assert before[next(st.person for st in att if st.event == "apologies")][1] != "officer"
+
+
+def test_members_not_present_are_not_present():
+    assert _events("Present: Cllr Rhys Mold\nMembers not present: Cllr Sara Penn\n") == [
+        ("Rhys Mold", "present"), ("Sara Penn", "apologies")]
+
+
+def _decided(text):
+    from councilgraph.loaders.extract.outcomes import actions
+    from councilgraph.loaders.extract.records import Span, Statement
+    return [a.text for a in actions(text, [], [Statement(text=text, span=Span(0, len(text)))])]
+
+
+def test_subjunctive_decisions_name_who_acts():
+    text = ("RESOLVED – (1) That the report be noted. (2) That officers circulate the revised bus figures to "
+            "members. (3) That the Chairperson writes to the Minister for Transport.")
+    got = _decided(text)
+    assert len(got) == 2 and got[0].startswith("(2) That officers") and "Chairperson" in got[1]
+
+
+def test_numbered_decision_in_one_paragraph_is_one_action_a_part():
+    got = _decided("RESOLVED (a) that officers provide the tonnage data; (b) that a report be brought to the next "
+                   "meeting of the Panel.")
+    assert len(got) == 2
+
+
+def test_promises_in_reported_speech():
+    text = ("The Director agreed to provide a written response to Councillor Pym. "
+            "Ms Hale said she would take this away. "
+            "Officers were asked to check the timetable data. "
+            "He asked Mr Gill to look into the parking complaints. "
+            "The Head of Waste would circulate the collection figures.\n")
+    assert len(_actions(text)) == 5
+
+
+def test_future_work_and_future_occasions():
+    text = ("An annual review of the plan would be undertaken. "
+            "A new parent governor was being sought from the school forums. "
+            "The figures at paragraph 3 were wrong and required updating. "
+            "The item would come back to the Panel in June. "
+            "A briefing on the depot move was scheduled for 4 May.\n")
+    assert len(_actions(text)) == 5
+
+
+def test_delays_questions_and_call_in_are_not_actions():
+    text = ("Hearings could be held up for months by appeals. "
+            "Councillor Rae asked what action could be taken to reduce the delays. "
+            "This decision will come into force on the expiry of five working days unless it is called in. "
+            "Measures to be undertaken on council land were described.\n")
+    assert _actions(text) == []
+
+
+def _page_events(text):
+    from councilgraph.loaders.extract.people import PeopleFinder
+    from councilgraph.loaders.extract.segment import sentences
+    people = PeopleFinder(text).find()
+    blks = split_blocks(text)
+    sents = [s for b in blks for s in sentences(text, b)]
+    att = attendance(text, blks, sents, people, list_blocks=blks)
+    names = {p.key: p.name.split()[-1] for p in people}
+    return sorted((names[st.person], st.event) for st in att)
+
+
+def test_apologies_sentences_that_go_on_after_the_names():
+    assert _page_events("Apologies for absence were received from Councillor Ada Bell, who was unwell, and "
+                        "Councillor Cy Dunn.\n") == [("Bell", "apologies")]
+    assert _page_events("Apologies were received from Councillor Ada Bell with Councillor Cy Dunn attending as "
+                        "substitute.\n") == [("Bell", "apologies"), ("Dunn", "substitute")]
+    assert _page_events("An apology for absence was received from Councillor Eve Ford.\n") == [("Ford", "apologies")]
+
+
+def test_comings_goings_and_presence_in_sentences():
+    text = ("Councillor Gil Hart joined the meeting during item 5. "
+            "Councillor Ivo Jones left the meeting at 8.15pm. "
+            "Councillor Kay Lowe withdrew from the room for the item. "
+            "Councillor Max Neal was also in attendance. "
+            "Councillor Ola Penn was substituted by Councillor Quin Rees.\n")
+    assert _page_events(text) == [("Hart", "arrived"), ("Jones", "left"), ("Lowe", "left"), ("Neal", "present"),
+                                  ("Rees", "substitute")]
+
+
+def test_present_at_a_time_is_an_arrival_present_at_the_meeting_is_presence():
+    assert _page_events("Councillor Sam Tate was present from item 4.\n") == [("Tate", "arrived")]
+    assert _page_events("Also present were Councillor Uma Vine and Councillor Wyn Yale.\n") == [
+        ("Vine", "present"), ("Yale", "present")]
+
+
+def test_an_unlabelled_name_line_is_recorded_as_its_heading_says():
+    line = "Councillors A. Bell (Chair), C. D. Dunn, E. Ford and G. Hale\n"
+    assert {e for _, e in _events("Minutes of the meeting held on 1 May 2024\n\n" + line)} == {"present"}
+    assert {e for _, e in _events("1. Apologies for Absence\n\n" + line)} == {"apologies"}
+    assert _events("Membership\n\n" + line) == []
+    assert _events("Members of the Planning Committee\n\n" + line) == []

@@ -479,10 +479,63 @@ def _finish(text: str, h: Header) -> Header:
             if any(w in after for w in ("correct record", "approved", "confirmed", "signed", "agreed")):
                 h.committee = om.group("committee").strip()
                 break
+    if not h.committee:
+        h.committee = _self_named(text, h.body_end)
     cm = next(council_mentions(text, 0, min(len(text), 600)), None)
     if cm:
         h.council_mentioned = councils.canonical(cm.group("council"))
     return h
+
+
+# Found from the head word (a literal the engine can skip to): "Board", then what stands before it.
+_BODY_HEAD = re.compile(r"(?:Sub-Committee|Committee|Panel|Board|Forum|Commission)\b")
+# "update the Board": the meeting speaking of itself (no more capitalised words after the head)
+_SHORT_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# "the Health and Wellbeing Board", "a Special Meeting of the Westshire Health and Wellbeing Board"
+_NAME_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?P<met>(?:Special\s+|Extraordinary\s+)?Meeting\s+of\s+the\s+)?"
+                          r"(?P<name>(?:[A-Z][\w’'\-]*\s+(?:(?:and|&|of|for|on)\s+)?){1,6}?)$")
+# a body something is sent to is another body, not this meeting ("would go to the Transport Committee")
+_SENT_TO = re.compile(r"\b(?:to|before|by|with|from)\s+$")
+_MET_AS = re.compile(r"(?:meeting|members?|chair(?:man|person)?)\s+of\s+the\s+$", re.IGNORECASE)
+
+
+def _self_named(text: str, end: int) -> str | None:
+    """The body the minutes call by its short form ('the Board noted'), named once in full ('a Special
+    Meeting of the Health and Wellbeing Board') on a page whose header names no committee.
+
+    Only when the page uses the short form, and only a full name with that head; a name the text
+    sends something to ('to the Transport Committee') is another body. Several such names: the one
+    met as 'meeting/members of the ...' wins, else none.
+    """
+    heads: set[str] = set()
+    names: list[tuple[str, str, bool]] = []
+    for m in _BODY_HEAD.finditer(text, 0, end):
+        prev = text[m.start() - 1] if m.start() else " "
+        if prev == "-" or prev.isalnum() or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+            continue  # inside a word, or a longer name ("Committee Room", "Board Meeting")
+        before = text[max(0, m.start() - 100):m.start()]
+        if _SHORT_BEFORE.search(before):
+            heads.add(m.group(0))
+            continue
+        nm = _NAME_BEFORE.search(before)
+        if not nm:
+            continue
+        name = (nm.group("name") + m.group(0)).strip()
+        met = bool(nm.group("met")) or bool(_MET_AS.search(before, 0, nm.start("name")))
+        if not met and _SENT_TO.search(before, 0, nm.start()):
+            continue
+        if len(name.split()) >= 2 and _heading_like(name, 0.75):
+            names.append((m.group(0), name, met))
+    if len(heads) != 1:
+        return None
+    found: dict[str, bool] = {}
+    for head, name, met in names:
+        if head in heads:
+            found[name] = found.get(name, False) or met
+    if len(found) == 1:
+        return next(iter(found))
+    met_names = [n for n, ok in found.items() if ok]
+    return met_names[0] if len(met_names) == 1 else None
 
 
 def _same_title(a: str, b: str) -> bool:

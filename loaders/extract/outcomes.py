@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .attendance_lists import read_lists
 from .lexicon import Folded
 from .people import role_kind, split_name
 from .records import Mention, Person, Span, Statement
 from .segment import Block, Sentence, cues
+from .segment import sentences as split_sentences
 
 RESOLUTION_START = re.compile(
     r"^(?:(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|RECOMMENDED|Recommended|Decided|DECIDED)"
@@ -15,57 +17,130 @@ RESOLUTION_START = re.compile(
     r"Sub-Committee|Members)\b[^\n]{0,60}?\b(?:noted|agreed|resolved|approved|endorsed)\b[^\n]{0,30}?"
     r"(?:following|below|:)\s*:?\s*$)"
 )
+# What a follow-up is done by, and what it does. UK minutes record one as a promise ("the Director
+# agreed to provide a written response"), a passive future ("figures would be circulated"), a request
+# ("Members asked officers to circulate ..."), a subjunctive decision ("RESOLVED that officers
+# circulate ...", "(2) the Chair write to the Minister") or an action line ("ACTION: Clerk").
+_ACTOR = (r"(?:officers?|(?:[\w’']+\s+){0,2}?officer|chair(?:man|person)?|vice[- ]chair(?:man|person)?|director|clerk|"
+          r"manager|head\s+of\s+\w+|cabinet\s+member|portfolio\s+holder|lead\s+member|leader|chief\s+executive|"
+          r"democratic\s+services|scrutiny\s+(?:officer|team|manager))"
+          r"(?:\s+(?:of|for)(?:\s+(?!to\b|be\b)[\w&’']+){1,4}?)?")
+# searched for anywhere, the actor starts at its head word ("officer", not the word before it): a
+# leading "\w+" would be tried at every word of every sentence
+_ACTOR_ANYWHERE = _ACTOR.replace(r"(?:[\w’']+\s+){0,2}?officer", "officer")
+_DO = (r"provide|circulate|share|send|bring|report|arrange|add|look|investigate|follow|find|write|check|review|"
+       r"update|explore|come\s+back|feed\s+back|advise|discuss|establish|monitor|involve|meet|contact|liaise|seek|"
+       r"confirm|clarify|pursue|consider|prepare|produce|draft|organise|organize|raise|chase|convey|forward|"
+       r"investigate|respond|supply|obtain|invite|approach|amend|correct|publish|notify|inform|examine")
+# what only a promise does (a service "will provide support"; an officer "would provide a briefing note")
+_PROMISE = (r"circulate|send\s+(?:the|a|an|members|details|them|it|this)|share|write\s+to|look\s+into|investigate|"
+            r"follow\s+(?:this\s+|it\s+|that\s+)?up|report\s+back|feed\s+back|come\s+back|liaise\s+with|find\s+out|"
+            r"take\s+(?:this|it|that|these|the\s+\w+)\s+(?:away|back|forward)|pick\s+(?:this|it|that)\s+up|"
+            r"speak\s+(?:to|with)|arrange\s+(?:a|an|for)|check\s+(?:whether|if|the|this|that)|"
+            r"confirm\s+(?:whether|if|the)|respond\s+in\s+writing|provide\s+(?:members|the\s+committee|the\s+panel|"
+            r"councillors|(?:a|an|the)\s+(?:written|briefing|note|breakdown|summary|response|update|figures|details))|"
+            r"e-?mail|forward|update\s+(?:the\s+)?(?:committee|panel|board|members)|look\s+at|"
+            r"keep\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?(?:informed|updated|apprised|briefed)|"
+            r"brief\s+(?:the\s+)?(?:committee|panel|board|members|councillors)|"
+            r"(?:raise|discuss)\s+(?:this|it|that|these|the\s+\w+)\s+(?:with|further)|"
+            r"consider\s+(?:this|that|it|the\s+(?:suggestion|request|point|issue|matter|comments?))|"
+            r"give\s+(?:further\s+)?consideration\s+to")
+_PASSIVE = (r"provided|circulated|shared|sent|brought|reported|held(?!\s+up\b)|arranged|added|scheduled|included|"
+            r"given|made available|followed up|forwarded|distributed|presented|considered|submitted|reviewed|updated|"
+            r"investigated|looked into|explored|published|taken|placed|sought|covered|involved|scrutinised|"
+            r"implemented|written|discussed|reflected")
+# passives that describe a service's own work after "to be" ("measures to be undertaken"): only after a modal
+_MODAL_PASSIVE = (r"undertaken|carried\s+out|conducted|produced|prepared|organised|set\s+up|amended|corrected|"
+                  r"addressed|passed\s+on|picked\s+up|clarified|confirmed|raised\s+with|referred|passed\s+to|"
+                  r"fed\s+(?:back|into)|relayed|communicated|informed|notified|kept\s+(?:informed|updated|apprised|"
+                  r"up\s+to\s+date)|put\s+in\s+place|e-?mailed|monitored|looked\s+at|chased(?:\s+up)?|progressed|"
+                  r"developed|pursued|requested|invited\s+to|contacted|checked|revisited")
+_BODY = r"(?:committee|panel|board|cabinet|council|forum|group)"
+# Top-level branches are grouped by their first word: the engine tries every branch at every position,
+# so one branch per leading word set keeps the search cheap however many phrasings it knows.
 _ACTION = Folded(
-    r"\b(?:(?:should|would|will|to|could)\s+(?:also\s+)?receive\s+(?:an?\s+)?(?:further\s+)?(?:update|report|"
-    r"briefing|breakdown|information)|"
-    r"(?:would|will|to|should|\bbe)\s+(?:be\s+)?(?:provided|circulated|shared|sent|brought|reported|held|arranged|added|"
-    r"scheduled|included|given|made available|followed up|forwarded|distributed|presented|considered|"
-    r"submitted|reviewed|updated|investigated|looked into|explored|published|taken|placed|sought|covered|"
-    r"involved|scrutinised|implemented|written|discussed|reflected|circulated)\b|"
-    r"(?:would|will|to)\s+continue\s+to\s+be\s+monitored|"
-    r"\b(?:in\s+future\s+(?:reports|meetings|updates)|(?:at|to)\s+a\s+future\s+meeting)\b|"
-    r"(?:officers?|chair(?:man|person)?|leader|director|manager|head\s+of\s+\w+)\s+(?:would\s+|to\s+|agreed\s+to\s+)"
-    r"(?:check|review|issue|remove|speak\s+to|look\s+(?:at|into)|develop|incorporate|finalise|confirm)\b|"
-    r"(?:would|will|to)\s+(?:also\s+)?(?:write\s+to|advise\s+(?:the\s+)?(?:committee|panel|board|members)|"
-    r"liaise\s+with|provide\s+(?:a\s+|an\s+)?(?:written|further|more|update|details|information|figures|data|"
-    r"briefing|breakdown|report))|"
-    r"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:provide|circulate|share|send|bring|report|"
-    r"arrange|add|look|investigate|follow|find|write|check|review|update|explore|come back|feed back|advise|"
-    r"discuss|establish|monitor|involve|meet|contact|liaise|seek|confirm|clarify|pursue|consider)|"
-    r"report(?:ing)?\s+back|come\s+back\s+to|\(action:?\s*[^)]+\)|^action\s*:|^requested\b|"
-    r"\brequested\s+that\b|(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
+    r"\b(?:"
+    # after a modal: "would be circulated", "should receive an update", "to come back to the Panel"
+    r"(?:would|will|should|could|to|be)\s+(?:"
+    r"(?:also\s+)?receive\s+(?:an?\s+)?(?:further\s+)?(?:update|report|briefing|breakdown|information)|"
+    rf"(?:be\s+)?(?:{_PASSIVE})\b|"
+    rf"(?<!to\s)(?<!be\s)(?<!could\s)(?:also\s+|now\s+)?be\s+(?:{_MODAL_PASSIVE})\b|"
+    r"continue\s+to\s+be\s+monitored|"
+    r"(?:come|go|return|be\s+brought)\s+(?:back\s+|forward\s+)?(?:to|before)\s+(?:the\s+|a\s+|its\s+)?"
+    rf"(?:[\w’']+\s+){{0,2}}?{_BODY}\b|"
+    r"(?:also\s+)?(?:write\s+to|advise\s+(?:the\s+)?(?:committee|panel|board|members)|liaise\s+with|"
+    r"provide\s+(?:a\s+|an\s+)?(?:written|further|more|update|details|information|figures|data|briefing|"
+    r"breakdown|report))|"
+    r"further\s+(?:explore|investigate|examine|consider|review|develop)\b|"
+    rf"(?<=be\s)(?:asked|requested|instructed|invited|tasked)\s+to\s+(?:also\s+)?(?:{_DO})\b|"
+    # reported speech: "she would take this away", "Ms Hale would be happy to circulate the figures"
+    r"(?<=would\s)(?:be\s+(?:happy|pleased|willing)\s+to\s+(?!note|see|hear|support|receive|welcome)\w+|"
+    rf"(?:also\s+|personally\s+)?(?:{_PROMISE})\b))|"
+    # "was being sought", "was scheduled for 4 May", "were asked to check"
+    r"(?:was|were|is|are)\s+(?:being\s+(?:sought|arranged|organised|drafted|prepared|scheduled)\b|"
+    r"(?:anticipated|scheduled|planned|due)\s+(?:on|in|for|at|to\s+(?:take\s+place|be))\b|"
+    rf"(?:(?<=was\s)|(?<=were\s))(?:asked|requested|instructed|invited|tasked)\s+to\s+(?:also\s+)?(?:{_DO})\b)|"
+    # a future occasion: "at an upcoming board session", "in the next quarterly report", "in future reports"
+    r"(?:a|an|the|its)\s+(?:next|future|forthcoming|subsequent|upcoming)\s+(?:[\w’']+\s+){0,3}?(?:meeting|report|"
+    r"update|session|forum|agenda|round|seminar|workshop)s?\b|"
+    r"in\s+(?:the\s+)?future\s+(?:[\w’']+\s+)?(?:reports?|meetings?|updates?|papers?|rounds?)\b|"
+    rf"{_ACTOR_ANYWHERE}\s+(?:would\s+|to\s+|agreed\s+to\s+)(?:also\s+)?"
+    rf"(?:{_DO}|issue|remove|speak\s+to|look\s+(?:at|into)|develop|incorporate|finalise|take\s+\w+\s+away)\b|"
+    rf"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:further\s+)?(?:{_DO})|undertaking\s+to\b|"
+    # requests: "asked the Director to provide", "asked Mr Gill to look into", "requested a briefing note"
+    rf"(?:asked|requested|instructed|invited|tasked)\s+(?:(?:the\s+)?{_ACTOR}\s+to\s+(?:{_DO})\b|"
+    rf"(?<!instructed\s)(?<!tasked\s)(?:[\w’'.]+\s+){{1,4}}?to\s+(?:{_PROMISE})\b|"
+    r"(?<=requested\s)(?:that\b|(?:that\s+)?(?:a|an)\s+(?:\w+\s+){0,3}?(?:report|briefing|note|breakdown|paper|"
+    r"presentation|session|visit|workshop|summary)\b))|"
+    rf"that\s+(?:the\s+)?(?:relevant\s+)?{_ACTOR}\s+(?:(?:{_DO})(?:e?s)?)\b|"
+    r"(?:required|requires|needed|needs|need|require)\s+(?:updating|amending|correcting|amendment|correction|"
+    r"to\s+be\s+(?:updated|amended|corrected))\b|"
+    r"report(?:ing)?\s+back|come\s+back\s+to|\(action:?\s*[^)]+\)|^action\s*(?::|[-–]\s)|^requested\b|"
+    r"(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
     r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)"
 )
-_ACTION_WORDS = ("future", "check", "issue", "remove", "speak", "look", "develop", "incorporate", "finalise",
-                 "confirm", "write", "advise", "liaise", "provide", "placed", "sought", "covered", "monitored",
-                 "involved", "scrutinised", "implemented", "written", "discussed", "reflected", "receive",
-                 "provided", "circulated", "shared", "sent", "brought", "reported", "held", "arranged",
-                 "added", "scheduled", "included", "given", "available", "followed", "forwarded", "distributed",
-                 "presented", "considered", "submitted", "reviewed", "updated", "investigated", "looked",
-                 "explored", "published", "taken", "undert", "agreed", "offered", "promised", "committed",
-                 "report", "come back", "action", "requested", "programme")
+# in a decision, an item of its own: "(2) officers circulate the figures", "That the Chair write to ..."
+_DECIDED_ACTION = Folded(rf"^\W{{0,3}}(?:\(?[0-9ivx]{{1,4}}[.)]\s*|\(?[a-h][.)]\s+)?(?:that\s+)?(?:the\s+)?"
+                         rf"(?:relevant\s+)?{_ACTOR}\s+(?:{_DO})(?:e?s)?\b")
+# "what action could be taken": a question, not a promise
+_WH_QUESTION = Folded(r"\b(?:what|how|why)\s+(?:\w+\s+){0,6}?(?:could|can|might|should)\s+be\s+\w+")
+# one follow-up a clause: "..., and she added that ...", "; ", "... would be circulated and that a report ..."
+# (each branch starts with a literal, so the search skips ahead to it)
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:he|she|they|it was|members)\s+(?:also\s+)?"
-                           r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+", re.IGNORECASE)
+                           r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+|and(?<!\wand)\s+(?=that\s)",
+                           re.IGNORECASE)
+# and in a decision, its numbered parts printed as one paragraph ("RESOLVED (1) that ... (2) that ...")
+_NUMBERED_SPLIT = re.compile(r"\s(?=\((?:[0-9]{1,2}|[ivx]{1,4}|[a-h])\)\s+(?:that\s+)?[A-Za-z])|"
+                             r"(?<=[.:;])\s+(?=(?:[0-9]{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(?:that\s+)?[A-Za-z])",
+                             re.IGNORECASE)
 # procedure, not a follow-up: urgency and exclusion of the press, emergency drills, agenda lines ("To receive ...")
 _PROCEDURAL = re.compile(r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?excluded|in\s+(?:the\s+)?"
                          r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|^\s*To\s+(?:receive|consider|"
-                         r"note|approve|agree)\b|proposed\s+to\s+be\s+taken|declare\s+any\s+interests?|goods\s+or\s+services",
+                         r"note|approve|agree)\b|proposed\s+to\s+be\s+taken|declare\s+any\s+interests?|goods\s+or\s+services|"
+                         r"\bcalled\s+in\b|\bcall[- ]in\b|come\s+into\s+force",
                          re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(?:\s+(?:further|later|"
                     r"in\s+due\s+course|outside\s+the\s+meeting))?\W*$", re.IGNORECASE)
 ATTEND = [
     ("left", re.compile(r"\b(?:had\s+)?left\s+the\s+(?:meeting|room|chamber)|"
-                        r"\bleave\s+the\s+(?:meeting|room|chamber)|\bleft\s+at\s+\d|"
-                        r"\bdeparted\b|\bwithdrew\s+from\s+the\s+meeting", re.IGNORECASE)),
-    ("arrived", re.compile(r"\b(?:arrived|joined\s+the\s+meeting|entered\s+the\s+meeting|was\s+(?:now\s+)?"
-                           r"present\s+at)\b", re.IGNORECASE)),
-    ("apologies", re.compile(r"\bapologies\b", re.IGNORECASE)),
+                        r"\bleave\s+the\s+(?:meeting|room|chamber)|\bleft\s+(?:at\s+\d|during\b|before\b|prior\s+to\b)|"
+                        r"\bdeparted\b|\bwithdrew\s+from\s+the\s+(?:meeting|room|chamber)", re.IGNORECASE)),
+    # "was present from item 4" is an arrival; "was present at the meeting" is presence
+    ("arrived", re.compile(r"\b(?:arrived|joined\s+the\s+meeting|entered\s+the\s+meeting)\b|\bwas\s+(?:now\s+)?"
+                           r"present\s+(?:at|from)\s+(?:\d|item\b|minute\b)", re.IGNORECASE)),
+    ("apologies", re.compile(r"\bapologies\b|\bapology\s+for\s+absence\b|\bapology\s+(?:was|had\s+been)\s+"
+                             r"(?:received|submitted|given|tendered)", re.IGNORECASE)),
     ("substitute", re.compile(r"\bsubstitut\w*\b|\bin\s+place\s+of\b", re.IGNORECASE)),
-    ("present", re.compile(r"^\s*(?:Present|In attendance)\s*:", re.IGNORECASE)),
+    ("present", re.compile(r"^\s*(?:Present|In attendance)\s*:|\b(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|"
+                           r"present)\b", re.IGNORECASE)),
 ]
+# "Councillor Ward was substituted by Councillor Hill": the substitute is named after the verb
+_SUBSTITUTED_BY = re.compile(r"\b(?:substituted|replaced|represented)\s+by\b", re.IGNORECASE)
+_SUBSTITUTE_SAID = re.compile(r"\b(?:attend\w*|present)\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?substitute|"
+                              r"\bsubstitut\w*\s+(?:for|by)\b|\breplaced\s+by\b", re.IGNORECASE)
 
 
-_ATTEND_WORDS = ("leave", "left", "arrived", "joined", "entered", "apologies", "substitut", "place", "present",
+_ATTEND_WORDS = ("leave", "left", "arrived", "joined", "entered", "apolog", "substitut", "place", "present",
                  "attendance", "departed", "withdrew")  # cue words: a sentence without one has no event
 
 
@@ -99,14 +174,26 @@ def resolutions(text: str, blocks: list[Block], start: int, end: int) -> list[St
 
 def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
-    spans = [(s.span.start, s.span.end) for s in sents] + [(r.span.start, r.span.end) for r in extra]
-    for k in sorted(cues(text, spans, [_ACTION_WORDS])):
-        s, e = spans[k]
-        for ps, pe in _split_clauses(text, s, e):
+    # a decision is read sentence by sentence, as the discussion is
+    spans = [(s.span.start, s.span.end) for s in sents] + [
+        piece for r in extra for piece in _sentences_of(text, r.span.start, r.span.end)]
+    for k, (s, e) in enumerate(spans):
+        decided = k >= len(sents)
+        whole = text[s:e]
+        low = whole.lower()
+        # a clause that matches is in a sentence that matches, but for the clause-start "Action:" / "Requested"
+        if not decided and not _ACTION.search(whole, low) and "action" not in low and "requested" not in low:
+            continue
+        for ps, pe in _split_clauses(text, s, e, decided=decided):
             clause = text[ps:pe]
-            if _ACTION.search(clause) and not _VAGUE.search(clause.strip()) and not _PROCEDURAL.search(clause) and \
-                    not clause.rstrip().endswith("?"):
-                out.append(Statement(text=clause.strip(), span=Span(ps, pe)))
+            low = clause.lower()
+            m = _ACTION.search(clause, low) or (_DECIDED_ACTION.search(clause, low) if decided else None)
+            if not m or _VAGUE.search(clause.strip()) or _PROCEDURAL.search(clause) or clause.rstrip().endswith("?"):
+                continue
+            wh = _WH_QUESTION.search(clause, low)
+            if wh and wh.start() <= m.start() < wh.end():
+                continue  # "asked what action could be taken"
+            out.append(Statement(text=clause.strip(), span=Span(ps, pe)))
     seen: set[tuple[int, int]] = set()
     unique = []
     for st in out:
@@ -117,10 +204,15 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
     return unique
 
 
-def _split_clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    cuts = [s]
-    for m in _CLAUSE_SPLIT.finditer(text, s, e):
-        cuts.append(m.end())
+def _sentences_of(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    block = Block(Span(s, e), None, -1)
+    return [(x.span.start, x.span.end) for x in split_sentences(text, block)] or [(s, e)]
+
+
+def _split_clauses(text: str, s: int, e: int, *, decided: bool = False) -> list[tuple[int, int]]:
+    cuts = [s, *(m.end() for m in _CLAUSE_SPLIT.finditer(text, s, e))]
+    if decided:
+        cuts = sorted({*cuts, *(m.end() for m in _NUMBERED_SPLIT.finditer(text, s, e))})
     cuts.append(e)
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -133,31 +225,16 @@ def _split_clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-_PRESENT_HEAD = re.compile(r"^\s*(?:Present|Also\s+present|In\s+attendance|Officers(?:\s+present)?|"
-                           r"Members\s+present)\s*:", re.IGNORECASE)
-_OTHER_HEAD = re.compile(r"^\s*(?:Apologies|Absent|Substitut)", re.IGNORECASE)
-
-
 def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: list[Person],
                preamble: list[Block] = (), list_blocks: list[Block] | None = None) -> list[Statement]:
-    """`list_blocks`: where attendance lists are read (the whole page: a meeting's lists head it)."""
+    """Attendance events: each entry of the page's lists, then comings and goings sentence by sentence.
+
+    `list_blocks`: where attendance lists are read (the whole page: a meeting's lists head it);
+    by default the preamble and `blocks`.
+    """
     listed = attendance_lists(text, list_blocks if list_blocks is not None else
                               [*preamble, *(b for b in blocks if b not in preamble)], people)
     out: list[Statement] = []
-    seen_present: set[str] = {st.person for st in listed if st.event == "present"}
-    in_present = False
-    for b in preamble:  # printed minutes: "Present:" then one name (list) a line
-        chunk = text[b.span.start:b.span.end]
-        if _PRESENT_HEAD.match(chunk):
-            in_present = True
-        elif _OTHER_HEAD.match(chunk):
-            in_present = False
-        if not in_present:
-            continue
-        for p in people:
-            if p.key not in seen_present and any(b.span.start <= m.span.start < b.span.end for m in p.mentions):
-                seen_present.add(p.key)
-                out.append(Statement(text=chunk, span=b.span, person=p.key, event="present"))
     units = [(s.span.start, s.span.end) for s in sents]
     seen: set[tuple[str, str]] = set()
     for st in listed:
@@ -167,102 +244,35 @@ def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: li
     for k in sorted(cues(text, units, [_ATTEND_WORDS])):
         s, e = units[k]
         chunk = text[s:e]
+        # a list in this sentence was read entry by entry: its own events are not read again
+        listed_here = {st.event for st in listed if s <= st.span.start < e}
+        listed_people = {st.person for st in listed if s <= st.span.start < e}
         for event, rx in ATTEND:
             m = rx.search(chunk)
             if not m:
                 continue
-            if event in ("apologies", "substitute", "present") and any(s <= st.span.start < e for st in listed):
-                break  # the list in this sentence was read entry by entry
+            if listed_here and (event in ("apologies", "present") or event == "substitute" and (
+                    "substitute" in listed_here or not _SUBSTITUTE_SAID.search(chunk))):
+                continue  # "Apologies from A, with B attending as substitute": only B's event is left to read
             mentioned = []
             for p in people:
                 for mn in p.mentions:
-                    if s <= mn.span.start < e and mn.kind != "pronoun":
+                    if s <= mn.span.start < e and mn.kind != "pronoun" and (
+                            event in ("left", "arrived") or p.key not in listed_people):
                         mentioned.append((mn.span.start, p))
             mentioned.sort(key=lambda t: t[0])
-            if event in ("left", "arrived"):
+            if event in ("left", "arrived") or event == "present" and m.start() > 0:
                 mentioned = [t for t in mentioned if t[0] < s + m.start()]
+                if event == "present":  # "the Strategy Manager was in attendance to present the report": a post
+                    mentioned = [t for t in mentioned if t[1].name]
             elif event == "substitute":
-                mentioned = mentioned[:1]
+                by = _SUBSTITUTED_BY.search(chunk)
+                mentioned = [t for t in mentioned if t[0] >= s + by.end()][:1] if by else mentioned[:1]
             for _, p in mentioned:
                 if (p.key, event) in seen:
                     continue
                 seen.add((p.key, event))
                 out.append(Statement(text=chunk, span=Span(s, e), person=p.key, event=event))
-            break
-    return out
-
-
-# -- attendance lists: "Present: Cllr A Smith (Chair), Cllr B Jones", "Apologies were received from
-# Councillors Brown and Green", "Councillor C Hill for Councillor D Ward" (a substitution) ---------------------
-_LIST_HEAD = re.compile(
-    r"(?:(?P<present>Present|Also\s+present|In\s+attendance|Other\s+(?:Members|Councillors)(?:\s+present)?|"
-    r"(?:Members|Councillors)\s+present|Also\s+in\s+attendance)|(?P<apologies>Apologies(?:\s+for\s+absence)?|"
-    r"Absent))\s*:[ \t]*|(?P<apologies2>apologies)\s+(?:for\s+absence\s+)?(?:had\s+been|have\s+been|were|was|"
-    r"are|is)\s+(?:received|submitted|made|given|tendered|noted|reported|intimated)\s+(?:on\s+behalf\s+of|from)\s+",
-    re.IGNORECASE)
-_LIST_TITLE = re.compile(r"^(?:(?:County\s+)?(?:Councillors?|Cllrs?)\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof(?:essor)?|Sir|"
-                         r"Dame|Alderman|Bailie|Provost|Rev(?:erend)?)\.?\s+", re.IGNORECASE)
-_COUNCILLOR_TITLE = re.compile(r"^(?:County\s+)?(?:Councillors?|Cllrs?)\b", re.IGNORECASE)
-_NAME_TOKEN = re.compile(r"[A-Z][A-Za-z’'\-]*\.?$|[A-Z]\.?$")
-_NOT_LIST_NAME = {"council", "committee", "officer", "officers", "members", "member", "chair", "chairman",
-                  "the", "all", "none", "other", "public", "no", "nil", "substitute", "vice", "present"}
-_PAREN_SUB = re.compile(r"\(\s*(?:substitute[:\s]+(?:(?:Councillor|Cllr)\.?\s*)?(?P<n1>[A-Z][\w.’'\- ]{1,40}?)\s*\)|"
-                        r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?P<n2>[A-Z][\w.’'\- ]{1,40}?),?\s+"
-                        r"(?:[^()]{0,40}?)(?:attended|was\s+present|present)\s+as\s+(?:a\s+|the\s+|her\s+|his\s+|their\s+)?"
-                        r"(?:substitute|alternate|deputy)|(?:attended|present)\s+in\s+(?:his|her|their)\s+(?:absence|place)\s*\))",
-                        re.IGNORECASE)
-_SUB_PAIR = re.compile(r"C(?<!\wC)(?:ouncillor|llr)\.?\s*(?P<a>[A-Z][\w.’'\- ]{1,40}?)\s+(?:for|substitut\w*\s+for|"
-                       r"in\s+place\s+of|replacing)\s+(?:Councillor|Cllr)\.?\s*(?P<b>[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+)*)")
-
-
-_LIST_CUES = ("present", "attendance", "apolog", "absent", "other members", "other councillors")
-
-
-def _list_entries(text: str, s: int, e: int, subs: list | None = None) -> list[tuple[int, int, str, bool]]:
-    """A name list split into (start, end, name, titled councillor); [] when any entry is not a name.
-
-    Substitutes named in brackets ("Mr A Bell (Ms C Dunn attended as substitute)") go to `subs`.
-    """
-    out = []
-    subs = [] if subs is None else subs
-    councillors = False
-    pos = s
-    masked = re.sub(r"\([^()]*\)", lambda m: "(" + "x" * (len(m.group()) - 2) + ")", text[s:e])
-    for m in re.finditer(r"\s*(?:[,;]|\band\b|&)\s*|$", masked):
-        a, b = pos, s + m.start()
-        pos = s + m.end()
-        raw = text[a:b]
-        if not raw.strip():
-            if m.end() == m.start():
-                break
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        a += lead
-        raw = raw.strip().rstrip(".")
-        sub = _PAREN_SUB.search(raw)
-        if sub:
-            g = "n1" if sub.group("n1") else "n2"
-            subs.append((a + sub.start(g), a + sub.end(g), sub.group(g).strip()))
-        raw = re.sub(r"\s*\([^)]*\)?", "", raw).replace("?", " ").strip()
-        if _COUNCILLOR_TITLE.match(raw):
-            councillors = True
-        elif _LIST_TITLE.match(raw):
-            councillors = False
-        while True:
-            t = _LIST_TITLE.match(raw)
-            if not t:
-                break
-            raw = raw[t.end():]
-        toks = raw.replace(".", ". ").split()
-        if toks and any(len(t) > 1 and t.isupper() for t in toks):  # "NHS England": the body a member is from
-            if m.end() == m.start():
-                break
-            continue
-        if not 1 <= len(toks) <= 4 or not all(_NAME_TOKEN.match(t) for t in toks) or \
-                any(t.lower().strip(".") in _NOT_LIST_NAME for t in toks) or len(toks[-1].rstrip(".")) < 2:
-            return []
-        out.append((a, a + len(text[a:b].strip()), " ".join(t.rstrip(".") for t in toks), councillors))
-        if m.end() == m.start():
             break
     return out
 
@@ -288,51 +298,19 @@ def _person_for(name: str, span: Span, councillor: bool, role: str | None, peopl
     return person
 
 
+_NOT_A_ROLE = re.compile(r"\b(?:chair|chairman|vice|substitute|in the|sat|audience)\b", re.IGNORECASE)
+
+
 def attendance_lists(text: str, blocks: list[Block], people: list[Person]) -> list[Statement]:
-    """Attendance read from list lines: each entry found as a person of the document, or added as one."""
+    """One event per list entry (attendance_lists.read_lists), each entry found as a person of the document.
+
+    The people finder reads the same lists, so an entry is normally a person already; one it passed
+    over (a lone surname) is added here.
+    """
     out: list[Statement] = []
-    cued = cues(text, [(b.span.start, b.span.end) for b in blocks], [_LIST_CUES])
-    for k, b in enumerate(blocks):
-        bs, be = b.span.start, b.span.end
-        headed = k in cued
-        titled_line = text[bs:bs + 12].lstrip()[:4].lower() in ("coun", "cllr")
-        if not headed and not titled_line:
-            continue
-        chunk = text[bs:be]
-        low = chunk.lower()
-        found = False
-        for m in _LIST_HEAD.finditer(chunk) if headed else ():
-            event = "present" if m.group("present") else "apologies"
-            ls = bs + m.end()
-            stop = re.search(r"\.(?:\s|$)|\n|$", text[ls:be])
-            le = ls + stop.start()
-            subs: list[tuple[int, int, str]] = []
-            for a, z, name, councillor in _list_entries(text, ls, le, subs):
-                role_m = re.match(r"[^(]*\(([^)]*)\)", text[a:z])
-                role = role_m.group(1).strip() if role_m else None
-                if role and re.search(r"\b(?:chair|chairman|vice|substitute|in the|sat|audience)\b", role, re.I):
-                    role = None
-                ev = "substitute" if re.search(r"\(\s*substitute\s*\)", text[a:z], re.I) else event
-                p = _person_for(name, Span(a, z), councillor, role, people, text)
-                out.append(Statement(text=text[a:z], span=Span(a, z), person=p.key, event=ev))
-                found = True
-            for a, z, name in subs:
-                sp = split_name(name.replace("?", " "))
-                if sp.surname and sp.surname[0].isupper():
-                    p = _person_for(name, Span(a, z), False, None, people, text)
-                    out.append(Statement(text=text[a:z], span=Span(a, z), person=p.key, event="substitute"))
-        if not found and titled_line and chunk.count(",") + chunk.count(";") >= 2 and "\n" not in chunk.strip():
-            # printed minutes: the members-present line with no label ("Councillor A (Chair); Councillors B, C")
-            entries = _list_entries(text, bs, be)
-            if len(entries) >= 3:
-                for a, z, name, councillor in entries:
-                    p = _person_for(name, Span(a, z), councillor, None, people, text)
-                    out.append(Statement(text=text[a:z], span=Span(a, z), person=p.key, event="present"))
-        for m in _SUB_PAIR.finditer(chunk) if titled_line or "substitut" in low else ():
-            a = bs + m.start("a")
-            raw = m.group("a").strip()
-            name = " ".join(t.rstrip(".") for t in raw.replace(".", ". ").split())
-            p = _person_for(name, Span(a, a + len(raw)), True, None, people, text)
-            out.append(Statement(text=m.group(0), span=Span(bs + m.start(), bs + m.end()), person=p.key,
-                                 event="substitute"))
+    for entry in read_lists(text, blocks):
+        role = entry.bracket if entry.bracket and not _NOT_A_ROLE.search(entry.bracket) else None
+        p = _person_for(entry.name, entry.span, entry.councillor, role, people, text)
+        out.append(Statement(text=text[entry.span.start:entry.span.end], span=entry.span, person=p.key,
+                             event=entry.event))
     return out

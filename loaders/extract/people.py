@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
+from .attendance_lists import read_lists
 from .lexicon import (
     ADVERBS,
     COMMITTEE_OFFICE,
@@ -34,6 +35,7 @@ from .lexicon import (
     at_word_start,
 )
 from .records import Mention, Person, Span
+from .segment import blocks as split_blocks
 
 _TW = r"(?!(?:The|A|An|In|On|At|Our|Their|His|Her|This|That|These|Those|It|He|She|They|We|And|Of)\b)" \
       r"[A-Z][\w’'\-]*"
@@ -125,13 +127,6 @@ _HEARD_BEFORE = re.compile(r"(?:\bheard|\bdeputation(?:\s+request)?|\b(?:represe
 _FULL_NAME = re.compile(rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?[ \t]+{_SURNAME}(?![\w’'-])")
 _MORE_CAPITALS = re.compile(r"[ \t]+[A-Z]")
 _HEARD_SEP = re.compile(r"\s*(?:,\s*(?:supported\s+by\s+|and\s+)?|\s+and\s+)")
-_LIST_LABEL = re.compile(r"(?im)^[ \t]*(?P<label>present|members\s+present|also\s+present|in\s+attendance|"
-                         r"also\s+in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|apologies(?:\s+for\s+"
-                         r"absence)?|substitutes?)\s*:[ \t]*")
-# one entry of a list: an optional title, initials or given names and a surname, an optional (role)
-_ENTRY = re.compile(rf"(?:(?:Councillors?|Cllrs?\.?|Mrs?\.?|Ms\.?|Miss|Dr\.?)[ \t]+)?"
-                    rf"(?P<name>(?:[A-Z]\.?[ \t]*){{0,3}}(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}{_SURNAME})(?![\w’'-])"
-                    rf"(?:\s*\((?P<role>[^()]{{2,80}})\))?")
 _JOINED_INITIAL = re.compile(r"^([A-Z])(?=[A-Z][a-z]{2})")
 _HEAD_WORDS = {h for h in ROLE_HEADS if " " not in h}
 _REMIT_LIST_GOES_ON = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
@@ -375,31 +370,24 @@ class PeopleFinder:
     def _attendance_lists(self, start: int, end: int) -> None:
         """'Present: A Powrie (Chair), B Marks and C Walker' and 'Officers: D Lee (Clerk)': names with no title.
 
-        A list runs from its label to the first blank line; entries are split at commas, semicolons
-        and 'and'. Under 'Officers' or 'In attendance' people are officers unless their role says
+        The lists are read by attendance_lists.read_lists, the one reader the attendance events use too.
+        Under 'Officers' or 'In attendance' people are officers unless their role says
         otherwise; under 'Present', 'Members' or 'Apologies' they are members.
         """
-        for lab in _LIST_LABEL.finditer(self.text, start, end):
-            stop = self.text.find("\n\n", lab.end(), end)
-            stop = min(end, lab.end() + 1500) if stop < 0 else min(stop, lab.end() + 1500)
-            nxt = _LIST_LABEL.search(self.text, lab.end(), stop)
-            stop = nxt.start() if nxt else stop
-            kind = "officer" if re.match(r"(?i)officers|in\s+attendance|also\s+in\s+attendance", lab.group("label")) \
-                else "councillor"
-            for entry in _ENTRY.finditer(self.text, lab.end(), stop):
-                s, e = entry.span("name")
-                if self._overlaps(s, e):
-                    continue
-                words = entry.group("name").split()
-                if len(words) < 2 and not entry.group("role"):
-                    continue  # a lone word is too weak a name
-                if any(w.lower().rstrip(".") in NOT_NAME for w in words):
-                    continue
-                role = clean_role(entry.group("role")) if entry.group("role") and ROLE_RE.search(
-                    entry.group("role")) else None
-                who = role_kind(role) if role and kind == "officer" else kind
-                self._add_named(entry.group("name"), Span(s, e), who, name_span=(s, e), mention_kind="name",
-                                role=role)
+        blocks = [b for b in split_blocks(self.text) if start <= b.span.start < end]
+        for entry in read_lists(self.text, blocks):
+            s, e = entry.name_span.start, entry.name_span.end
+            if self._overlaps(s, e):
+                continue
+            words = entry.name.split()
+            if len(words) < 2 and not entry.bracket:
+                continue  # a lone word is too weak a name
+            if any(w.lower().rstrip(".") in NOT_NAME for w in words):
+                continue
+            role = clean_role(entry.bracket) if entry.bracket and ROLE_RE.search(entry.bracket) else None
+            kind = "officer" if entry.officers else "councillor"
+            who = role_kind(role) if role and kind == "officer" else kind
+            self._add_named(self.text[s:e], Span(s, e), who, name_span=(s, e), mention_kind="name", role=role)
 
     def _signatures(self, start: int, end: int) -> None:
         """Decision records end 'Signed J Ames (Cabinet Member for Housing)', 'Signed Leader: M Ross'."""
