@@ -54,12 +54,38 @@ class Folded:
     """
 
     def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
         self.lower = re.compile(pattern)
-        self.any_case = re.compile(pattern, re.IGNORECASE)
+        self._any_case: re.Pattern | None = None  # compiled when first needed: start-up pays for one form
+
+    @property
+    def any_case(self) -> re.Pattern:
+        if self._any_case is None:
+            self._any_case = re.compile(self.pattern, re.IGNORECASE)
+        return self._any_case
 
     def search(self, text: str, low: str | None = None) -> re.Match | None:
         low = text.lower() if low is None else low
         return self.lower.search(low) if len(low) == len(text) else self.any_case.search(text)
+
+
+class Lazy:
+    """A pattern compiled when first used: start-up need not pay for the rarely needed big ones.
+
+    The job-title patterns embed the whole list of heads and take 10-30 ms each to compile;
+    `councilgraph extract ONE_FILE` should not spend that on patterns its page never reaches.
+    """
+
+    __slots__ = ("_args", "_re")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._re: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        if self._re is None:
+            self._re = re.compile(*self._args)
+        return getattr(self._re, name)
 
 
 # Words that show a councillor's contribution is a concern or a request even with a neutral verb.

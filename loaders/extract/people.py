@@ -32,6 +32,7 @@ from .lexicon import (
     ROLE_HEADS,
     SPEECH_VERBS,
     TITLES,
+    Lazy,
     at_word_start,
 )
 from .records import Mention, Person, Span
@@ -85,7 +86,7 @@ _ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}(?:\s*\([A-Z]{{2,6}}
 # "the Director of Children's Services (DCS)" ... later "The DCS advised"
 # found from the bracket back: a role pattern tried at every position of a page is the slowest search here
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
-_ROLE_ENDING = re.compile(rf"(?<![\w’'\-]){ROLE_RE.pattern}\s*$")
+_ROLE_ENDING = Lazy(rf"(?<![\w’'\-]){ROLE_RE.pattern}\s*$")
 # surnames: "Crute", "McDaniel", "O'Brien", "Jones-Evans", "ap-Rhys", or in capitals
 _NAME_WORD = re.compile(rf"{_SURNAME}(?:-[{_UP}])?$|[A-Z]{{2,}}$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,4}$")
@@ -136,8 +137,8 @@ _BARE_OFFICE = re.compile(r"^(?:Cabinet|Executive|Lead)\s+Member$|^Portfolio\s+H
 _LIST_JOIN = re.compile(r"(?:,|\band)\s*$")
 # an aside between a speaker and the verb: "The Chief Executive, in response to Councillor Ahmed, said"
 ASIDE = re.compile(r",\s+(?:in\s+(?:response|reply|answer)|responding|replying|answering)(?:\s+to\s+[^,.;]{1,60})?,")
-_NEXT_POST = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?P<role>{ROLE_BODY})")
-_AND_POST = re.compile(rf"\s+(?:and|&)\s+(?=(?:{_TW}\s+){{0,4}}(?:{_HEADS})$)")
+_NEXT_POST = Lazy(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?P<role>{ROLE_BODY})")
+_AND_POST = Lazy(rf"\s+(?:and|&)\s+(?=(?:{_TW}\s+){{0,4}}(?:{_HEADS})$)")
 _MODALS = {"must", "should", "shall", "may", "can", "will", "would", "could", "might"}
 _ROLE_GLUE = {"the", "of", "for", "and"}
 _SPACES = re.compile(r"\s+")

@@ -26,6 +26,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SUPPORT_CUES,
     Folded,
+    Lazy,
     at_word_start,
 )
 from .people import _APPOSITIVE, _VERB_AFTER, ASIDE, ROLE_BODY, is_committee_office
@@ -172,7 +173,7 @@ _REPLY_VERBS = {"responded", "replied", "answered"}
 # a listed point led by a member's name and what it was about: "Councillor Ames regarding the bus lanes"
 _NAME_ON = re.compile(r"\s*,?\s*(?P<verb>regarding|concerning|about|on|seeking|expressing|asking|querying|"
                       r"requesting|raising|questioning|highlighting|in\s+relation\s+to|with\s+regard\s+to)\b")
-_ROLE_THEN_COMMA = re.compile(rf"(?:the\s+)?{ROLE_BODY}\s*,\s*")
+_ROLE_THEN_COMMA = Lazy(rf"(?:the\s+)?{ROLE_BODY}\s*,\s*")
 _AND_NEXT = re.compile(r",?\s+(?:and|&)\s+")
 _ANSWERING_INTRO = {"responded", "replied", "answered", "explained", "clarified", "confirmed"}
 # "Members asked a number of questions." reports that questions were asked, not what they were
