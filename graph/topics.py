@@ -71,6 +71,7 @@ class Concept:
     broader: list[str] = field(default_factory=list)
     depth: int = 0
     generic: bool = False  # a member of the scheme's `generic` collection: never leads (see TopicScheme)
+    related: list[str] = field(default_factory=list)  # skos:related: a staff group's services
 
 
 class TopicMatch(NamedTuple):
@@ -111,6 +112,8 @@ class TopicScheme:
             concepts[cid].depth = self._depth(cid, set())
         self._counted = {cid: self._count_level(c) for cid, c in concepts.items()}
         self._areas = {cid: frozenset(a for a in self._lineage[cid] if not concepts[a].broader) for cid in concepts}
+        self._served = {cid: self._areas[cid].union(*[self._areas[r] for r in concepts[cid].related])
+                        for cid in concepts}
         self._composites = [c for c in concepts.values() if len(c.broader) >= 2]
         self._composites_by_part: dict[str, list[Concept]] = {}
         for c in self._composites:
@@ -142,9 +145,11 @@ class TopicScheme:
                 label=str(pref) if pref else cid,
                 alt=sorted(str(a) for a in g.objects(uri, SKOS.altLabel)),
                 broader=sorted(_local_id(str(b)) for b in g.objects(uri, SKOS.broader)),
+                related=sorted(_local_id(str(r)) for r in g.objects(uri, SKOS.related)),
             )
         for c in concepts.values():
             c.broader = [b for b in c.broader if b in concepts]
+            c.related = [r for r in c.related if r in concepts]
         for col in g.subjects(RDF.type, SKOS.Collection):
             if isinstance(col, URIRef) and _local_id(str(col)) == GENERIC_COLLECTION:
                 for m in g.objects(col, SKOS.member):
@@ -187,6 +192,11 @@ class TopicScheme:
         """The service areas (top concepts) a concept belongs to: itself if it is one."""
         return self._areas.get(cid, frozenset())
 
+    def served_areas(self, cid: str) -> frozenset[str]:
+        """A concept's service areas and those of its skos:related concepts: social workers are
+        workforce, and they work in children's and adults' social care (see `_lead_with_item_topic`)."""
+        return self._served.get(cid, frozenset())
+
     def ancestors(self, cid: str) -> set[str]:
         return self._ancestors.get(cid, set())
 
@@ -200,6 +210,21 @@ class TopicScheme:
         if m.composed:
             return 1
         return 2 if len(self.concepts[m.concept].broader) >= 2 else 0
+
+    def _narrowed_away(self, c: Concept, named: set[str]) -> bool:
+        """Whether a composite's concern part is there only as a concern as specific as the composite
+        itself: "care leavers" are children in care, but care leavers' education is theirs, not the
+        schooling of children in care (children in care + education), while "school attendance" of
+        children in care is that schooling. A part named itself, through an aspect, through a concept
+        the composite lies under, or through one less deep than the composite does compose."""
+        concepts, lineage = self.concepts, self._lineage
+        for b in c.broader:
+            if concepts[b].generic or b in named:
+                continue
+            if not any(n in lineage[c.id] or concepts[n].generic or concepts[n].depth < c.depth
+                       for n in named if b in lineage[n]):
+                return True
+        return False
 
     def find(self, text: str) -> list[TopicMatch]:
         """Every label occurrence in the text that no longer one contains, ordered by where it starts."""
@@ -237,9 +262,10 @@ class TopicScheme:
         covered_own = set().union(*[lineage[cid] for cid in first])
         covered = covered_own.union(*[lineage[m.concept] for m in ctx])
         candidates = sorted({c.id for part in covered_own if part in by_part for c in by_part[part]} - first.keys())
+        named = first.keys() | {m.concept for m in ctx}
         for cid in candidates:
             c = self.concepts[cid]
-            if all(b in covered for b in c.broader):  # at least one part is in the text: it was a candidate
+            if all(b in covered for b in c.broader) and not self._narrowed_away(c, named):
                 # where the composition is complete: the latest of each part's first mention
                 firsts = []
                 for b in c.broader:
@@ -496,7 +522,8 @@ def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) 
     no concern by that alone. A narrower concept of the item's topic the question itself names keeps
     first place, and so does a question that has changed the subject: one naming a specific concern
     whose service area (top concept) is not the item's, and nothing in the item's area ("home care
-    staff's training" under "Better Care Fund").
+    staff's training" under "Better Care Fund"). A staff group is of the services it is related to
+    (skos:related: social workers under an item on children's social care are the item's).
     """
     if not item:
         return own
@@ -508,7 +535,7 @@ def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) 
     concerns = [scheme.concepts[t] for t in own if not scheme.concepts[t].generic]
     if any(c.depth >= 1 for c in concerns):
         area = scheme.areas(lead.id)
-        if not any(scheme.areas(c.id) & area for c in concerns):
+        if not any(scheme.served_areas(c.id) & area for c in concerns):
             return own
     return [lead.id] + [t for t in own if t != lead.id]
 

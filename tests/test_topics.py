@@ -208,3 +208,45 @@ def test_two_questions_in_one_sentence_keep_their_own_words(extract):
             "Councillor Ames asked about potholes on the ring road and Councillor Bryn asked about parking "
             "charges in the town centre.\n")
     assert [q.topics for q in _questions(extract, text)] == [["potholes"], ["parking", "town-centres"]]
+
+
+def test_a_staff_group_is_of_the_services_it_works_in(extract):
+    """Social workers are workforce, and related (skos:related) to children's and adults' social care:
+    talking to them under an item on children's social care is the item's concern."""
+    text = ("Agenda item\n\nChildren's Social Care Improvement Update\n\nMinutes:\n\n"
+            "Councillor Ames suggested that members talk to social workers about their experience.\n")
+    assert _first_topics(extract, text) == ["childrens-social-care"]
+    scheme = default_scheme()
+    assert "childrens-services" in scheme.served_areas("social-workers")
+    assert scheme.areas("social-workers") == {"workforce"}
+
+
+def test_scheme_labels_for_common_concerns():
+    """Early help is a concern of its own; "in the event of" is no event; home support is home care;
+    the virtual head and children in care's schooling are the education of children in care, but
+    care leavers' education stays the care leavers'; assessment timescales are an aspect."""
+    scheme = default_scheme()
+
+    def first(text):
+        found = scheme.assign(text)
+        return found[0].concept if found else None
+
+    assert first("the number of early help assessments completed") == "early-help"
+    assert first("what users should do in the event of a missed visit") is None
+    assert first("gaps in home support in rural wards") == "home-care"
+    assert first("the role of the virtual head") == "virtual-school"
+    assert first("looked after children's school attendance and exclusions") == "virtual-school"
+    assert first("care leavers in education, employment or training") == "care-leavers"
+    assert scheme.concepts["assessment-timeliness"].generic
+
+
+def test_the_scheme_s_related_links_are_symmetric_and_cached(tmp_path, monkeypatch):
+    from rdflib import SKOS, Graph
+
+    g = Graph().parse(str(DEFAULT_SCHEME), format="turtle")
+    pairs = set(g.subject_objects(SKOS.related))
+    assert pairs and all((b, a) in pairs for a, b in pairs)
+    monkeypatch.setenv("COUNCILGRAPH_CACHE", str(tmp_path))
+    TopicScheme.load()
+    again = TopicScheme.load()  # from the cache
+    assert "childrens-social-care" in again.concepts["social-workers"].related
