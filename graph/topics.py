@@ -510,7 +510,8 @@ def candidate_topics(
     return out
 
 
-def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) -> list[str]:
+def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str], *, opening: str | None = None,
+                          lend_only: bool = False) -> list[str]:
     """A question under a specific agenda item ("Pothole Blitz", "Fly-tipping") is first about that item.
 
     Recurrence is counted by a question's first topic, so the points members raise under one item
@@ -523,7 +524,12 @@ def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) 
     first place, and so does a question that has changed the subject: one naming a specific concern
     whose service area (top concept) is not the item's, and nothing in the item's area ("home care
     staff's training" under "Better Care Fund"). A staff group is of the services it is related to
-    (skos:related: social workers under an item on children's social care are the item's).
+    (skos:related: social workers under an item on children's social care are the item's). A point
+    opening on an aspect (`opening`, the concept its words name first, is generic) is about that
+    aspect of the item, whatever it goes on to name: "consultation on the action plan was limited by
+    the pandemic" under "Climate Emergency Action Plan" is not about the pandemic.
+    `lend_only`: the item's topic was read from its opening words, not a title (`_intro_topics`), so
+    it only fills points that name no concern of their own.
     """
     if not item:
         return own
@@ -533,11 +539,61 @@ def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) 
     if own and lead.id in scheme.ancestors(own[0]):
         return own
     concerns = [scheme.concepts[t] for t in own if not scheme.concepts[t].generic]
-    if any(c.depth >= 1 for c in concerns):
+    if lend_only and concerns:
+        return own
+    if any(c.depth >= 1 for c in concerns) and not (opening and scheme.concepts[opening].generic):
         area = scheme.areas(lead.id)
         if not any(scheme.served_areas(c.id) & area for c in concerns):
             return own
     return [lead.id] + [t for t in own if t != lead.id]
+
+
+_BLANK = re.compile(r"[ \t\u00a0]*\n")
+_NOT_HEADING = set(".:;?!,\u2022\u00b7()\"“”")
+_HEADING_MAX = 60  # characters: a sub-heading names a subject; a longer line is a sentence or a list
+
+
+def _subheadings(text: str, mentioned: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where an item's text has headings of its own: a short line standing alone between blank lines,
+    starting with a capital and without a sentence's punctuation ("Winter Maintenance Plan", "Flying
+    Start"). Minutes group the points raised under one item by such headings, so the points under a
+    heading are first about its subject, as points under an item are about the item's. A line naming
+    a person (a list of those present) is no heading. Hard-wrapped paragraphs do not qualify: their
+    short last line has a line before it. Offsets are of the heading's words (start, end).
+    """
+    out = []
+    at = 0
+    n = len(text)
+    while at < n:
+        nl = text.find("\n", at)
+        end = n if nl < 0 else nl
+        line = text[at:end]
+        words = line.strip()
+        if (words and len(words) <= _HEADING_MAX and words[0].isupper() and not _NOT_HEADING & set(words)
+                and (at == 0 or _BLANK.fullmatch(text, text.rfind("\n", 0, at - 1) + 1, at))
+                and (end == n or _BLANK.match(text, end + 1) or end + 1 == n)):
+            s = at + line.index(words[0])
+            e = s + len(words)
+            i = bisect.bisect_left(mentioned, (s, s))
+            named = (i < len(mentioned) and mentioned[i][0] < e) or (i and mentioned[i - 1][1] > s)
+            if not named:
+                out.append((s, e))
+        at = end + 1
+    return out
+
+
+def _intro_topics(scheme: TopicScheme, x, begin: int, end: int,
+                  mentioned: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """The subject of an item printed without a title, read from its words before the first question
+    ("The officer presented the report, noting the household recycling rate ... missed bins ...";
+    "an update on enforcement ... the backlog of enforcement cases"): the first topic of those words,
+    without the people they name. Used only for points naming no concern of their own."""
+    begin = max(begin, end - _INTRO_MAX)
+    found = scheme.assign(_without_people(x.text, begin, end, mentioned))
+    return [(m.concept, m.words) for m in found[:1]]
+
+
+_INTRO_MAX = 2000  # characters before an untitled item's first question read for its subject
 
 
 # where a question's own sentence may begin before the question's span does
@@ -624,8 +680,10 @@ def annotate(x, scheme: TopicScheme) -> None:
     her point on social workers), is its paragraph up to there but not before the last answer (a
     neighbour's answer lends no topics). The first topic is where recurrence counts the question
     (`TopicScheme.counted_as`); a point naming only an aspect continues the point before it under
-    the same item (`_continued`), and the agenda item's topic leads where the item is specific
-    (`_lead_with_item_topic`).
+    the same item or heading (`_continued`), and the agenda item's topic leads where the item is
+    specific (`_lead_with_item_topic`): a heading of the item's own (`_subheadings`) stands for the
+    item over the points under it, and an untitled item's opening words (`_intro_topics`) lend their
+    subject to points naming no concern.
     (Tokenising each text separately measured faster than tokenising whole documents once.)
     """
     title = x.items[0].title if x.items and x.items[0].title else ""
@@ -635,7 +693,15 @@ def annotate(x, scheme: TopicScheme) -> None:
     answer_ends = sorted(a.span.end for a in x.answers)
     answer_starts = sorted(a.span.start for a in x.answers)
     mentioned = sorted(_people_spans(x))
-    before: tuple[int, list[str]] = (-1, [])  # the item and own concepts of the question before
+    headings = _subheadings(x.text, mentioned)
+    heading_starts = [h[0] for h in headings]
+    heading_topics: dict[int, list[tuple[str, str]]] = {}
+    first_asked: dict[int, int] = {}  # item -> where its first question starts
+    for q in x.questions:
+        k = max(bisect.bisect_right(item_starts, q.span.start) - 1, 0)
+        first_asked[k] = min(first_asked.get(k, q.span.start), q.span.start)
+    introduced: set[int] = set()  # untitled items whose topic was read from their opening words
+    before: tuple[object, list[str]] = (-1, [])  # the item (or heading) and own concepts of the question before
     asked_to = 0  # where the question before ended
     for q in x.questions:
         para_start = x.text.rfind("\n", 0, q.span.start) + 1
@@ -657,20 +723,36 @@ def annotate(x, scheme: TopicScheme) -> None:
         if k not in item_topics:
             it_title = x.items[k].title if x.items and x.items[k].title else ""
             item_topics[k] = [(m.concept, m.words) for m in scheme.assign(it_title)] if k else title_topics
+            if not it_title.strip():
+                it_start = x.items[k].span.start if x.items else 0
+                item_topics[k] = _intro_topics(scheme, x, it_start, first_asked[k], mentioned)
+                introduced.add(k)
         item = item_topics[k]
+        scope: object = k
+        lend_only = k in introduced
+        h = bisect.bisect_right(heading_starts, q.span.start) - 1
+        item_words_end = x.items[k].span.end if x.items else 0
+        if h >= 0 and headings[h][0] >= item_words_end and headings[h][1] <= q.span.start:
+            scope = (k, h)  # a heading of the item's own: its subject leads the points under it
+            if h not in heading_topics:
+                hs, he = headings[h]
+                heading_topics[h] = [(m.concept, m.words) for m in scheme.assign(x.text[hs:he])]
+            if heading_topics[h]:
+                item, lend_only = heading_topics[h], False
         own = [m.concept for m in found]
         said = {m.concept: m.words for m in found}
-        going_on = _continued(scheme, own, before[1]) if before[0] == k else None
+        opening = min(found, key=lambda m: m.start).concept if found else None
+        going_on = _continued(scheme, own, before[1]) if before[0] == scope else None
         if going_on:  # said in the aspect's words
             said[going_on] = found[0].words
             own = [going_on] + own
-        before = (k, own)
+        before = (scope, own)
         counted = scheme.counted_as(own[0]) if own else None
         if counted and counted != own[0]:  # counted at the concern, the narrower concept kept next
             said.setdefault(counted, said[own[0]])
             own = [counted] + [t for t in own if t != counted]
-        q.topics = _lead_with_item_topic(scheme, own, [t for t, _ in item])
-        if item:  # an item's topic that leads: its title's words
+        q.topics = _lead_with_item_topic(scheme, own, [t for t, _ in item], opening=opening, lend_only=lend_only)
+        if item:  # an item's topic that leads: its title's (or heading's, or opening) words
             said.setdefault(scheme.counted_as(item[0][0]), item[0][1])
         q.topic_evidence = [said[t] for t in q.topics]  # by rank
     for a in x.answers:

@@ -210,6 +210,50 @@ def test_two_questions_in_one_sentence_keep_their_own_words(extract):
     assert [q.topics for q in _questions(extract, text)] == [["potholes"], ["parking", "town-centres"]]
 
 
+def test_a_heading_inside_an_item_leads_the_points_under_it(extract):
+    """Minutes group the points raised under one item by headings of their own: the points under
+    "Winter Gritting" are about gritting, though one asks about footways and staff."""
+    text = ("Agenda item\n\nQuestions on the Work of the Committee\n\nMinutes:\n\n"
+            "Winter Gritting\n\n"
+            "Councillor Ames asked whether the footways were treated at the same time as the roads.\n\n"
+            "Councillor Bryn asked whether different staff cleared the footways.\n\n"
+            "Library Opening Hours\n\n"
+            "Councillor Cole asked whether the mobile library would return to Easthope.\n")
+    assert _first_topics(extract, text) == ["winter-maintenance", "winter-maintenance", "libraries"]
+
+
+def test_what_is_no_heading_leads_nothing(extract):
+    """A line naming a person (a list of those present) is no heading, nor is the short last line of
+    a hard-wrapped paragraph."""
+    text = ("Agenda item\n\nQuestions from Members\n\nMinutes:\n\n"
+            "Parking Champion Councillor Ames\n\n"
+            "Councillor Bryn asked whether the footways near the school\nwere cleared of Parking\n\n"
+            "Councillor Cole asked whether the footways were cleared.\n")
+    assert _first_topics(extract, text) == ["active-travel", "active-travel"]
+
+
+def test_an_untitled_item_lends_its_opening_subject_to_points_naming_no_concern(extract):
+    """With no title printed, the words before the first question say what the item is about: the
+    points naming nothing of their own (the KPIs, the targets) are about it, a point naming a concern
+    of its own keeps it."""
+    text = ("Minutes:\n\nThe Waste Manager presented the report, noting that the household recycling rate "
+            "was 48% and missed bins averaged 70 a month.\n\n"
+            "Councillor Ames asked for the KPI results to be shown against last year.\n\n"
+            "Councillor Bryn asked whether there were targets for the first two measures.\n\n"
+            "Councillor Cole asked why fines for fly-tipping were so small.\n")
+    assert _first_topics(extract, text) == ["recycling", "recycling", "fly-tipping"]
+
+
+def test_a_point_opening_on_an_aspect_of_the_item_stays_on_the_item(extract):
+    """"Consultation on the action plan was limited by the pandemic" is about consulting on the plan,
+    not about the pandemic; a point opening on another service's concern has changed the subject."""
+    text = ("Agenda item\n\nClimate Emergency Action Plan\n\nMinutes:\n\n"
+            "Councillor Ames was concerned that consultation on the action plan had been limited by the "
+            "COVID-19 pandemic.\n\n"
+            "Councillor Bryn asked whether COVID-19 vaccination clinics would stay open.\n")
+    assert _first_topics(extract, text) == ["climate-change", "covid"]
+
+
 def test_a_staff_group_is_of_the_services_it_works_in(extract):
     """Social workers are workforce, and related (skos:related) to children's and adults' social care:
     talking to them under an item on children's social care is the item's concern."""
