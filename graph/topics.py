@@ -656,18 +656,33 @@ def _without_people(text: str, begin: int, end: int, mentioned: list[tuple[int, 
 
 
 def _continued(scheme: TopicScheme, own: list[str], before: list[str]) -> str | None:
-    """The concern a point naming only cross-cutting aspects continues, if the point before it had it.
+    """The concern a point continues: that of the points before it, when the point names nothing new.
 
     Lettered points follow one another on one concern: "(a) asked why the number of people waiting
     for a care act assessment had risen ... (b) sought assurance that people waiting were contacted
     ... (c) asked for waiting times by locality". (b) and (c) name only an aspect (waiting), which the
-    concept of (a) is narrowed by, so they are about (a)'s concern. A point naming a concern of its
-    own, or an aspect the point before did not have, continues nothing.
+    concept of (a) is narrowed by, so they are about (a)'s concern. So is a point naming only what
+    the points before it on that concern named (and broader concepts of it): after "why the treasury
+    management report seen by the audit committee had changed", "the report the audit committee
+    agreed was not the one the executive saw" pursues the treasury management report. `before` is
+    the lead concern of the points before and everything they named.
+
+    A point naming a concern of its own continues nothing; nor does one naming only broader concepts
+    of the lead ("the finance costs" may widen the subject, and "EHC plans completed" after "waiting
+    for an EHC needs assessment" is not about the wait), or an aspect the lead is not narrowed by.
     """
-    if not own or not before or not all(scheme.concepts[t].generic for t in own):
+    if not own or not before:
         return None
     lead = before[0]
-    return lead if not scheme.concepts[lead].generic and set(own) & scheme.ancestors(lead) else None
+    if scheme.concepts[lead].generic or own[0] == lead:
+        return None
+    if all(scheme.concepts[t].generic for t in own):
+        return lead if set(own) & scheme.ancestors(lead) else None
+    concerns = [t for t in own if not scheme.concepts[t].generic]
+    broader = scheme.ancestors(lead)
+    if all(t in before or t in broader for t in concerns) and any(t in before for t in concerns):
+        return lead
+    return None
 
 
 def annotate(x, scheme: TopicScheme) -> None:
@@ -743,10 +758,12 @@ def annotate(x, scheme: TopicScheme) -> None:
         said = {m.concept: m.words for m in found}
         opening = min(found, key=lambda m: m.start).concept if found else None
         going_on = _continued(scheme, own, before[1]) if before[0] == scope else None
-        if going_on:  # said in the aspect's words
-            said[going_on] = found[0].words
-            own = [going_on] + own
-        before = (scope, own)
+        if going_on:  # said in the words of what it named
+            said.setdefault(going_on, found[0].words)
+            own = [going_on] + [t for t in own if t != going_on]
+            before = (scope, own + [t for t in before[1] if t not in own])
+        elif before[0] != scope or (own and not (before[1] and set(own) <= scheme.lineage(before[1][0]))):
+            before = (scope, own)  # a point naming nothing, or only broader concepts, breaks no thread
         counted = scheme.counted_as(own[0]) if own else None
         if counted and counted != own[0]:  # counted at the concern, the narrower concept kept next
             said.setdefault(counted, said[own[0]])

@@ -294,3 +294,19 @@ def test_the_scheme_s_related_links_are_symmetric_and_cached(tmp_path, monkeypat
     TopicScheme.load()
     again = TopicScheme.load()  # from the cache
     assert "childrens-social-care" in again.concepts["social-workers"].related
+
+
+def test_a_point_naming_only_what_the_points_before_named_pursues_their_concern(extract):
+    """Members pursuing one matter across a paragraph name it once, then only the body that saw it:
+    each later point is on the first one's concern. A point naming nothing, or only a broader concept
+    (the finance costs), breaks no thread; a point naming a concern of its own starts one."""
+    text = ("Agenda item\n\nMatters Arising\n\nMinutes:\n\n"
+            "Councillor Ames asked why the treasury management strategy seen by the Audit Committee had "
+            "changed. Councillor Bryn questioned whether the version the Audit Committee agreed was the "
+            "one the Cabinet saw. She stated that the finance costs had moved by £1m. Councillor Cole "
+            "suggested the process be looked at.\n\n"
+            "Councillor Bryn believed the Audit Committee should see the report again. Councillor Dunn "
+            "asked about potholes on Mill Lane.\n")
+    assert _first_topics(extract, text) == ["treasury-management", "treasury-management", "finance", None,
+                                            "treasury-management", "potholes"]
+
