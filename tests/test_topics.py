@@ -310,3 +310,30 @@ def test_a_point_naming_only_what_the_points_before_named_pursues_their_concern(
     assert _first_topics(extract, text) == ["treasury-management", "treasury-management", "finance", None,
                                             "treasury-management", "potholes"]
 
+
+def test_idioms_are_not_concerns():
+    """Words that are labels only as nouns of a service: "in the absence of", "on balance", "falls
+    within", "to prevent", "would pay", "retaining the policy", "walking through the report"."""
+    scheme = default_scheme()
+    for text in ("in the absence of the Chair", "on balance the proposal was sound", "the matter falls within "
+                 "the remit", "to prevent any repeat", "residents would pay more", "retaining the current policy",
+                 "walking members through the report", "what users should do in the event of a missed visit"):
+        assert scheme.assign(text) == [], text
+    assert scheme.assign("persistent absence in secondary schools")[0].concept == "school-attendance"
+    assert scheme.assign("staff pay and grading")[0].concept == "pay-and-grading"
+
+
+def test_labels_for_policing_and_street_scene_concerns():
+    scheme = default_scheme()
+
+    def first(text):
+        return scheme.assign(text)[0].concept
+
+    assert first("the response to 101 calls") == "police-call-handling"
+    assert first("the role of the panel in police complaints") == "police-complaints"
+    assert first("the visibility of neighbourhood policing teams") == "neighbourhood-policing"
+    assert first("overflowing dog waste bins") == "street-cleansing"  # litter and dog fouling are not
+    assert first("fines for fly-tipping") == "fly-tipping"  # fly-tipping: two recurring concerns
+    assert first("the use of glyphosate on verges") == "weed-control"
+    assert first("an unauthorised incursion on the playing field") == "gypsy-traveller"
+    assert first("the sale of council assets for £1") == "assets-property"
