@@ -243,6 +243,8 @@ class TopicScheme:
                 for n in range(min(longest, len(words) - i), 0, -1):
                     for cid in table.get(tuple(words[i : i + n]), ()):
                         s, e = toks[i][2], toks[i + n - 1][3]
+                        if words is raws and _in_reference(text, s, e):
+                            continue
                         out.append(TopicMatch(cid, s, e, text[s:e]))
         out.sort(key=lambda m: (m.start, -m.end, m.concept))
         return _outermost(out)
@@ -284,6 +286,12 @@ class TopicScheme:
         ranked = sorted(specific, key=lambda cid: (concepts[cid].generic, -concepts[cid].depth,
                                                    -self._strength(first[cid]), first[cid].start, cid))
         return [first[cid] for cid in ranked[:limit]]
+
+
+def _in_reference(text: str, s: int, e: int) -> bool:
+    """Whether an acronym at text[s:e] is part of a document reference ("report CSC/22/1", "ASC/07"):
+    the reference names the report's series, not a subject the words raise."""
+    return (e + 1 < len(text) and text[e] == "/" and text[e + 1].isalnum()) or (s > 0 and text[s - 1] == "/")
 
 
 def _outermost(found: list[TopicMatch]) -> list[TopicMatch]:
@@ -549,8 +557,19 @@ def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str], 
 
 
 _BLANK = re.compile(r"[ \t\u00a0]*\n")
+# a line ending so names a body (the meeting's own name in a page's header), not a subject
+_BODIES = {"committee", "sub-committee", "subcommittee", "board", "panel", "council", "cabinet", "forum",
+           "commission", "authority", "executive", "partnership", "group"}
 _NOT_HEADING = set(".:;?!,\u2022\u00b7()\"“”")
 _HEADING_MAX = 60  # characters: a sub-heading names a subject; a longer line is a sentence or a list
+
+
+def _names_body(title: str) -> bool:
+    """Whether a title or heading is the name of a body ("Audit and Governance Committee", "Schools
+    Forum"): the meeting's own name or the body a report comes from, which says nothing of what its
+    points are about."""
+    words = title.split()
+    return bool(words) and words[-1].lower() in _BODIES
 
 
 def _subheadings(text: str, mentioned: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -558,8 +577,9 @@ def _subheadings(text: str, mentioned: list[tuple[int, int]]) -> list[tuple[int,
     starting with a capital and without a sentence's punctuation ("Winter Maintenance Plan", "Flying
     Start"). Minutes group the points raised under one item by such headings, so the points under a
     heading are first about its subject, as points under an item are about the item's. A line naming
-    a person (a list of those present) is no heading. Hard-wrapped paragraphs do not qualify: their
-    short last line has a line before it. Offsets are of the heading's words (start, end).
+    a person (a list of those present) or a body ("Audit and Governance Committee") is no heading.
+    Hard-wrapped paragraphs do not qualify: their short last line has a line before it. Offsets are
+    of the heading's words (start, end).
     """
     out = []
     at = 0
@@ -570,6 +590,7 @@ def _subheadings(text: str, mentioned: list[tuple[int, int]]) -> list[tuple[int,
         line = text[at:end]
         words = line.strip()
         if (words and len(words) <= _HEADING_MAX and words[0].isupper() and not _NOT_HEADING & set(words)
+                and not _names_body(words)
                 and (at == 0 or _BLANK.fullmatch(text, text.rfind("\n", 0, at - 1) + 1, at))
                 and (end == n or _BLANK.match(text, end + 1) or end + 1 == n)):
             s = at + line.index(words[0])
@@ -738,8 +759,8 @@ def annotate(x, scheme: TopicScheme) -> None:
         if k not in item_topics:
             it_title = x.items[k].title if x.items and x.items[k].title else ""
             item_topics[k] = [(m.concept, m.words) for m in scheme.assign(it_title)] if k else title_topics
-            if not it_title.strip():
-                it_start = x.items[k].span.start if x.items else 0
+            if not it_title.strip() or _names_body(it_title):  # no subject printed: read the opening words
+                it_start = (x.items[k].span.end if it_title else x.items[k].span.start) if x.items else 0
                 item_topics[k] = _intro_topics(scheme, x, it_start, first_asked[k], mentioned)
                 introduced.add(k)
         item = item_topics[k]

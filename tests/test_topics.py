@@ -337,3 +337,17 @@ def test_labels_for_policing_and_street_scene_concerns():
     assert first("the use of glyphosate on verges") == "weed-control"
     assert first("an unauthorised incursion on the playing field") == "gypsy-traveller"
     assert first("the sale of council assets for £1") == "assets-property"
+
+
+def test_a_committee_s_name_or_a_report_reference_is_no_subject(extract):
+    """A line naming the meeting's body heads no points, and an acronym inside a report reference
+    ("CSC/24/3": a fire authority's service committee) names no subject: the points of an untitled
+    page naming no concern take the subject of its opening words instead."""
+    text = ("Audit and Governance Committee\n\n"
+            "Minutes:\n\nThe Committee considered report CSC/24/3 on the Fire and Rescue Authority's plan.\n\n"
+            "Councillor Ames asked that members be kept informed of such matters.\n\n"
+            "Councillor Bryn asked whether the treasury management strategy had changed.\n")
+    assert _first_topics(extract, text) == ["fire-safety", "treasury-management"]
+    scheme = default_scheme()
+    assert [m.concept for m in scheme.find("report CSC/24/3")] == []
+    assert [m.concept for m in scheme.find("in CSC this year")] == ["childrens-social-care"]
