@@ -337,6 +337,11 @@ def test_labels_for_policing_and_street_scene_concerns():
     assert first("the use of glyphosate on verges") == "weed-control"
     assert first("an unauthorised incursion on the playing field") == "gypsy-traveller"
     assert first("the sale of council assets for £1") == "assets-property"
+    assert first("injuries in a road traffic collision") == "road-safety"  # not traffic congestion
+    # two recurring child protection concerns
+    assert first("the visiting of children at risk") == "child-protection-visits"
+    assert first("children on a child protection plan for the second or subsequent time") == "child-protection-plans"
+    assert scheme.concepts["child-protection-plans"].broader == ["safeguarding-children"]
 
 
 def test_a_committee_s_name_or_a_report_reference_is_no_subject(extract):
