@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-_FORMAT = b"rows-v2: id uri label alt broader generic"  # change it whenever the rows change
+_FORMAT = b"rows-v3: id uri label alt broader generic related"  # change it whenever the rows change
 
 
 def cache_dir() -> Path:
@@ -36,7 +36,7 @@ def load_concepts(path: Path, parse: Callable[[], dict[str, Any]], make: Callabl
         pass
     concepts = parse()
     rows = [{"id": c.id, "uri": c.uri, "label": c.label, "alt": c.alt, "broader": c.broader,
-             "generic": c.generic} for c in concepts.values()]
+             "generic": c.generic, "related": c.related} for c in concepts.values()]
     try:
         f.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=f.parent, prefix=".scheme-")

@@ -71,6 +71,7 @@ class Concept:
     broader: list[str] = field(default_factory=list)
     depth: int = 0
     generic: bool = False  # a member of the scheme's `generic` collection: never leads (see TopicScheme)
+    related: list[str] = field(default_factory=list)  # skos:related: a staff group's services
 
 
 class TopicMatch(NamedTuple):
@@ -111,6 +112,8 @@ class TopicScheme:
             concepts[cid].depth = self._depth(cid, set())
         self._counted = {cid: self._count_level(c) for cid, c in concepts.items()}
         self._areas = {cid: frozenset(a for a in self._lineage[cid] if not concepts[a].broader) for cid in concepts}
+        self._served = {cid: self._areas[cid].union(*[self._areas[r] for r in concepts[cid].related])
+                        for cid in concepts}
         self._composites = [c for c in concepts.values() if len(c.broader) >= 2]
         self._composites_by_part: dict[str, list[Concept]] = {}
         for c in self._composites:
@@ -142,9 +145,11 @@ class TopicScheme:
                 label=str(pref) if pref else cid,
                 alt=sorted(str(a) for a in g.objects(uri, SKOS.altLabel)),
                 broader=sorted(_local_id(str(b)) for b in g.objects(uri, SKOS.broader)),
+                related=sorted(_local_id(str(r)) for r in g.objects(uri, SKOS.related)),
             )
         for c in concepts.values():
             c.broader = [b for b in c.broader if b in concepts]
+            c.related = [r for r in c.related if r in concepts]
         for col in g.subjects(RDF.type, SKOS.Collection):
             if isinstance(col, URIRef) and _local_id(str(col)) == GENERIC_COLLECTION:
                 for m in g.objects(col, SKOS.member):
@@ -187,6 +192,11 @@ class TopicScheme:
         """The service areas (top concepts) a concept belongs to: itself if it is one."""
         return self._areas.get(cid, frozenset())
 
+    def served_areas(self, cid: str) -> frozenset[str]:
+        """A concept's service areas and those of its skos:related concepts: social workers are
+        workforce, and they work in children's and adults' social care (see `_lead_with_item_topic`)."""
+        return self._served.get(cid, frozenset())
+
     def ancestors(self, cid: str) -> set[str]:
         return self._ancestors.get(cid, set())
 
@@ -200,6 +210,21 @@ class TopicScheme:
         if m.composed:
             return 1
         return 2 if len(self.concepts[m.concept].broader) >= 2 else 0
+
+    def _narrowed_away(self, c: Concept, named: set[str]) -> bool:
+        """Whether a composite's concern part is there only as a concern as specific as the composite
+        itself: "care leavers" are children in care, but care leavers' education is theirs, not the
+        schooling of children in care (children in care + education), while "school attendance" of
+        children in care is that schooling. A part named itself, through an aspect, through a concept
+        the composite lies under, or through one less deep than the composite does compose."""
+        concepts, lineage = self.concepts, self._lineage
+        for b in c.broader:
+            if concepts[b].generic or b in named:
+                continue
+            if not any(n in lineage[c.id] or concepts[n].generic or concepts[n].depth < c.depth
+                       for n in named if b in lineage[n]):
+                return True
+        return False
 
     def find(self, text: str) -> list[TopicMatch]:
         """Every label occurrence in the text that no longer one contains, ordered by where it starts."""
@@ -218,6 +243,8 @@ class TopicScheme:
                 for n in range(min(longest, len(words) - i), 0, -1):
                     for cid in table.get(tuple(words[i : i + n]), ()):
                         s, e = toks[i][2], toks[i + n - 1][3]
+                        if words is raws and _in_reference(text, s, e):
+                            continue
                         out.append(TopicMatch(cid, s, e, text[s:e]))
         out.sort(key=lambda m: (m.start, -m.end, m.concept))
         return _outermost(out)
@@ -237,9 +264,10 @@ class TopicScheme:
         covered_own = set().union(*[lineage[cid] for cid in first])
         covered = covered_own.union(*[lineage[m.concept] for m in ctx])
         candidates = sorted({c.id for part in covered_own if part in by_part for c in by_part[part]} - first.keys())
+        named = first.keys() | {m.concept for m in ctx}
         for cid in candidates:
             c = self.concepts[cid]
-            if all(b in covered for b in c.broader):  # at least one part is in the text: it was a candidate
+            if all(b in covered for b in c.broader) and not self._narrowed_away(c, named):
                 # where the composition is complete: the latest of each part's first mention
                 firsts = []
                 for b in c.broader:
@@ -258,6 +286,12 @@ class TopicScheme:
         ranked = sorted(specific, key=lambda cid: (concepts[cid].generic, -concepts[cid].depth,
                                                    -self._strength(first[cid]), first[cid].start, cid))
         return [first[cid] for cid in ranked[:limit]]
+
+
+def _in_reference(text: str, s: int, e: int) -> bool:
+    """Whether an acronym at text[s:e] is part of a document reference ("report CSC/22/1", "ASC/07"):
+    the reference names the report's series, not a subject the words raise."""
+    return (e + 1 < len(text) and text[e] == "/" and text[e + 1].isalnum()) or (s > 0 and text[s - 1] == "/")
 
 
 def _outermost(found: list[TopicMatch]) -> list[TopicMatch]:
@@ -484,7 +518,8 @@ def candidate_topics(
     return out
 
 
-def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) -> list[str]:
+def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str], *, opening: str | None = None,
+                          lend_only: bool = False) -> list[str]:
     """A question under a specific agenda item ("Pothole Blitz", "Fly-tipping") is first about that item.
 
     Recurrence is counted by a question's first topic, so the points members raise under one item
@@ -496,7 +531,13 @@ def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) 
     no concern by that alone. A narrower concept of the item's topic the question itself names keeps
     first place, and so does a question that has changed the subject: one naming a specific concern
     whose service area (top concept) is not the item's, and nothing in the item's area ("home care
-    staff's training" under "Better Care Fund").
+    staff's training" under "Better Care Fund"). A staff group is of the services it is related to
+    (skos:related: social workers under an item on children's social care are the item's). A point
+    opening on an aspect (`opening`, the concept its words name first, is generic) is about that
+    aspect of the item, whatever it goes on to name: "consultation on the action plan was limited by
+    the pandemic" under "Climate Emergency Action Plan" is not about the pandemic.
+    `lend_only`: the item's topic was read from its opening words, not a title (`_intro_topics`), so
+    it only fills points that name no concern of their own.
     """
     if not item:
         return own
@@ -506,11 +547,74 @@ def _lead_with_item_topic(scheme: TopicScheme, own: list[str], item: list[str]) 
     if own and lead.id in scheme.ancestors(own[0]):
         return own
     concerns = [scheme.concepts[t] for t in own if not scheme.concepts[t].generic]
-    if any(c.depth >= 1 for c in concerns):
+    if lend_only and concerns:
+        return own
+    if any(c.depth >= 1 for c in concerns) and not (opening and scheme.concepts[opening].generic):
         area = scheme.areas(lead.id)
-        if not any(scheme.areas(c.id) & area for c in concerns):
+        if not any(scheme.served_areas(c.id) & area for c in concerns):
             return own
     return [lead.id] + [t for t in own if t != lead.id]
+
+
+_BLANK = re.compile(r"[ \t\u00a0]*\n")
+# a line ending so names a body (the meeting's own name in a page's header), not a subject
+_BODIES = {"committee", "sub-committee", "subcommittee", "board", "panel", "council", "cabinet", "forum",
+           "commission", "authority", "executive", "partnership", "group"}
+_NOT_HEADING = set(".:;?!,\u2022\u00b7()\"“”")
+_HEADING_MAX = 60  # characters: a sub-heading names a subject; a longer line is a sentence or a list
+
+
+def _names_body(title: str) -> bool:
+    """Whether a title or heading is the name of a body ("Audit and Governance Committee", "Schools
+    Forum"): the meeting's own name or the body a report comes from, which says nothing of what its
+    points are about."""
+    words = title.split()
+    return bool(words) and words[-1].lower() in _BODIES
+
+
+def _subheadings(text: str, mentioned: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where an item's text has headings of its own: a short line standing alone between blank lines,
+    starting with a capital and without a sentence's punctuation ("Winter Maintenance Plan", "Flying
+    Start"). Minutes group the points raised under one item by such headings, so the points under a
+    heading are first about its subject, as points under an item are about the item's. A line naming
+    a person (a list of those present) or a body ("Audit and Governance Committee") is no heading.
+    Hard-wrapped paragraphs do not qualify: their short last line has a line before it. Offsets are
+    of the heading's words (start, end).
+    """
+    out = []
+    at = 0
+    n = len(text)
+    while at < n:
+        nl = text.find("\n", at)
+        end = n if nl < 0 else nl
+        line = text[at:end]
+        words = line.strip()
+        if (words and len(words) <= _HEADING_MAX and words[0].isupper() and not _NOT_HEADING & set(words)
+                and not _names_body(words)
+                and (at == 0 or _BLANK.fullmatch(text, text.rfind("\n", 0, at - 1) + 1, at))
+                and (end == n or _BLANK.match(text, end + 1) or end + 1 == n)):
+            s = at + line.index(words[0])
+            e = s + len(words)
+            i = bisect.bisect_left(mentioned, (s, s))
+            named = (i < len(mentioned) and mentioned[i][0] < e) or (i and mentioned[i - 1][1] > s)
+            if not named:
+                out.append((s, e))
+        at = end + 1
+    return out
+
+
+def _intro_topics(scheme: TopicScheme, x, begin: int, end: int,
+                  mentioned: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """The subject of an item printed without a title, read from its words before the first question
+    ("The officer presented the report, noting the household recycling rate ... missed bins ...";
+    "an update on enforcement ... the backlog of enforcement cases"): the first topic of those words,
+    without the people they name. Used only for points naming no concern of their own."""
+    begin = max(begin, end - _INTRO_MAX)
+    found = scheme.assign(_without_people(x.text, begin, end, mentioned))
+    return [(m.concept, m.words) for m in found[:1]]
+
+
+_INTRO_MAX = 2000  # characters before an untitled item's first question read for its subject
 
 
 # where a question's own sentence may begin before the question's span does
@@ -573,18 +677,33 @@ def _without_people(text: str, begin: int, end: int, mentioned: list[tuple[int, 
 
 
 def _continued(scheme: TopicScheme, own: list[str], before: list[str]) -> str | None:
-    """The concern a point naming only cross-cutting aspects continues, if the point before it had it.
+    """The concern a point continues: that of the points before it, when the point names nothing new.
 
     Lettered points follow one another on one concern: "(a) asked why the number of people waiting
     for a care act assessment had risen ... (b) sought assurance that people waiting were contacted
     ... (c) asked for waiting times by locality". (b) and (c) name only an aspect (waiting), which the
-    concept of (a) is narrowed by, so they are about (a)'s concern. A point naming a concern of its
-    own, or an aspect the point before did not have, continues nothing.
+    concept of (a) is narrowed by, so they are about (a)'s concern. So is a point naming only what
+    the points before it on that concern named (and broader concepts of it): after "why the treasury
+    management report seen by the audit committee had changed", "the report the audit committee
+    agreed was not the one the executive saw" pursues the treasury management report. `before` is
+    the lead concern of the points before and everything they named.
+
+    A point naming a concern of its own continues nothing; nor does one naming only broader concepts
+    of the lead ("the finance costs" may widen the subject, and "EHC plans completed" after "waiting
+    for an EHC needs assessment" is not about the wait), or an aspect the lead is not narrowed by.
     """
-    if not own or not before or not all(scheme.concepts[t].generic for t in own):
+    if not own or not before:
         return None
     lead = before[0]
-    return lead if not scheme.concepts[lead].generic and set(own) & scheme.ancestors(lead) else None
+    if scheme.concepts[lead].generic or own[0] == lead:
+        return None
+    if all(scheme.concepts[t].generic for t in own):
+        return lead if set(own) & scheme.ancestors(lead) else None
+    concerns = [t for t in own if not scheme.concepts[t].generic]
+    broader = scheme.ancestors(lead)
+    if all(t in before or t in broader for t in concerns) and any(t in before for t in concerns):
+        return lead
+    return None
 
 
 def annotate(x, scheme: TopicScheme) -> None:
@@ -597,8 +716,10 @@ def annotate(x, scheme: TopicScheme) -> None:
     her point on social workers), is its paragraph up to there but not before the last answer (a
     neighbour's answer lends no topics). The first topic is where recurrence counts the question
     (`TopicScheme.counted_as`); a point naming only an aspect continues the point before it under
-    the same item (`_continued`), and the agenda item's topic leads where the item is specific
-    (`_lead_with_item_topic`).
+    the same item or heading (`_continued`), and the agenda item's topic leads where the item is
+    specific (`_lead_with_item_topic`): a heading of the item's own (`_subheadings`) stands for the
+    item over the points under it, and an untitled item's opening words (`_intro_topics`) lend their
+    subject to points naming no concern.
     (Tokenising each text separately measured faster than tokenising whole documents once.)
     """
     title = x.items[0].title if x.items and x.items[0].title else ""
@@ -608,7 +729,15 @@ def annotate(x, scheme: TopicScheme) -> None:
     answer_ends = sorted(a.span.end for a in x.answers)
     answer_starts = sorted(a.span.start for a in x.answers)
     mentioned = sorted(_people_spans(x))
-    before: tuple[int, list[str]] = (-1, [])  # the item and own concepts of the question before
+    headings = _subheadings(x.text, mentioned)
+    heading_starts = [h[0] for h in headings]
+    heading_topics: dict[int, list[tuple[str, str]]] = {}
+    first_asked: dict[int, int] = {}  # item -> where its first question starts
+    for q in x.questions:
+        k = max(bisect.bisect_right(item_starts, q.span.start) - 1, 0)
+        first_asked[k] = min(first_asked.get(k, q.span.start), q.span.start)
+    introduced: set[int] = set()  # untitled items whose topic was read from their opening words
+    before: tuple[object, list[str]] = (-1, [])  # the item (or heading) and own concepts of the question before
     asked_to = 0  # where the question before ended
     for q in x.questions:
         para_start = x.text.rfind("\n", 0, q.span.start) + 1
@@ -630,20 +759,38 @@ def annotate(x, scheme: TopicScheme) -> None:
         if k not in item_topics:
             it_title = x.items[k].title if x.items and x.items[k].title else ""
             item_topics[k] = [(m.concept, m.words) for m in scheme.assign(it_title)] if k else title_topics
+            if not it_title.strip() or _names_body(it_title):  # no subject printed: read the opening words
+                it_start = (x.items[k].span.end if it_title else x.items[k].span.start) if x.items else 0
+                item_topics[k] = _intro_topics(scheme, x, it_start, first_asked[k], mentioned)
+                introduced.add(k)
         item = item_topics[k]
+        scope: object = k
+        lend_only = k in introduced
+        h = bisect.bisect_right(heading_starts, q.span.start) - 1
+        item_words_end = x.items[k].span.end if x.items else 0
+        if h >= 0 and headings[h][0] >= item_words_end and headings[h][1] <= q.span.start:
+            scope = (k, h)  # a heading of the item's own: its subject leads the points under it
+            if h not in heading_topics:
+                hs, he = headings[h]
+                heading_topics[h] = [(m.concept, m.words) for m in scheme.assign(x.text[hs:he])]
+            if heading_topics[h]:
+                item, lend_only = heading_topics[h], False
         own = [m.concept for m in found]
         said = {m.concept: m.words for m in found}
-        going_on = _continued(scheme, own, before[1]) if before[0] == k else None
-        if going_on:  # said in the aspect's words
-            said[going_on] = found[0].words
-            own = [going_on] + own
-        before = (k, own)
+        opening = min(found, key=lambda m: m.start).concept if found else None
+        going_on = _continued(scheme, own, before[1]) if before[0] == scope else None
+        if going_on:  # said in the words of what it named
+            said.setdefault(going_on, found[0].words)
+            own = [going_on] + [t for t in own if t != going_on]
+            before = (scope, own + [t for t in before[1] if t not in own])
+        elif before[0] != scope or (own and not (before[1] and set(own) <= scheme.lineage(before[1][0]))):
+            before = (scope, own)  # a point naming nothing, or only broader concepts, breaks no thread
         counted = scheme.counted_as(own[0]) if own else None
         if counted and counted != own[0]:  # counted at the concern, the narrower concept kept next
             said.setdefault(counted, said[own[0]])
             own = [counted] + [t for t in own if t != counted]
-        q.topics = _lead_with_item_topic(scheme, own, [t for t, _ in item])
-        if item:  # an item's topic that leads: its title's words
+        q.topics = _lead_with_item_topic(scheme, own, [t for t, _ in item], opening=opening, lend_only=lend_only)
+        if item:  # an item's topic that leads: its title's (or heading's, or opening) words
             said.setdefault(scheme.counted_as(item[0][0]), item[0][1])
         q.topic_evidence = [said[t] for t in q.topics]  # by rank
     for a in x.answers:

@@ -1,6 +1,7 @@
 """Generate graph/data/concerns.ttl (SKOS) from scripts/concepts_outline.txt.
 
-The outline is the source people edit: one concept a line, indentation for broader. A line
+The outline is the source people edit: one concept a line, indentation for broader ("+id" names
+broader concepts explicitly, "~id" a skos:related one: the service a staff group works in). A line
 `collection <id> | <label> | <member ids, space-separated> | <definition>` makes a skos:Collection
 (the `generic` collection names the cross-cutting concepts that never lead a question's topics; see
 graph/topics.py). The Turtle file is what ships and what councilgraph loads with rdflib. Run after
@@ -28,6 +29,7 @@ def build(outline: str) -> Graph:
     g.add((SCHEME, SKOS.prefLabel, Literal("Local government concerns", lang="en")))
     stack: list[tuple[int, str]] = []
     collections: list[list[str]] = []
+    related: list[tuple[str, str]] = []  # "~id": skos:related, checked once every concept is known
     for raw in outline.splitlines():
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
@@ -38,7 +40,9 @@ def build(outline: str) -> Graph:
         fields = [f.strip() for f in raw.strip().split("|")]
         cid, pref = fields[0], fields[1]
         alts = [a.strip() for a in fields[2].split(";")] if len(fields) > 2 and fields[2] else []
-        extra = [b.lstrip("+") for b in fields[3].split()] if len(fields) > 3 else []
+        marks = fields[3].split() if len(fields) > 3 else []
+        extra = [m[1:] for m in marks if m.startswith("+")]
+        related.extend((cid, m[1:]) for m in marks if m.startswith("~"))
         while stack and stack[-1][0] >= depth:
             stack.pop()
         c = CG[cid]
@@ -57,6 +61,11 @@ def build(outline: str) -> Graph:
             g.add((c, SKOS.broader, CG[b]))
             g.add((CG[b], SKOS.narrower, c))
         stack.append((depth, cid))
+    for a, b in related:  # skos:related is symmetric
+        if (CG[b], RDF.type, SKOS.Concept) not in g:
+            raise ValueError(f"{a}: related {b} is not a concept of the outline")
+        g.add((CG[a], SKOS.related, CG[b]))
+        g.add((CG[b], SKOS.related, CG[a]))
     for fields in collections:
         col = CG[fields[0]]
         g.add((col, RDF.type, SKOS.Collection))

@@ -208,3 +208,151 @@ def test_two_questions_in_one_sentence_keep_their_own_words(extract):
             "Councillor Ames asked about potholes on the ring road and Councillor Bryn asked about parking "
             "charges in the town centre.\n")
     assert [q.topics for q in _questions(extract, text)] == [["potholes"], ["parking", "town-centres"]]
+
+
+def test_a_heading_inside_an_item_leads_the_points_under_it(extract):
+    """Minutes group the points raised under one item by headings of their own: the points under
+    "Winter Gritting" are about gritting, though one asks about footways and staff."""
+    text = ("Agenda item\n\nQuestions on the Work of the Committee\n\nMinutes:\n\n"
+            "Winter Gritting\n\n"
+            "Councillor Ames asked whether the footways were treated at the same time as the roads.\n\n"
+            "Councillor Bryn asked whether different staff cleared the footways.\n\n"
+            "Library Opening Hours\n\n"
+            "Councillor Cole asked whether the mobile library would return to Easthope.\n")
+    assert _first_topics(extract, text) == ["winter-maintenance", "winter-maintenance", "libraries"]
+
+
+def test_what_is_no_heading_leads_nothing(extract):
+    """A line naming a person (a list of those present) is no heading, nor is the short last line of
+    a hard-wrapped paragraph."""
+    text = ("Agenda item\n\nQuestions from Members\n\nMinutes:\n\n"
+            "Parking Champion Councillor Ames\n\n"
+            "Councillor Bryn asked whether the footways near the school\nwere cleared of Parking\n\n"
+            "Councillor Cole asked whether the footways were cleared.\n")
+    assert _first_topics(extract, text) == ["active-travel", "active-travel"]
+
+
+def test_an_untitled_item_lends_its_opening_subject_to_points_naming_no_concern(extract):
+    """With no title printed, the words before the first question say what the item is about: the
+    points naming nothing of their own (the KPIs, the targets) are about it, a point naming a concern
+    of its own keeps it."""
+    text = ("Minutes:\n\nThe Waste Manager presented the report, noting that the household recycling rate "
+            "was 48% and missed bins averaged 70 a month.\n\n"
+            "Councillor Ames asked for the KPI results to be shown against last year.\n\n"
+            "Councillor Bryn asked whether there were targets for the first two measures.\n\n"
+            "Councillor Cole asked why fines for fly-tipping were so small.\n")
+    assert _first_topics(extract, text) == ["recycling", "recycling", "fly-tipping"]
+
+
+def test_a_point_opening_on_an_aspect_of_the_item_stays_on_the_item(extract):
+    """"Consultation on the action plan was limited by the pandemic" is about consulting on the plan,
+    not about the pandemic; a point opening on another service's concern has changed the subject."""
+    text = ("Agenda item\n\nClimate Emergency Action Plan\n\nMinutes:\n\n"
+            "Councillor Ames was concerned that consultation on the action plan had been limited by the "
+            "COVID-19 pandemic.\n\n"
+            "Councillor Bryn asked whether COVID-19 vaccination clinics would stay open.\n")
+    assert _first_topics(extract, text) == ["climate-change", "covid"]
+
+
+def test_a_staff_group_is_of_the_services_it_works_in(extract):
+    """Social workers are workforce, and related (skos:related) to children's and adults' social care:
+    talking to them under an item on children's social care is the item's concern."""
+    text = ("Agenda item\n\nChildren's Social Care Improvement Update\n\nMinutes:\n\n"
+            "Councillor Ames suggested that members talk to social workers about their experience.\n")
+    assert _first_topics(extract, text) == ["childrens-social-care"]
+    scheme = default_scheme()
+    assert "childrens-services" in scheme.served_areas("social-workers")
+    assert scheme.areas("social-workers") == {"workforce"}
+
+
+def test_scheme_labels_for_common_concerns():
+    """Early help is a concern of its own; "in the event of" is no event; home support is home care;
+    the virtual head and children in care's schooling are the education of children in care, but
+    care leavers' education stays the care leavers'; assessment timescales are an aspect."""
+    scheme = default_scheme()
+
+    def first(text):
+        found = scheme.assign(text)
+        return found[0].concept if found else None
+
+    assert first("the number of early help assessments completed") == "early-help"
+    assert first("what users should do in the event of a missed visit") is None
+    assert first("gaps in home support in rural wards") == "home-care"
+    assert first("the role of the virtual head") == "virtual-school"
+    assert first("looked after children's school attendance and exclusions") == "virtual-school"
+    assert first("care leavers in education, employment or training") == "care-leavers"
+    assert scheme.concepts["assessment-timeliness"].generic
+
+
+def test_the_scheme_s_related_links_are_symmetric_and_cached(tmp_path, monkeypatch):
+    from rdflib import SKOS, Graph
+
+    g = Graph().parse(str(DEFAULT_SCHEME), format="turtle")
+    pairs = set(g.subject_objects(SKOS.related))
+    assert pairs and all((b, a) in pairs for a, b in pairs)
+    monkeypatch.setenv("COUNCILGRAPH_CACHE", str(tmp_path))
+    TopicScheme.load()
+    again = TopicScheme.load()  # from the cache
+    assert "childrens-social-care" in again.concepts["social-workers"].related
+
+
+def test_a_point_naming_only_what_the_points_before_named_pursues_their_concern(extract):
+    """Members pursuing one matter across a paragraph name it once, then only the body that saw it:
+    each later point is on the first one's concern. A point naming nothing, or only a broader concept
+    (the finance costs), breaks no thread; a point naming a concern of its own starts one."""
+    text = ("Agenda item\n\nMatters Arising\n\nMinutes:\n\n"
+            "Councillor Ames asked why the treasury management strategy seen by the Audit Committee had "
+            "changed. Councillor Bryn questioned whether the version the Audit Committee agreed was the "
+            "one the Cabinet saw. She stated that the finance costs had moved by £1m. Councillor Cole "
+            "suggested the process be looked at.\n\n"
+            "Councillor Bryn believed the Audit Committee should see the report again. Councillor Dunn "
+            "asked about potholes on Mill Lane.\n")
+    assert _first_topics(extract, text) == ["treasury-management", "treasury-management", "finance", None,
+                                            "treasury-management", "potholes"]
+
+
+def test_idioms_are_not_concerns():
+    """Words that are labels only as nouns of a service: "in the absence of", "on balance", "falls
+    within", "to prevent", "would pay", "retaining the policy", "walking through the report"."""
+    scheme = default_scheme()
+    for text in ("in the absence of the Chair", "on balance the proposal was sound", "the matter falls within "
+                 "the remit", "to prevent any repeat", "residents would pay more", "retaining the current policy",
+                 "walking members through the report", "what users should do in the event of a missed visit"):
+        assert scheme.assign(text) == [], text
+    assert scheme.assign("persistent absence in secondary schools")[0].concept == "school-attendance"
+    assert scheme.assign("staff pay and grading")[0].concept == "pay-and-grading"
+
+
+def test_labels_for_policing_and_street_scene_concerns():
+    scheme = default_scheme()
+
+    def first(text):
+        return scheme.assign(text)[0].concept
+
+    assert first("the response to 101 calls") == "police-call-handling"
+    assert first("the role of the panel in police complaints") == "police-complaints"
+    assert first("the visibility of neighbourhood policing teams") == "neighbourhood-policing"
+    assert first("overflowing dog waste bins") == "street-cleansing"  # litter and dog fouling are not
+    assert first("fines for fly-tipping") == "fly-tipping"  # fly-tipping: two recurring concerns
+    assert first("the use of glyphosate on verges") == "weed-control"
+    assert first("an unauthorised incursion on the playing field") == "gypsy-traveller"
+    assert first("the sale of council assets for £1") == "assets-property"
+    assert first("injuries in a road traffic collision") == "road-safety"  # not traffic congestion
+    # two recurring child protection concerns
+    assert first("the visiting of children at risk") == "child-protection-visits"
+    assert first("children on a child protection plan for the second or subsequent time") == "child-protection-plans"
+    assert scheme.concepts["child-protection-plans"].broader == ["safeguarding-children"]
+
+
+def test_a_committee_s_name_or_a_report_reference_is_no_subject(extract):
+    """A line naming the meeting's body heads no points, and an acronym inside a report reference
+    ("CSC/24/3": a fire authority's service committee) names no subject: the points of an untitled
+    page naming no concern take the subject of its opening words instead."""
+    text = ("Audit and Governance Committee\n\n"
+            "Minutes:\n\nThe Committee considered report CSC/24/3 on the Fire and Rescue Authority's plan.\n\n"
+            "Councillor Ames asked that members be kept informed of such matters.\n\n"
+            "Councillor Bryn asked whether the treasury management strategy had changed.\n")
+    assert _first_topics(extract, text) == ["fire-safety", "treasury-management"]
+    scheme = default_scheme()
+    assert [m.concept for m in scheme.find("report CSC/24/3")] == []
+    assert [m.concept for m in scheme.find("in CSC this year")] == ["childrens-social-care"]
