@@ -49,7 +49,7 @@ _REMIT = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(REMITS, ke
 ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}(?:{_HEADS})(?:\s+(?:{_HEADS}))?" \
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL}|\s+[–—-]\s+{_TAIL}|" \
             rf"\s+(?:{_REMIT})(?:\s+(?:and|&)\s+(?:{_REMIT}))?)?" \
-            rf"(?:[ \t]*\((?=[^()]*[a-z]){_TAIL}\))?(?![\w’'-])"  # "Principal Officer (Conservation)", not "(DCS)"
+            rf"(?:[ \t]*\((?=[^()\n]*[a-z])[A-Z][^()\n]{{2,60}}\))?(?![\w’'-])"  # "Officer (Conservation)", not "(DCS)"
 ROLE_RE = re.compile(rf"(?P<role>{ROLE_BODY})")
 # Page-wide patterns start with one character class and check the word boundary with a look-behind
 # after it (lexicon.at_word_start) rather than with "\b": the regex engine then skips ahead to
