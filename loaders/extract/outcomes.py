@@ -66,9 +66,7 @@ _BODY = r"(?:committee|panel|board|cabinet|council|forum|group)"
 _ACTION = Folded(
     r"\b(?:"
     # after a modal: "would be circulated", "should receive an update", "to come back to the Panel"
-    # ("the actions to be taken" describes a plan's contents: not after "actions", "steps", "measures")
-    r"(?:would|will|should|could|(?<!actions\s)(?<!steps\s)(?<!measures\s)to|"
-    r"(?<!actions\sto\s)(?<!steps\sto\s)(?<!measures\sto\s)be)\s+(?:"
+    r"(?:would|will|should|could|to|be)\s+(?:"
     r"(?:also\s+)?receive\s+(?:an?\s+)?(?:further\s+)?(?:update|report|briefing|breakdown|information)|"
     rf"(?:be\s+)?(?:{_PASSIVE})\b|"
     rf"(?<!to\s)(?<!be\s)(?<!could\s)(?:also\s+|now\s+)?be\s+(?:{_MODAL_PASSIVE})\b|"
@@ -94,6 +92,31 @@ _ACTION = Folded(
     r"(?:a|an|the|its)\s+(?:next|future|forthcoming|subsequent|upcoming)\s+(?:[\w’']+\s+){0,3}?(?:meeting|report|"
     r"update|session|forum|agenda|round|seminar|workshop)s?\b|"
     r"in\s+(?:the\s+)?future\s+(?:[\w’']+\s+)?(?:reports?|meetings?|updates?|papers?|rounds?)\b|"
+    rf"{_ACTOR_ANYWHERE}\s+(?:(?:would\s+|to\s+|agreed\s+to\s+)(?:also\s+)?"
+    rf"(?:{_DO}|issue|remove|speak\s+to|look\s+(?:at|into)|develop|incorporate|finalise|take\s+\w+\s+away)\b|"
+    # "the Chairman would be finalising these with the Scrutiny Officer"
+    r"(?:would|will)\s+be\s+(?:finalising|finalizing|circulating|providing|writing|arranging|contacting|reviewing|"
+    r"looking\s+into|following\s+up|sending|preparing|bringing|reporting|liaising|updating|investigating|"
+    r"producing|drafting|meeting)\b)|"
+    rf"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:further\s+)?(?:{_DO})|undertaking\s+to\b|"
+    # requests: "asked the Director to provide", "asked Mr Gill to look into", "requested a briefing note"
+    rf"(?:asked|requested|instructed|invited|tasked)\s+(?:(?:the\s+)?{_ACTOR}\s+to\s+(?:{_DO})\b|"
+    rf"(?<!instructed\s)(?<!tasked\s)(?:[\w’'.]+\s+){{1,4}}?to\s+(?:{_PROMISE})\b|"
+    r"(?<=requested\s)(?:that\b|(?:that\s+)?(?:a|an)\s+(?:\w+\s+){0,3}?(?:report|briefing|note|breakdown|paper|"
+    r"presentation|session|visit|workshop|summary)\b))|"
+    rf"that\s+(?:the\s+)?(?:relevant\s+)?{_ACTOR}\s+(?:(?:{_DO})(?:e?s)?)\b|"
+    r"(?:required|requires|needed|needs|need|require)\s+(?:updating|amending|correcting|amendment|correction|"
+    r"to\s+be\s+(?:updated|amended|corrected))\b|"
+    r"report(?:ing)?\s+back|come\s+back\s+to|\(action:?\s*[^)]+\)|^action\s*(?::|[-–]\s)|^requested\b|"
+    r"(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
+    r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)"
+)
+# Follow-ups recorded in passing, searched only in sentences with one of their cue words (each branch
+# added to _ACTION would be tried at every word of every sentence).
+_IN_PASSING_CUES = ("reviewing", "looking", "exploring", "investigating", "considering", "be made", "it would be",
+                    "ongoing", "continuing", "under way", "suggested", "proposed", "recommended")
+_IN_PASSING = Folded(
+    r"\b(?:"
     # an officer's report of work in hand: "they were reviewing the web pages", "officers are looking into it"
     r"(?:they|officers|he|she|we)\s+(?:were|was|are|is)\s+(?:currently\s+|now\s+|already\s+)?(?:reviewing|"
     r"looking\s+(?:into|at)|exploring|investigating|considering\s+(?:how|whether|options))\b|"
@@ -109,26 +132,10 @@ _ACTION = Folded(
     r"(?:was|were|is|are|remained|remains)\s+(?:still\s+|currently\s+)?(?:ongoing|continuing|under\s+way)\b|"
     # a proposal: "Members suggested the working group should plan ...", "proposed that X could be looked at"
     r"(?:suggested|proposed|recommended)\s+(?:that\s+)?(?:[\w’'()]+\s+){1,6}?(?:should|could|might)\s+(?:also\s+)?"
-    rf"(?:be\s+(?:{_PASSIVE}|{_MODAL_PASSIVE})|{_DO}|plan|undertake|hold|visit)\b|"
-    rf"{_ACTOR_ANYWHERE}\s+(?:would\s+|to\s+|agreed\s+to\s+)(?:also\s+)?"
-    rf"(?:{_DO}|issue|remove|speak\s+to|look\s+(?:at|into)|develop|incorporate|finalise|take\s+\w+\s+away)\b|"
-    # "the Chairman would be finalising these with the Scrutiny Officer"
-    rf"{_ACTOR_ANYWHERE}\s+(?:would|will)\s+be\s+(?:finalising|finalizing|circulating|providing|writing|arranging|"
-    r"contacting|reviewing|looking\s+into|following\s+up|sending|preparing|bringing|reporting|liaising|"
-    r"updating|investigating|producing|drafting|meeting)\b|"
-    rf"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:further\s+)?(?:{_DO})|undertaking\s+to\b|"
-    # requests: "asked the Director to provide", "asked Mr Gill to look into", "requested a briefing note"
-    rf"(?:asked|requested|instructed|invited|tasked)\s+(?:(?:the\s+)?{_ACTOR}\s+to\s+(?:{_DO})\b|"
-    rf"(?<!instructed\s)(?<!tasked\s)(?:[\w’'.]+\s+){{1,4}}?to\s+(?:{_PROMISE})\b|"
-    r"(?<=requested\s)(?:that\b|(?:that\s+)?(?:a|an)\s+(?:\w+\s+){0,3}?(?:report|briefing|note|breakdown|paper|"
-    r"presentation|session|visit|workshop|summary)\b))|"
-    rf"that\s+(?:the\s+)?(?:relevant\s+)?{_ACTOR}\s+(?:(?:{_DO})(?:e?s)?)\b|"
-    r"(?:required|requires|needed|needs|need|require)\s+(?:updating|amending|correcting|amendment|correction|"
-    r"to\s+be\s+(?:updated|amended|corrected))\b|"
-    r"report(?:ing)?\s+back|come\s+back\s+to|\(action:?\s*[^)]+\)|^action\s*(?::|[-–]\s)|^requested\b|"
-    r"(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
-    r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)"
+    rf"(?:be\s+(?:{_PASSIVE}|{_MODAL_PASSIVE})|{_DO}|plan|undertake|hold|visit)\b)"
 )
+# "the actions to be taken forward" describes a plan's contents, not a follow-up
+_PLAN_CONTENTS = re.compile(r"(?:actions|steps|measures)\s+(?:to\s+)?$", re.IGNORECASE)
 # in a decision, an item of its own: "(2) officers circulate the figures", "That the Chair write to ..."
 _DECIDED_ACTION = Folded(rf"^\W{{0,3}}(?:\(?[0-9ivx]{{1,4}}[.)]\s*|\(?[a-h][.)]\s+)?(?:that\s+)?(?:the\s+)?"
                          rf"(?:relevant\s+)?{_ACTOR}\s+(?:{_DO})(?:e?s)?\b")
@@ -152,15 +159,14 @@ _NUMBERED_SPLIT = re.compile(r"\s(?=\((?:[0-9]{1,2}|[ivx]{1,4}|[a-h])\)\s+(?:tha
                              r"(?<=[.:;])\s+(?=(?:[0-9]{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(?:that\s+)?[A-Za-z])",
                              re.IGNORECASE)
 # procedure, not a follow-up: urgency and exclusion of the press, emergency drills, agenda lines ("To receive ...")
-_PROCEDURAL = re.compile(r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?excluded|in\s+(?:the\s+)?"
-                         r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|^\s*To\s+(?:receive|consider|"
+_PROCEDURAL = Folded(r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?excluded|in\s+(?:the\s+)?"
+                         r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|^\s*to\s+(?:receive|consider|"
                          r"note|approve|agree)\b|proposed\s+to\s+be\s+taken|declare\s+any\s+interests?|goods\s+or\s+services|"
                          r"\bcalled\s+in\b|\bcall[- ]in\b|come\s+into\s+force|"
                          # an agenda's or a report's own words: "The Committee is asked to reflect upon ..."
                          r"\b(?:committee|panel|board|cabinet|council|members|forum)\s+(?:is|are|was|were)\s+"
                          r"(?:asked\s+|invited\s+|requested\s+|recommended\s+)?to\s+(?:receive|consider|note|"
-                         r"approve|agree|comment|reflect|endorse|scrutinise|scrutinize)\b",
-                         re.IGNORECASE)
+                         r"approve|agree|comment|reflect|endorse|scrutinise|scrutinize)\b")
 _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(?:\s+(?:further|later|"
                     r"in\s+due\s+course|outside\s+the\s+meeting))?\W*$", re.IGNORECASE)
 _VAGUE_LEAD = 8  # words before a vague "this would be done" that are only who said it
@@ -221,18 +227,20 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
     # a decision is read sentence by sentence, as the discussion is
     spans = [(s.span.start, s.span.end) for s in sents] + [
         piece for r in extra for piece in _sentences_of(text, r.span.start, r.span.end)]
+    passing = _cued(text, spans, _IN_PASSING_CUES)
     for k, (s, e) in enumerate(spans):
         decided = k >= len(sents)
         whole = text[s:e]
         low = whole.lower()
         # a clause that matches is in a sentence that matches, but for the clause-start "Action:" / "Requested"
-        if not decided and not _ACTION.search(whole, low) and "action" not in low and "requested" not in low:
+        cued = k in passing
+        if not decided and not _action_match(whole, low, cued) and "action" not in low and "requested" not in low:
             continue
         for ps, pe in _split_clauses(text, s, e, decided=decided):
             clause = text[ps:pe]
             low = clause.lower()
-            m = _ACTION.search(clause, low) or (_DECIDED_ACTION.search(clause, low) if decided else None)
-            if not m or _PROCEDURAL.search(clause) or clause.rstrip().endswith("?"):
+            m = _action_match(clause, low, cued) or (_DECIDED_ACTION.search(clause, low) if decided else None)
+            if not m or _PROCEDURAL.search(clause, low) or clause.rstrip().endswith("?"):
                 continue
             vague = _VAGUE.search(clause)
             if vague and len(clause[:vague.start()].split()) <= _VAGUE_LEAD:
@@ -255,6 +263,38 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
             seen.add(key)
             unique.append(st)
     return unique
+
+
+def _cued(text: str, spans: list[tuple[int, int]], words: tuple[str, ...]) -> set[int]:
+    """Indexes of the spans holding one of `words` (lower-case substrings).
+
+    One str.find a word over the page, so a page without a cue word costs a few microseconds; most
+    pages have none, and the few hits are placed by a walk over the spans.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a dotted capital I: offsets would drift, so every span is searched
+        return set(range(len(spans)))
+    hits = []
+    for w in words:
+        pos = low.find(w)
+        while pos >= 0:
+            hits.append(pos)
+            pos = low.find(w, pos + 1)
+    return {k for pos in hits for k, (s, e) in enumerate(spans) if s <= pos < e} if hits else set()
+
+
+def _action_match(text: str, low: str, passing: bool) -> re.Match | None:
+    """The first follow-up phrase in a sentence or clause (`low` is its lower-cased text).
+
+    `passing`: the sentence has a cue word of the follow-ups recorded in passing (_IN_PASSING_CUES).
+    """
+    rx, subject = (_ACTION.lower, low) if len(low) == len(text) else (_ACTION.any_case, text)
+    m = rx.search(subject)
+    while m and _PLAN_CONTENTS.search(subject, max(0, m.start() - 12), m.start()):
+        m = rx.search(subject, m.start() + 1)
+    if m is None and passing:
+        m = _IN_PASSING.search(text, low)
+    return m
 
 
 _ACTION_LINE = re.compile(r"\W{0,3}action\s*(?::|[-–])", re.IGNORECASE)
