@@ -8,7 +8,7 @@ from .attendance_lists import read_lists
 from .lexicon import Folded
 from .people import role_kind, split_name
 from .records import Mention, Person, Span, Statement
-from .segment import Block, Sentence, cues
+from .segment import Block, Sentence, cues, lowered
 from .segment import sentences as split_sentences
 
 RESOLUTION_START = re.compile(
@@ -227,18 +227,19 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
     # a decision is read sentence by sentence, as the discussion is
     spans = [(s.span.start, s.span.end) for s in sents] + [
         piece for r in extra for piece in _sentences_of(text, r.span.start, r.span.end)]
-    passing = _cued(text, spans, _IN_PASSING_CUES)
+    plow = lowered(text)  # the page lower-cased once, shared with the other steps
+    passing = _cued(plow, spans, _IN_PASSING_CUES)
     for k, (s, e) in enumerate(spans):
         decided = k >= len(sents)
         whole = text[s:e]
-        low = whole.lower()
+        low = plow[s:e] if plow is not None else whole.lower()
         # a clause that matches is in a sentence that matches, but for the clause-start "Action:" / "Requested"
         cued = k in passing
         if not decided and not _action_match(whole, low, cued) and "action" not in low and "requested" not in low:
             continue
         for ps, pe in _split_clauses(text, s, e, decided=decided):
             clause = text[ps:pe]
-            low = clause.lower()
+            low = plow[ps:pe] if plow is not None else clause.lower()
             m = _action_match(clause, low, cued) or (_DECIDED_ACTION.search(clause, low) if decided else None)
             if not m or _PROCEDURAL.search(clause, low) or clause.rstrip().endswith("?"):
                 continue
@@ -265,14 +266,13 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
     return unique
 
 
-def _cued(text: str, spans: list[tuple[int, int]], words: tuple[str, ...]) -> set[int]:
-    """Indexes of the spans holding one of `words` (lower-case substrings).
+def _cued(low: str | None, spans: list[tuple[int, int]], words: tuple[str, ...]) -> set[int]:
+    """Indexes of the spans holding one of `words` (lower-case substrings) in the lower-cased page.
 
     One str.find a word over the page, so a page without a cue word costs a few microseconds; most
     pages have none, and the few hits are placed by a walk over the spans.
     """
-    low = text.lower()
-    if len(low) != len(text):  # a dotted capital I: offsets would drift, so every span is searched
+    if low is None:  # a dotted capital I: offsets would drift, so every span is searched
         return set(range(len(spans)))
     hits = []
     for w in words:
@@ -290,7 +290,8 @@ def _action_match(text: str, low: str, passing: bool) -> re.Match | None:
     """
     rx, subject = (_ACTION.lower, low) if len(low) == len(text) else (_ACTION.any_case, text)
     m = rx.search(subject)
-    while m and _PLAN_CONTENTS.search(subject, max(0, m.start() - 12), m.start()):
+    while m and subject.startswith(("to", "be"), m.start()) and _PLAN_CONTENTS.search(
+            subject, max(0, m.start() - 12), m.start()):
         m = rx.search(subject, m.start() + 1)
     if m is None and passing:
         m = _IN_PASSING.search(text, low)
