@@ -268,3 +268,20 @@ def test_an_action_line_replaces_the_sentence_it_restates():
             "ACTION – Ms Okoro to report to the Panel on training courses for members.\n")
     got = _actions(text)
     assert len(got) == 1 and got[0].startswith("ACTION")
+
+
+def test_follow_ups_in_passing_are_found_where_lower_casing_moves_offsets():
+    # "İ" lower-cases to two characters, so the page is searched without the shared lower-cased copy
+    text = ("Councillor İpek Doran asked about the depot. Evaluation of the consultation responses was ongoing. "
+            "Members suggested the task group should plan its visits for the spring.\n")
+    got = _actions(text)
+    assert got == ["Evaluation of the consultation responses was ongoing.",
+                   "Members suggested the task group should plan its visits for the spring."]
+
+
+def test_a_view_that_something_should_be_done_is_not_an_action():
+    text = ("Councillor Tran felt the lettings policy should be reviewed by the Cabinet. "
+            "Members were of the view that the scheme could be publicised more widely. "
+            "The Head of Housing said the lettings policy would be reviewed by the Cabinet in June.\n")
+    got = _actions(text)
+    assert len(got) == 1 and got[0].startswith("The Head of Housing")

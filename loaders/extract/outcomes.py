@@ -143,6 +143,8 @@ _DECIDED_ACTION = Folded(rf"^\W{{0,3}}(?:\(?[0-9ivx]{{1,4}}[.)]\s*|\(?[a-h][.)]\
 _WH_QUESTION = Folded(r"\b(?:what|how|why)\s+(?:\w+\s+){0,6}?(?:could|can|might|should)\s+be\s+\w+")
 # "queried whether officers would be conducting a review": the member's question, not a promise
 _YN_QUESTION = Folded(r"\b(?:queried|asked|enquired|inquired|questioned|wondered)\s+(?:whether|if)\b")
+# "Members believed the report should be presented again": a view, not a follow-up anyone took on
+_OPINION = Folded(r"\b(?:believed|felt|thought|considered|(?:was|were)\s+of\s+the\s+(?:view|opinion))\b")
 # the answer after the question, in the same sentence: "She asked whether ... – the Leader responded and
 # undertook to provide a written response"
 _ANSWER_TURN = re.compile(r"\s[–—-]\s|\b(?:responded|replied|undertook|agreed|confirmed|advised|explained|"
@@ -254,6 +256,10 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
             yn = _YN_QUESTION.search(clause, low)
             if yn and yn.start() < m.start() and not _ANSWER_TURN.search(clause, yn.end(), m.start()):
                 continue  # "asked whether the figures could be circulated": the answer, if any, is the action
+            if clause[m.start():m.start() + 6].lower() in ("should", "could "):
+                op = _OPINION.search(clause, low)
+                if op and op.start() < m.start():
+                    continue
             out.append(Statement(text=clause.strip(), span=Span(ps, pe)))
     out = _restated_by_action_lines(text, out)
     seen: set[tuple[int, int]] = set()
