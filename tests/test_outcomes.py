@@ -211,3 +211,77 @@ def test_an_unlabelled_name_line_is_recorded_as_its_heading_says():
     assert {e for _, e in _events("1. Apologies for Absence\n\n" + line)} == {"apologies"}
     assert _events("Membership\n\n" + line) == []
     assert _events("Members of the Planning Committee\n\n" + line) == []
+
+
+def test_passive_checks_and_work_in_hand():
+    text = ("It was thought that the target for answering complaints was 15 working days, but this would be checked. "
+            "A check would be made on whether ward members could see the casework log. "
+            "Evaluation of the consultation responses was ongoing. "
+            "They were reviewing the guidance on the council's web pages. "
+            "Each depot scheme would be costed and officers would submit bids to the levelling-up fund. "
+            "She said this would be considered.\n")
+    got = _actions(text)
+    assert len(got) == 5
+    assert got[0].endswith("this would be checked.") and got[4].startswith("Each depot scheme")
+
+
+def test_proposals_put_as_suggestions_are_actions_wishes_for_information_are_not():
+    text = ("Members suggested the working group should plan the review programme for the coming year. "
+            "Councillor Orme suggested that the charging policy could be looked at again. "
+            "The volunteer visits to the care homes should be re-instated. "
+            "Members proposed it would be useful to undertake visits to the depots. "
+            "It would be helpful to have a breakdown of the referrals by ward. "
+            "Councillor Hale suggested that waiting times may need to be monitored.\n")
+    got = _actions(text)
+    assert len(got) == 4 and not any("breakdown" in g or "waiting" in g for g in got)
+
+
+def test_two_promises_in_one_sentence_work_in_progress_and_a_report_due():
+    text = ("In response, she advised that she would speak to the Chair of the Housing Panel about the repairs "
+            "and she would write to the housing association. "
+            "The Chairman would be finalising the task group membership with the Scrutiny Officer by Friday. "
+            "Officers clarified that the options report was due to Committee at the March meeting. "
+            "The delay was due to Council staff shortages.\n")
+    got = _actions(text)
+    assert len(got) == 4
+    assert got[0].endswith("about the repairs") and got[1].startswith("she would write")
+
+
+def test_questions_agenda_wording_assurances_and_operations_are_not_actions():
+    text = ("Councillor Pryce queried whether the trust's chief executive could attend a future meeting of the Panel. "
+            "The Member asked if officers would be carrying out a review of the gritting routes. "
+            "The Panel is asked to consider the draft plan and to comment on it. "
+            "The comments would be taken on board as the strategy was developed. "
+            "The Service would send a two-pump response to a flat fire. "
+            "Members were referred to the appendix which set out the actions to be taken forward.\n")
+    assert _actions(text) == []
+
+
+def test_an_answer_in_the_questions_sentence_is_an_action():
+    text = ("Cllr R Amos asked whether there was support for staff on long-term sick leave – the Leader "
+            "responded and undertook to provide a written response.\n")
+    assert len(_actions(text)) == 1
+
+
+def test_an_action_line_replaces_the_sentence_it_restates():
+    text = ("He asked Ms Okoro to look into member training on safeguarding. "
+            "ACTION – Ms Okoro to report to the Panel on training courses for members.\n")
+    got = _actions(text)
+    assert len(got) == 1 and got[0].startswith("ACTION")
+
+
+def test_follow_ups_in_passing_are_found_where_lower_casing_moves_offsets():
+    # "İ" lower-cases to two characters, so the page is searched without the shared lower-cased copy
+    text = ("Councillor İpek Doran asked about the depot. Evaluation of the consultation responses was ongoing. "
+            "Members suggested the task group should plan its visits for the spring.\n")
+    got = _actions(text)
+    assert got == ["Evaluation of the consultation responses was ongoing.",
+                   "Members suggested the task group should plan its visits for the spring."]
+
+
+def test_a_view_that_something_should_be_done_is_not_an_action():
+    text = ("Councillor Tran felt the lettings policy should be reviewed by the Cabinet. "
+            "Members were of the view that the scheme could be publicised more widely. "
+            "The Head of Housing said the lettings policy would be reviewed by the Cabinet in June.\n")
+    got = _actions(text)
+    assert len(got) == 1 and got[0].startswith("The Head of Housing")

@@ -8,7 +8,7 @@ from .attendance_lists import read_lists
 from .lexicon import Folded
 from .people import role_kind, split_name
 from .records import Mention, Person, Span, Statement
-from .segment import Block, Sentence, cues
+from .segment import Block, Sentence, cues, lowered
 from .segment import sentences as split_sentences
 
 RESOLUTION_START = re.compile(
@@ -31,9 +31,11 @@ _ACTOR_ANYWHERE = _ACTOR.replace(r"(?:[\w’']+\s+){0,2}?officer", "officer")
 _DO = (r"provide|circulate|share|send|bring|report|arrange|add|look|investigate|follow|find|write|check|review|"
        r"update|explore|come\s+back|feed\s+back|advise|discuss|establish|monitor|involve|meet|contact|liaise|seek|"
        r"confirm|clarify|pursue|consider|prepare|produce|draft|organise|organize|raise|chase|convey|forward|"
-       r"investigate|respond|supply|obtain|invite|approach|amend|correct|publish|notify|inform|examine")
+       r"investigate|respond|supply|obtain|invite|approach|amend|correct|publish|notify|inform|examine|submit|"
+       r"finalise|finalize|reinstate|re-instate")
 # what only a promise does (a service "will provide support"; an officer "would provide a briefing note")
-_PROMISE = (r"circulate|send\s+(?:the|a|an|members|details|them|it|this)|share|write\s+to|look\s+into|investigate|"
+_PROMISE = (r"circulate|send\s+(?:the|members|details|them|it|this|a\s+copy|an?\s+(?:written|e-?mail|letter|"
+            r"note|link|summary|briefing|update|reply))|share|write\s+to|look\s+into|investigate|"
             r"follow\s+(?:this\s+|it\s+|that\s+)?up|report\s+back|feed\s+back|come\s+back|liaise\s+with|find\s+out|"
             r"take\s+(?:this|it|that|these|the\s+\w+)\s+(?:away|back|forward)|pick\s+(?:this|it|that)\s+up|"
             r"speak\s+(?:to|with)|arrange\s+(?:a|an|for)|check\s+(?:whether|if|the|this|that)|"
@@ -47,7 +49,10 @@ _PROMISE = (r"circulate|send\s+(?:the|a|an|members|details|them|it|this)|share|w
             r"give\s+(?:further\s+)?consideration\s+to")
 _PASSIVE = (r"provided|circulated|shared|sent|brought|reported|held(?!\s+up\b)|arranged|added|scheduled|included|"
             r"given|made available|followed up|forwarded|distributed|presented|considered|submitted|reviewed|updated|"
-            r"investigated|looked into|explored|published|taken|placed|sought|covered|involved|scrutinised|"
+            r"incorporated|costed|re-?instated|reintroduced|"
+            r"investigated|looked into|explored|published|placed|"
+            # "would be taken on board", "taken into account": an assurance, not a follow-up
+            r"taken(?!\s+(?:on\s+board|into\s+account|account\s+of))|sought|covered|involved|scrutinised|"
             r"implemented|written|discussed|reflected")
 # passives that describe a service's own work after "to be" ("measures to be undertaken"): only after a modal
 _MODAL_PASSIVE = (r"undertaken|carried\s+out|conducted|produced|prepared|organised|set\s+up|amended|corrected|"
@@ -79,13 +84,20 @@ _ACTION = Folded(
     # "was being sought", "was scheduled for 4 May", "were asked to check"
     r"(?:was|were|is|are)\s+(?:being\s+(?:sought|arranged|organised|drafted|prepared|scheduled)\b|"
     r"(?:anticipated|scheduled|planned|due)\s+(?:on|in|for|at|to\s+(?:take\s+place|be))\b|"
+    # "the report was due to Committee at the September meeting" (not "due to Council staff shortages")
+    rf"due\s+(?:to|before|at)\s+(?:the\s+|a\s+)?(?:[\w’']+\s+){{0,2}}?{_BODY}"
+    r"(?=\s+(?:at|in|on|for|by|meeting|later|next)\b|\s*[.,;]|\s*$)|"
     rf"(?:(?<=was\s)|(?<=were\s))(?:asked|requested|instructed|invited|tasked)\s+to\s+(?:also\s+)?(?:{_DO})\b)|"
     # a future occasion: "at an upcoming board session", "in the next quarterly report", "in future reports"
     r"(?:a|an|the|its)\s+(?:next|future|forthcoming|subsequent|upcoming)\s+(?:[\w’']+\s+){0,3}?(?:meeting|report|"
     r"update|session|forum|agenda|round|seminar|workshop)s?\b|"
     r"in\s+(?:the\s+)?future\s+(?:[\w’']+\s+)?(?:reports?|meetings?|updates?|papers?|rounds?)\b|"
-    rf"{_ACTOR_ANYWHERE}\s+(?:would\s+|to\s+|agreed\s+to\s+)(?:also\s+)?"
+    rf"{_ACTOR_ANYWHERE}\s+(?:(?:would\s+|to\s+|agreed\s+to\s+)(?:also\s+)?"
     rf"(?:{_DO}|issue|remove|speak\s+to|look\s+(?:at|into)|develop|incorporate|finalise|take\s+\w+\s+away)\b|"
+    # "the Chairman would be finalising these with the Scrutiny Officer"
+    r"(?:would|will)\s+be\s+(?:finalising|finalizing|circulating|providing|writing|arranging|contacting|reviewing|"
+    r"looking\s+into|following\s+up|sending|preparing|bringing|reporting|liaising|updating|investigating|"
+    r"producing|drafting|meeting)\b)|"
     rf"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:further\s+)?(?:{_DO})|undertaking\s+to\b|"
     # requests: "asked the Director to provide", "asked Mr Gill to look into", "requested a briefing note"
     rf"(?:asked|requested|instructed|invited|tasked)\s+(?:(?:the\s+)?{_ACTOR}\s+to\s+(?:{_DO})\b|"
@@ -99,28 +111,68 @@ _ACTION = Folded(
     r"(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
     r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)"
 )
+# Follow-ups recorded in passing, searched only in sentences with one of their cue words (each branch
+# added to _ACTION would be tried at every word of every sentence).
+_IN_PASSING_CUES = ("reviewing", "looking", "exploring", "investigating", "considering", "be made", "it would be",
+                    "ongoing", "continuing", "under way", "suggested", "proposed", "recommended")
+_IN_PASSING = Folded(
+    r"\b(?:"
+    # an officer's report of work in hand: "they were reviewing the web pages", "officers are looking into it"
+    r"(?:they|officers|he|she|we)\s+(?:were|was|are|is)\s+(?:currently\s+|now\s+|already\s+)?(?:reviewing|"
+    r"looking\s+(?:into|at)|exploring|investigating|considering\s+(?:how|whether|options))\b|"
+    # "a check would be made on whether ...", "enquiries would be made"
+    r"(?:checks?|enquiries|inquiries|enquiry|inquiry|referral|request)\s+(?:would|will|should|to)\s+(?:also\s+)?"
+    r"be\s+made\b|"
+    # a proposal put as a wish to do something: "it would be useful to undertake site visits"; a wish to
+    # see or have information ("it would be helpful to have a breakdown") is a question, and is left out
+    r"it\s+would\s+be\s+(?:useful|helpful|beneficial|valuable|worthwhile|sensible)\s+(?:for\s+(?:the\s+)?"
+    rf"[\w’']+\s+)?to\s+(?:also\s+)?(?:undertake|hold|visit|invite|add|{_DO})\s+(?!this\b|that\b|it\b|these\b|them\b)|"
+    # work in hand: "evaluation of the feedback was ongoing", "discussions with the trust are continuing"
+    r"(?:evaluation|review|analysis|investigations?|work|discussions|negotiations)\s+(?:[\w’']+\s+){0,5}?"
+    r"(?:was|were|is|are|remained|remains)\s+(?:still\s+|currently\s+)?(?:ongoing|continuing|under\s+way)\b|"
+    # a proposal: "Members suggested the working group should plan ...", "proposed that X could be looked at"
+    r"(?:suggested|proposed|recommended)\s+(?:that\s+)?(?:[\w’'()]+\s+){1,6}?(?:should|could|might)\s+(?:also\s+)?"
+    rf"(?:be\s+(?:{_PASSIVE}|{_MODAL_PASSIVE})|{_DO}|plan|undertake|hold|visit)\b)"
+)
+# "the actions to be taken forward" describes a plan's contents, not a follow-up
+_PLAN_CONTENTS = re.compile(r"(?:actions|steps|measures)\s+(?:to\s+)?$", re.IGNORECASE)
 # in a decision, an item of its own: "(2) officers circulate the figures", "That the Chair write to ..."
 _DECIDED_ACTION = Folded(rf"^\W{{0,3}}(?:\(?[0-9ivx]{{1,4}}[.)]\s*|\(?[a-h][.)]\s+)?(?:that\s+)?(?:the\s+)?"
                          rf"(?:relevant\s+)?{_ACTOR}\s+(?:{_DO})(?:e?s)?\b")
 # "what action could be taken": a question, not a promise
 _WH_QUESTION = Folded(r"\b(?:what|how|why)\s+(?:\w+\s+){0,6}?(?:could|can|might|should)\s+be\s+\w+")
+# "queried whether officers would be conducting a review": the member's question, not a promise
+_YN_QUESTION = Folded(r"\b(?:queried|asked|enquired|inquired|questioned|wondered)\s+(?:whether|if)\b")
+# "Members believed the report should be presented again": a view, not a follow-up anyone took on
+_OPINION = Folded(r"\b(?:believed|felt|thought|considered|(?:was|were)\s+of\s+the\s+(?:view|opinion))\b")
+# the answer after the question, in the same sentence: "She asked whether ... – the Leader responded and
+# undertook to provide a written response"
+_ANSWER_TURN = re.compile(r"\s[–—-]\s|\b(?:responded|replied|undertook|agreed|confirmed|advised|explained|"
+                          r"said|stated|answered)\b")
 # one follow-up a clause: "..., and she added that ...", "; ", "... would be circulated and that a report ..."
 # (each branch starts with a literal, so the search skips ahead to it)
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:he|she|they|it was|members)\s+(?:also\s+)?"
-                           r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+|and(?<!\wand)\s+(?=that\s)",
+                           r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+|"
+                           # "he would speak to the Chair ... and he would write to the company": two follow-ups
+                           r"and(?<!\wand)\s+(?=that\s|(?:he|she|they)\s+(?:would|will)\s)",
                            re.IGNORECASE)
 # and in a decision, its numbered parts printed as one paragraph ("RESOLVED (1) that ... (2) that ...")
 _NUMBERED_SPLIT = re.compile(r"\s(?=\((?:[0-9]{1,2}|[ivx]{1,4}|[a-h])\)\s+(?:that\s+)?[A-Za-z])|"
                              r"(?<=[.:;])\s+(?=(?:[0-9]{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(?:that\s+)?[A-Za-z])",
                              re.IGNORECASE)
 # procedure, not a follow-up: urgency and exclusion of the press, emergency drills, agenda lines ("To receive ...")
-_PROCEDURAL = re.compile(r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?excluded|in\s+(?:the\s+)?"
-                         r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|^\s*To\s+(?:receive|consider|"
+_PROCEDURAL = Folded(r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?excluded|in\s+(?:the\s+)?"
+                         r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|^\s*to\s+(?:receive|consider|"
                          r"note|approve|agree)\b|proposed\s+to\s+be\s+taken|declare\s+any\s+interests?|goods\s+or\s+services|"
-                         r"\bcalled\s+in\b|\bcall[- ]in\b|come\s+into\s+force",
-                         re.IGNORECASE)
+                         r"\bcalled\s+in\b|\bcall[- ]in\b|come\s+into\s+force|"
+                         # an agenda's or a report's own words: "The Committee is asked to reflect upon ..."
+                         r"\b(?:committee|panel|board|cabinet|council|members|forum)\s+(?:is|are|was|were)\s+"
+                         r"(?:asked\s+|invited\s+|requested\s+|recommended\s+)?to\s+(?:receive|consider|note|"
+                         r"approve|agree|comment|reflect|endorse|scrutinise|scrutinize)\b")
 _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(?:\s+(?:further|later|"
                     r"in\s+due\s+course|outside\s+the\s+meeting))?\W*$", re.IGNORECASE)
+_VAGUE_LEAD = 8  # words before a vague "this would be done" that are only who said it
+
 ATTEND = [
     ("left", re.compile(r"\b(?:had\s+)?left\s+the\s+(?:meeting|room|chamber)|"
                         r"\bleave\s+the\s+(?:meeting|room|chamber)|\bleft\s+(?:at\s+\d|during\b|before\b|prior\s+to\b)|"
@@ -177,23 +229,39 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
     # a decision is read sentence by sentence, as the discussion is
     spans = [(s.span.start, s.span.end) for s in sents] + [
         piece for r in extra for piece in _sentences_of(text, r.span.start, r.span.end)]
+    plow = lowered(text)  # the page lower-cased once, shared with the other steps
+    passing = _cued(plow, spans, _IN_PASSING_CUES)
     for k, (s, e) in enumerate(spans):
         decided = k >= len(sents)
         whole = text[s:e]
-        low = whole.lower()
+        low = plow[s:e] if plow is not None else whole.lower()
         # a clause that matches is in a sentence that matches, but for the clause-start "Action:" / "Requested"
-        if not decided and not _ACTION.search(whole, low) and "action" not in low and "requested" not in low:
+        cued = k in passing
+        if not decided and not _action_match(whole, low, cued) and "action" not in low and "requested" not in low:
             continue
         for ps, pe in _split_clauses(text, s, e, decided=decided):
             clause = text[ps:pe]
-            low = clause.lower()
-            m = _ACTION.search(clause, low) or (_DECIDED_ACTION.search(clause, low) if decided else None)
-            if not m or _VAGUE.search(clause.strip()) or _PROCEDURAL.search(clause) or clause.rstrip().endswith("?"):
+            low = plow[ps:pe] if plow is not None else clause.lower()
+            m = _action_match(clause, low, cued) or (_DECIDED_ACTION.search(clause, low) if decided else None)
+            if not m or _PROCEDURAL.search(clause, low) or clause.rstrip().endswith("?"):
+                continue
+            vague = _VAGUE.search(clause)
+            if vague and len(clause[:vague.start()].split()) <= _VAGUE_LEAD:
+                # "She said this would be considered": nothing says what ("the target ..., but this would be
+                # checked" does)
                 continue
             wh = _WH_QUESTION.search(clause, low)
             if wh and wh.start() <= m.start() < wh.end():
                 continue  # "asked what action could be taken"
+            yn = _YN_QUESTION.search(clause, low)
+            if yn and yn.start() < m.start() and not _ANSWER_TURN.search(clause, yn.end(), m.start()):
+                continue  # "asked whether the figures could be circulated": the answer, if any, is the action
+            if clause[m.start():m.start() + 6].lower() in ("should", "could "):
+                op = _OPINION.search(clause, low)
+                if op and op.start() < m.start():
+                    continue
             out.append(Statement(text=clause.strip(), span=Span(ps, pe)))
+    out = _restated_by_action_lines(text, out)
     seen: set[tuple[int, int]] = set()
     unique = []
     for st in out:
@@ -202,6 +270,60 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
             seen.add(key)
             unique.append(st)
     return unique
+
+
+def _cued(low: str | None, spans: list[tuple[int, int]], words: tuple[str, ...]) -> set[int]:
+    """Indexes of the spans holding one of `words` (lower-case substrings) in the lower-cased page.
+
+    One str.find a word over the page, so a page without a cue word costs a few microseconds; most
+    pages have none, and the few hits are placed by a walk over the spans.
+    """
+    if low is None:  # a dotted capital I: offsets would drift, so every span is searched
+        return set(range(len(spans)))
+    hits = []
+    for w in words:
+        pos = low.find(w)
+        while pos >= 0:
+            hits.append(pos)
+            pos = low.find(w, pos + 1)
+    return {k for pos in hits for k, (s, e) in enumerate(spans) if s <= pos < e} if hits else set()
+
+
+def _action_match(text: str, low: str, passing: bool) -> re.Match | None:
+    """The first follow-up phrase in a sentence or clause (`low` is its lower-cased text).
+
+    `passing`: the sentence has a cue word of the follow-ups recorded in passing (_IN_PASSING_CUES).
+    """
+    rx, subject = (_ACTION.lower, low) if len(low) == len(text) else (_ACTION.any_case, text)
+    m = rx.search(subject)
+    while m and subject.startswith(("to", "be"), m.start()) and _PLAN_CONTENTS.search(
+            subject, max(0, m.start() - 12), m.start()):
+        m = rx.search(subject, m.start() + 1)
+    if m is None and passing:
+        m = _IN_PASSING.search(text, low)
+    return m
+
+
+_ACTION_LINE = re.compile(r"\W{0,3}action\s*(?::|[-–])", re.IGNORECASE)
+_NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z’']{2,}")
+
+
+def _restated_by_action_lines(text: str, out: list[Statement]) -> list[Statement]:
+    """Drop a follow-up that the next sentence restates as an action line.
+
+    Minutes that mark actions ("He asked Mr Cole to look into X. ACTION – Mr Cole to report on X")
+    record each one in the marker line; the discussion sentence just before it is the same follow-up.
+    The two must be adjacent and name someone in common (a capitalised word inside each).
+    """
+    drop: set[int] = set()
+    for k in range(1, len(out)):
+        cur, prev = out[k], out[k - 1]
+        if not _ACTION_LINE.match(cur.text) or text[prev.span.end:cur.span.start].strip(" \t.;"):
+            continue
+        names = {w for w in _NAME_WORD.findall(cur.text)}
+        if names & set(_NAME_WORD.findall(prev.text)):
+            drop.add(k - 1)
+    return [st for k, st in enumerate(out) if k not in drop] if drop else out
 
 
 def _sentences_of(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -220,6 +342,10 @@ def _split_clauses(text: str, s: int, e: int, *, decided: bool = False) -> list[
         # trim the separator that ended this clause
         while seg_end > a and text[seg_end - 1] in " ,;":
             seg_end -= 1
+        if b < e and text.endswith(" and", a, seg_end):  # "... about the repairs and | she would write ..."
+            seg_end -= 4
+            while seg_end > a and text[seg_end - 1] in " ,;":
+                seg_end -= 1
         if seg_end > a:
             out.append((a, seg_end))
     return out
