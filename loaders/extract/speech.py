@@ -608,10 +608,7 @@ class SpeechReader:
                         continue
             if sent.span.start < skip_to:
                 if sent.span.end > skip_to:  # the point ended inside this sentence: its answer follows in it
-                    for act in [a for a in self.acts(sent) if a.pos >= skip_to]:
-                        self.classify(act)
-                        self._apply(act, sent)
-                        self.last_subject = act.person or self.last_subject
+                    self._apply_all([a for a in self.acts(sent) if a.pos >= skip_to], sent)
                 continue
             sentence = self.text[sent.span.start:sent.span.end].rstrip()
             # the notice ends with a colon, or stands on its own line above the quoted question
@@ -689,11 +686,7 @@ class SpeechReader:
             if not acts:
                 self._continuation(sent)
                 continue
-            for act in acts:
-                self.classify(act)
-                self._apply(act, sent)
-                if act.person is not None:
-                    self.last_subject = act.person
+            self._apply_all(acts, sent)
         if self.frame and self.frame.cue:
             self._new_question(self.frame, Span(self.frame.pos, self.frame.end))
         return self.out
@@ -847,6 +840,13 @@ class SpeechReader:
             # There was still a significant gap ...")
             self.last_statement = act if act.person is not None and act.person.kind == "councillor" and \
                 act.verb in NEUTRAL_VERBS else None
+
+    def _apply_all(self, acts: list[Act], sent: Sentence) -> None:
+        for act in acts:
+            self.classify(act)
+            self._apply(act, sent)
+            if act.person is not None:
+                self.last_subject = act.person
 
     def _announced_by_last(self, act: Act) -> bool:
         """'Cllr A asked a supplementary question on X. She asked for an example ...' is one question.
