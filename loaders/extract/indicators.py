@@ -108,12 +108,20 @@ def acronyms(text: str) -> dict[str, str]:
     return out
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an|our)\s+", re.I)
+_BRACKETED = re.compile(r"\s*\((?P<a>[A-Z]{2,6})s?\)")
+_YEAR_SPAN_END = re.compile(r"[-–]\s*$")
+_FOR_ON = re.compile(r"(\s+(?:for|on)\s+(?:the\s+)?)")
+
+
 def _clean(name: str, acr: dict[str, str]) -> str:
-    name = re.sub(r"^(?:the|a|an|our)\s+", "", name.strip(), flags=re.I)
+    name = _ARTICLE.sub("", name.strip())
     # "school transport appeals (STAs) heard": a defined acronym beside its words adds nothing
-    name = re.sub(r"\s*\((?P<a>[A-Z]{2,6})s?\)", lambda m: "" if m.group("a") in acr else m.group(0), name)
+    if "(" in name:
+        name = _BRACKETED.sub(lambda m: "" if m.group("a") in acr else m.group(0), name)
     for a, full in acr.items():
-        name = re.sub(rf"\b{a}s?\b", full, name)
+        if a in name:  # the pattern needs the letters; most names have no acronym
+            name = re.sub(rf"\b{a}s?\b", full, name)
     return name
 
 
@@ -278,9 +286,9 @@ def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str
                 v = m.group("v")
                 digits = v.strip("£%").replace(",", "")
                 before = sentence[max(0, m.start() - 12):m.start()]
-                if re.search(r"[-–]\s*$", before):
+                if _YEAR_SPAN_END.search(before):
                     continue  # "2017- 20": the end of a span of years
-                if re.fullmatch(r"(?:19|20)\d\d", digits) or _REF_BEFORE.search(sentence[max(0, m.start() - 12):
+                if _YEAR.fullmatch(digits) or _REF_BEFORE.search(sentence[max(0, m.start() - 12):
                                                                                          m.start()]):
                     continue
                 name = _count_name(m.group("name"))
@@ -315,7 +323,7 @@ def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str
                 name = " ".join(kept)
                 values = [m.group("v")]
             else:
-                head, sep, tail = re.split(r"(\s+(?:for|on)\s+(?:the\s+)?)", m.group("name"), maxsplit=1)
+                head, sep, tail = _FOR_ON.split(m.group("name"), maxsplit=1)
                 name = head + sep + _cut(tail)
                 values = []
             name = _clean(name, acr)
