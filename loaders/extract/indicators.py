@@ -945,7 +945,7 @@ def _named(text: str, s: int, sentence: str, acr: dict[str, str],
     low = sentence.lower()
     windows = _digit_windows(sentence) if _DIGIT_CUE in cue else []
     found: list[_Reading] = []
-    if windows and " of " in sentence:
+    if windows and _STATE_CUE in cue and " of " in sentence:  # its change nouns are all change words
         found += _changes_of_a_figure(sentence)
     if "verage" in sentence:
         found += _averages(sentence)
