@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from .lexicon import at_word_start
 from .records import Indicator, Span
-from .segment import Sentence, cues
+from .segment import Sentence, cues, lowered
 
 _DIGIT = re.compile(r"\d")
 _NUM = r"£?\d[\d,]*(?:\.\d+)?%?"
@@ -108,12 +108,20 @@ def acronyms(text: str) -> dict[str, str]:
     return out
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an|our)\s+", re.I)
+_BRACKETED = re.compile(r"\s*\((?P<a>[A-Z]{2,6})s?\)")
+_YEAR_SPAN_END = re.compile(r"[-–]\s*$")
+_FOR_ON = re.compile(r"(\s+(?:for|on)\s+(?:the\s+)?)")
+
+
 def _clean(name: str, acr: dict[str, str]) -> str:
-    name = re.sub(r"^(?:the|a|an|our)\s+", "", name.strip(), flags=re.I)
+    name = _ARTICLE.sub("", name.strip())
     # "school transport appeals (STAs) heard": a defined acronym beside its words adds nothing
-    name = re.sub(r"\s*\((?P<a>[A-Z]{2,6})s?\)", lambda m: "" if m.group("a") in acr else m.group(0), name)
+    if "(" in name:
+        name = _BRACKETED.sub(lambda m: "" if m.group("a") in acr else m.group(0), name)
     for a, full in acr.items():
-        name = re.sub(rf"\b{a}s?\b", full, name)
+        if a in name:  # the pattern needs the letters; most names have no acronym
+            name = re.sub(rf"\b{a}s?\b", full, name)
     return name
 
 
@@ -145,19 +153,11 @@ _CANDIDATE_CUES = (*_NEEDS, ("%",), _TRIGGER_WORDS, ("gone",))
 _ALSO_NEEDS = {3: {0}, 4: {0, _GONE_CUE}}
 
 
-def _candidates(text: str, sents: list[Sentence],
-                found: dict[int, set[int]]) -> list[tuple[Sentence, set[int]]]:
-    """Sentences worth reading, each with the cues it has (pattern indexes, `_SHARE_CUE`, `_TRIGGER_CUE`).
-
-    The trigger (a number, a change or a measure) is only looked for in sentences that have some
-    pattern's cue. `found` is `segment.cues` of `_CANDIDATE_CUES` (and of `_NAMED_CUES` after them).
-    """
-    out = []
-    for k in sorted(found, key=lambda k: sents[k].span.start):
-        sent, cue = sents[k], found[k]
-        if _TRIGGER_CUE in cue or _TRIGGER_RX.search(text, sent.span.start, sent.span.end):
-            out.append((sent, cue))
-    return out
+def _candidates(sents: list[Sentence], found: dict[int, set[int]]) -> list[tuple[Sentence, set[int]]]:
+    """Sentences worth reading, each with the cues it has (pattern indexes, `_SHARE_CUE`, `_TRIGGER_CUE`):
+    some pattern's cue, and a trigger (a figure, "PI", a change or a measure). `found` is `_page_cues`."""
+    return [(sents[k], cue) for k, cue in sorted(found.items(), key=lambda kc: sents[kc[0]].span.start)
+            if (_TRIGGER_CUE in cue or _DIGIT_FLAG in cue or _PI_FLAG in cue) and min(cue) < _DIGIT_FLAG]
 
 
 # counts and shares as printed: "412 plans were finalised", "41% of assessments met the timescale",
@@ -286,9 +286,9 @@ def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str
                 v = m.group("v")
                 digits = v.strip("£%").replace(",", "")
                 before = sentence[max(0, m.start() - 12):m.start()]
-                if re.search(r"[-–]\s*$", before):
+                if _YEAR_SPAN_END.search(before):
                     continue  # "2017- 20": the end of a span of years
-                if re.fullmatch(r"(?:19|20)\d\d", digits) or _REF_BEFORE.search(sentence[max(0, m.start() - 12):
+                if _YEAR.fullmatch(digits) or _REF_BEFORE.search(sentence[max(0, m.start() - 12):
                                                                                          m.start()]):
                     continue
                 name = _count_name(m.group("name"))
@@ -323,7 +323,7 @@ def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str
                 name = " ".join(kept)
                 values = [m.group("v")]
             else:
-                head, sep, tail = re.split(r"(\s+(?:for|on)\s+(?:the\s+)?)", m.group("name"), maxsplit=1)
+                head, sep, tail = _FOR_ON.split(m.group("name"), maxsplit=1)
                 name = head + sep + _cut(tail)
                 values = []
             name = _clean(name, acr)
@@ -626,12 +626,120 @@ _NAMED_CUES = (
     _VERSUS_CUES,
     (),  # figures: found per sentence by `find_indicators`, cheaper than a word search for each digit
     tuple(_TRENDING),
-    ("verage", "within", "assurance", "arget", "quartile", " per ", "waiting", "underspend", "overspend",
+    ("average", "within", "assurance", "target", "quartile", " per ", "waiting", "underspend", "overspend",
      "outturn", "deficit", "surplus", "position", " gap"),
 )
 
 
 _ALL_CUES = frozenset(range(len(_NAMED_CUES)))
+_PAGE_CUES = (*_CANDIDATE_CUES, *_NAMED_CUES)
+
+
+# flags a sentence's words can raise besides the cue groups: a figure, a scorecard or dashboard, "PI"
+_DIGIT_FLAG, _BOARD_FLAG, _PI_FLAG = len(_PAGE_CUES), len(_PAGE_CUES) + 1, len(_PAGE_CUES) + 2
+# a page cue or flag -> the `_named` cue it gives (a change word of the patterns' first group is a travel's)
+_NAMED_OF = {**{len(_CANDIDATE_CUES) + g: g for g in range(len(_NAMED_CUES))}, 0: _STATE_CUE, _DIGIT_FLAG: _DIGIT_CUE}
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _cue_entries(groups: tuple[tuple[str, ...], ...]) -> tuple[dict[str, set[int]], dict[str, set[int]],
+                                                                 dict[str, list[tuple[str, int]]]]:
+    """Cue words sorted by how a word of a sentence meets them: whole ("met ", " from "), as its start
+    ("reduc" in "reduced") or as the first word of a phrase ("number of"), checked in the sentence."""
+    whole: dict[str, set[int]] = {}
+    prefix: dict[str, set[int]] = {}
+    phrases: dict[str, list[tuple[str, int]]] = {}
+    for g, words in enumerate(groups):
+        for w in words:
+            lit = w.lstrip()
+            if (first := _LETTERS.match(lit)) is None:
+                continue  # "%": a flag of the word it is in
+            rest = lit[first.end():]
+            if not rest:
+                prefix.setdefault(lit, set()).add(g)
+            elif not rest.strip(" .,"):
+                whole.setdefault(first.group(0), set()).add(g)
+            else:
+                phrases.setdefault(first.group(0), []).append((lit, g))
+    return whole, prefix, phrases
+
+
+_WHOLE, _PREFIX, _PHRASES = _cue_entries(_PAGE_CUES)
+_PREFIX_LENGTHS = sorted({len(p) for p in _PREFIX})
+_STARTS = {w[:3] for w in (*_WHOLE, *_PREFIX, *_PHRASES)}  # no word starting otherwise is a cue word
+# what each word seen so far (lower-cased, as `str.split` gives it) cues; words that cue something
+_WORD_CUES: dict[str, tuple[frozenset[int], tuple[tuple[str, int], ...]]] = {}
+_SEEN_WORDS: set[str] = set()
+_CUE_WORDS: set[str] = set()  # the keys of `_WORD_CUES`, as a set: `set & set` walks the smaller one
+
+
+def _learn(word: str) -> None:
+    if len(_SEEN_WORDS) > 100_000:  # a bound on memory over a long run; results do not depend on it
+        _SEEN_WORDS.clear()
+        _WORD_CUES.clear()
+        _CUE_WORDS.clear()
+    if word.isalpha() and word[:3] not in _STARTS and "corecard" not in word and "ashboard" not in word:
+        _SEEN_WORDS.add(word)  # most words: no cue, nothing more to read
+        return
+    groups: set[int] = set()
+    phrases: list[tuple[str, int]] = []
+    for part in (word,) if word.isalpha() else _LETTERS.findall(word):  # "rate/level", "(kpis)"
+        groups.update(_WHOLE.get(part, ()))
+        for n in _PREFIX_LENGTHS:
+            if n > len(part):
+                break
+            groups.update(_PREFIX.get(part[:n], ()))
+        phrases.extend(_PHRASES.get(part, ()))
+        if part == "pi":
+            groups.add(_PI_FLAG)
+    if _DIGIT.search(word):
+        groups.add(_DIGIT_FLAG)
+    if "%" in word:
+        groups.add(_SHARE_CUE)
+    if "corecard" in word or "ashboard" in word:
+        groups.add(_BOARD_FLAG)
+    _SEEN_WORDS.add(word)
+    if groups or phrases:
+        _WORD_CUES[word] = (frozenset(groups), tuple(phrases))
+        _CUE_WORDS.add(word)
+
+
+def _page_cues(text: str, sents: list[Sentence]) -> dict[int, set[int]]:
+    """For each sentence (by index) with some cue, the `_PAGE_CUES` groups and flags it has.
+
+    A cue word is met at the start of a word of the sentence. Each distinct word is read against
+    the cue lists once (`_learn`), so a sentence costs a split and two set operations in C, not a
+    `str.find` for each of the hundred-odd cue words over the page (`segment.cues`), which was most
+    of this step's time.
+    """
+    low = lowered(text)
+    found: dict[int, set[int]] = {}
+    if low is None:  # lower-casing moves offsets: the cue words by `segment.cues`, flags by pattern
+        found = cues(text, [(x.span.start, x.span.end) for x in sents], _PAGE_CUES)
+        for k, x in enumerate(sents):
+            s, e = x.span.start, x.span.end
+            flags = {f for f, hit in ((_DIGIT_FLAG, _DIGIT.search(text, s, e)),
+                                      (_PI_FLAG, _TRIGGER_RX.search(text, s, e)),
+                                      (_BOARD_FLAG, text.find("corecard", s, e) >= 0 or
+                                       text.find("ashboard", s, e) >= 0)) if hit}
+            if flags:
+                found.setdefault(k, set()).update(flags)
+        return found
+    for k, x in enumerate(sents):
+        s, e = x.span.start, x.span.end
+        words = set(low[s:e].split())
+        for w in words - _SEEN_WORDS:
+            _learn(w)
+        hit: set[int] = set()
+        for w in words & _CUE_WORDS:
+            groups, phrases = _WORD_CUES[w]
+            hit |= groups
+            for lit, g in phrases:
+                if g not in hit and low.find(lit, s, e) >= 0:
+                    hit.add(g)
+        if hit:
+            found[k] = hit
+    return found
 
 
 # A reading of a sentence: start, end (offsets in the sentence), name, values, direction.
@@ -837,7 +945,7 @@ def _named(text: str, s: int, sentence: str, acr: dict[str, str],
     low = sentence.lower()
     windows = _digit_windows(sentence) if _DIGIT_CUE in cue else []
     found: list[_Reading] = []
-    if windows and " of " in sentence:
+    if windows and _STATE_CUE in cue and " of " in sentence:  # its change nouns are all change words
         found += _changes_of_a_figure(sentence)
     if "verage" in sentence:
         found += _averages(sentence)
@@ -872,19 +980,17 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
     out: list[Indicator] = []
     seen: set[str] = set()
     counted: list[Indicator] = []
-    all_cues = cues(text, [(x.span.start, x.span.end) for x in sents], (*_CANDIDATE_CUES, *_NAMED_CUES))
+    all_cues = _page_cues(text, sents)
     # the named rules' cues, numbered from 0; a change word of the patterns' first group is a travel's cue too
-    named_cues = {k: {g - len(_CANDIDATE_CUES) for g in c if g >= len(_CANDIDATE_CUES)} | (
-        {_STATE_CUE} if 0 in c else set()) for k, c in all_cues.items()}
-    named_cues = {k: c for k, c in named_cues.items() if c}
-    for k, sent in enumerate(sents):
-        s, e = sent.span.start, sent.span.end
-        if _DIGIT.search(text, s, e):
-            named_cues.setdefault(k, set()).add(_DIGIT_CUE)
-        if _DIGIT_CUE in named_cues.get(k, ()) or text.find("corecard", s, e) >= 0 or \
-                text.find("ashboard", s, e) >= 0:
+    named_cues: dict[int, set[int]] = {}
+    for k, c in all_cues.items():
+        named = {_NAMED_OF[g] for g in c if g in _NAMED_OF}
+        if named:
+            named_cues[k] = named
+        if _DIGIT_FLAG in c or _BOARD_FLAG in c:
+            s, e = sents[k].span.start, sents[k].span.end
             counted.extend(_counts(text, s, text[s:e], acr, set()))
-    for sent, found in _candidates(text, sents, all_cues):
+    for sent, found in _candidates(sents, all_cues):
         s, e = sent.span.start, sent.span.end
         sentence = text[s:e]
         for m in SHARE.finditer(sentence) if _SHARE_CUE in found else ():
