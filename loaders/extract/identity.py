@@ -49,7 +49,7 @@ class Cluster:
     parts: NameParts | None
     roles: list[str] = field(default_factory=list)
     scope: str | None = None  # committee for committee offices
-    members: list[Person] = field(default_factory=list)
+    members: list[Who] = field(default_factory=list)
 
     def label(self) -> str:
         if self.parts:
@@ -58,8 +58,20 @@ class Cluster:
         return self.roles[0] if self.roles else "unknown"
 
 
-def _info_rank(p: Person) -> tuple:
-    parts = split_name(p.name or "")
+class Who:
+    """One document's person as identity resolution sees it: a light record, so that a build can
+    resolve a council's people from compact cache rows without rebuilding whole extractions."""
+
+    __slots__ = ("source", "committee", "name", "kind", "role", "member_id", "start", "id", "order")
+
+    def __init__(self, source: str, committee: str | None, name: str | None, kind: str, role: str | None,
+                 member_id: str | None, start: int, order: int = 0) -> None:
+        self.source, self.committee, self.name, self.kind, self.role = source, committee, name, kind, role
+        self.member_id, self.start, self.order, self.id = member_id, start, order, None
+
+
+def _info_rank(name: str | None) -> tuple:
+    parts = split_name(name or "")
     full = sum(len(g) > 1 for g in parts.given)
     return (-full, -len(parts.given))
 
@@ -70,20 +82,28 @@ def _kinds_compatible(a: str, b: str) -> bool:
 
 def resolve(extractions: list[Extraction]) -> None:
     """Set `Person.id` on every person of every extraction, deterministically."""
-    by_council: dict[str, list[Extraction]] = {}
+    by_council: dict[str, list[tuple[Person, Who]]] = {}
     for x in sorted(extractions, key=lambda x: x.source):
-        by_council.setdefault(council_slug(x.council, x.source), []).append(x)
-    for slug, docs in sorted(by_council.items()):
-        _resolve_council(slug, docs)
+        group = by_council.setdefault(council_slug(x.council, x.source), [])
+        for p in x.people:
+            group.append((p, Who(x.source, x.committee, p.name, p.kind, p.role, p.member_id, p.first_span.start,
+                                 len(group))))
+    for slug, pairs in sorted(by_council.items()):
+        resolve_council(slug, [w for _, w in pairs])
+        for p, w in pairs:
+            p.id = w.id
 
 
-def _resolve_council(slug: str, docs: list[Extraction]) -> None:
+def resolve_council(slug: str, people: list[Who]) -> None:
+    """Set `Who.id` on every person of one council. `people` must be in document order: sources
+    sorted, each document's people in its own order (`Who.order` rising along that order breaks ties
+    exactly as that order would)."""
     clusters: list[Cluster] = []
     by_surname: dict[str, list[Cluster]] = {}  # compatible names share a surname: compare only those
     by_member: dict[str, Cluster] = {}  # the site's member id: one person whatever the names say
-    with_ids = [(x, p) for x in docs for p in x.people if p.member_id]
-    with_ids.sort(key=lambda xp: (_info_rank(xp[1]), xp[0].source, xp[1].first_span.start))
-    for _x, p in with_ids:
+    with_ids = [p for p in people if p.member_id]
+    with_ids.sort(key=lambda p: (_info_rank(p.name), p.source, p.start, p.order))
+    for p in with_ids:
         c = by_member.get(p.member_id)
         if c is None:
             parts = split_name(p.name) if p.name else None
@@ -94,9 +114,9 @@ def _resolve_council(slug: str, docs: list[Extraction]) -> None:
         c.members.append(p)
         if p.role and not any(same_role(p.role, r) for r in c.roles):
             c.roles.append(p.role)
-    named = [(x, p) for x in docs for p in x.people if p.name and not p.member_id]
-    named.sort(key=lambda xp: (_info_rank(xp[1]), xp[0].source, xp[1].first_span.start))
-    for _x, p in named:
+    named = [p for p in people if p.name and not p.member_id]
+    named.sort(key=lambda p: (_info_rank(p.name), p.source, p.start, p.order))
+    for p in named:
         parts = split_name(p.name or "")
         same = by_surname.setdefault(parts.surname.lower(), [])
         cands = [c for c in same if c.parts and c.parts.compatible(parts) and _kinds_compatible(c.kind, p.kind)]
@@ -114,25 +134,49 @@ def _resolve_council(slug: str, docs: list[Extraction]) -> None:
         c.members.append(p)
         if p.role and not any(same_role(p.role, r) for r in c.roles):
             c.roles.append(p.role)
-    role_only = [(x, p) for x in docs for p in x.people if not p.name and not p.member_id]
-    role_only.sort(key=lambda xp: (xp[0].source, xp[1].first_span.start))
-    for x, p in role_only:
+    _resolve_role_only(clusters, [p for p in people if not p.name and not p.member_id])
+    _assign_ids(slug, clusters)
+
+
+def _resolve_role_only(clusters: list[Cluster], role_only: list[Who]) -> None:
+    """A role-only mention joins the one cluster holding that post (named people first).
+
+    Named clusters do not change from here on, so which of them hold a post is worked out once per
+    (post, kind); clusters without a name (created here, or a member id without one) are checked as
+    they appear. The same candidates as comparing every cluster every time, in far less time."""
+    role_only.sort(key=lambda p: (p.source, p.start, p.order))
+    fixed = list(clusters)
+    unnamed = [c for c in fixed if c.parts is None and c.scope is None]
+    scoped: dict[str, list[Cluster]] = {}
+    memo: dict[tuple[str | None, str], tuple[list[Cluster], list[Cluster], list[int]]] = {}
+    for p in role_only:
         scope = None
         if is_committee_office(p.role):
-            scope = x.committee or x.source
-            cands = [c for c in clusters if c.parts is None and c.scope == scope and same_role(c.roles[0], p.role)]
+            scope = p.committee or p.source
+            cands = [c for c in scoped.get(scope, ()) if same_role(c.roles[0], p.role)]
         else:
-            cands = [c for c in clusters if any(same_role(r, p.role) for r in c.roles)
-                     and _kinds_compatible(c.kind, p.kind) and c.scope is None]
-            named_cands = [c for c in cands if c.parts]
-            cands = named_cands if named_cands else cands
+            m = memo.get((p.role, p.kind))
+            if m is None:
+                named_c = [c for c in fixed if c.parts and c.scope is None and _kinds_compatible(c.kind, p.kind)
+                           and any(same_role(r, p.role) for r in c.roles)]
+                m = memo[(p.role, p.kind)] = (named_c, [], [0])
+            named_c, unnamed_c, upto = m
+            if not named_c:
+                for c in unnamed[upto[0]:]:
+                    if _kinds_compatible(c.kind, p.kind) and any(same_role(r, p.role) for r in c.roles):
+                        unnamed_c.append(c)
+                upto[0] = len(unnamed)
+            cands = named_c or unnamed_c
         if len(cands) == 1:
             c = cands[0]
         else:
             c = Cluster(kind=p.kind, parts=None, roles=[p.role or "unknown"], scope=scope)
             clusters.append(c)
+            if scope is None:
+                unnamed.append(c)
+            else:
+                scoped.setdefault(scope, []).append(c)
         c.members.append(p)
-    _assign_ids(slug, clusters)
 
 
 def _assign_ids(slug: str, clusters: list[Cluster]) -> None:
@@ -142,8 +186,7 @@ def _assign_ids(slug: str, clusters: list[Cluster]) -> None:
         role = slugify(norm_role(c.roles[0]))
         return f"{slugify(c.scope)}-{role}" if c.scope else role
 
-    ordered = sorted(clusters, key=lambda c: (base(c), c.kind, min((m.first_span.start for m in c.members),
-                                                                    default=0)))
+    ordered = sorted(clusters, key=lambda c: (base(c), c.kind, min((m.start for m in c.members), default=0)))
     used: dict[str, int] = {}
     for c in ordered:
         b = base(c) or "person"
