@@ -14,21 +14,33 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from councilgraph.loaders import Document, Skip, expand_paths, iter_documents
-from councilgraph.loaders.extract.identity import resolve
+from councilgraph.loaders.extract.identity import Who, resolve_council
 
 from councilgraph.errors import InputError, UsageError
 
 from .cache import ExtractionCache
-from .model import Row, document_rows
+from .model import Edge, Node, merge_node, person_rows, shared_node_rows
 from .parallel import default_workers, extract_stream
-from .store import StoreStats, clean_leftovers, commit_state, read_state, store_lock, write_state_next, write_store
+from .store import (
+    CsvFiles,
+    StoreStats,
+    clean_leftovers,
+    commit_state,
+    new_store,
+    read_state,
+    store_lock,
+    update_store,
+    write_state_next,
+)
 from .topics import DEFAULT_SCHEME, TopicScheme
 
 _CODE = [Path(__file__).resolve().parent.parent / "loaders" / "extract", Path(__file__).resolve().parent]
@@ -64,6 +76,7 @@ class BuildReport:
     removed_sources: list[str] = field(default_factory=list)
     added_sources: list[str] = field(default_factory=list)
     dry_run: bool = False
+    incremental: bool = False  # the store was changed where the documents touch it, not written anew
     stats: StoreStats | None = None
 
     def summary(self) -> str:
@@ -195,14 +208,22 @@ def _finish(report: BuildReport, sources: list[Path], store: Path, cache: Path, 
         _trim_cache(cache, xcache, current)
         return report
 
-    ids = _resolve_ids(xcache, current)
-    record = {"version": version, "documents": current}
+    record = {"version": version, "documents": current, "ids": uuid.uuid4().hex}
+    id_changes: list[tuple[str, int, int]] = []
 
     def before_swap(new_db: Path, stats: StoreStats) -> None:
         write_state_next(store, {**record, "stats": vars(stats)}, new_db)
 
-    report.stats = write_store(_rows(xcache, current, ids, scheme), store, before_swap=before_swap)
+    plan = _plan_update(xcache, current, previous, state, store) if previous else None
+    if plan is not None:
+        report.incremental = True
+        report.stats = update_store(lambda conn, tmp: _apply_update(conn, tmp, xcache, plan, id_changes), store,
+                                    before_swap=before_swap)
+    else:
+        report.stats = new_store(lambda files: _fill_store(files, xcache, current, id_changes), store,
+                                 before_swap=before_swap)
     commit_state(store)
+    xcache.set_ids(id_changes, record["ids"])  # after the swap: a crash before this makes the next build a full one
     _trim_cache(cache, xcache, current)
     return report
 
@@ -218,17 +239,133 @@ def _trim_cache(cache: Path, xcache: ExtractionCache, current: dict[str, str]) -
                 f.unlink()
 
 
-def _resolve_ids(xcache: ExtractionCache, current: dict[str, str]) -> dict[tuple[str, str], str]:
-    """Resolve identities over every document, reading only the cached identity views (people, not texts)."""
-    views = [xcache.view(current[source]) for source in sorted(current)]
-    resolve(views)
-    return {(v.source, p.key): p.id for v in views for p in v.people if p.id}
+# -- identities, a council at a time -----------------------------------------------------------------------
+
+def _resolve(xcache: ExtractionCache, council: str, live: set[int],
+             changes: list[tuple[str, int, int]]) -> tuple[dict[tuple[int, int], str], list[tuple[tuple, str]],
+                                                           set[int]]:
+    """Resolve one council's people from the cache's person rows (nothing else is read).
+
+    Returns the ids by (document row id, person index), the (person record, id) pairs in document
+    order for `person_rows`, and the documents whose people got an id other than the stored one;
+    `changes` collects the ids to store once the new store is in place."""
+    rows = list(xcache.people(council, live))
+    whos = [Who(src, committee, rec[0], rec[1], rec[2], rec[3], rec[4], order=n)
+            for n, (_rid, src, committee, _idx, rec, _old) in enumerate(rows)]
+    resolve_council(council, whos)
+    ids: dict[tuple[int, int], str] = {}
+    recs: list[tuple[tuple, str]] = []
+    moved: set[int] = set()
+    for (rid, _src, _committee, idx, rec, old), w in zip(rows, whos, strict=True):
+        ids[(rid, idx)] = w.id
+        recs.append((rec, w.id))
+        if w.id != old:
+            changes.append((w.id, rid, idx))
+            moved.add(rid)
+    return ids, recs, moved
 
 
-def _rows(xcache: ExtractionCache, current: dict[str, str], ids: dict[tuple[str, str], str],
-          scheme: TopicScheme) -> Iterator[Row]:
-    for source in sorted(current):
-        x = xcache.full(current[source])
-        for p in x.people:
-            p.id = ids.get((x.source, p.key))
-        yield from document_rows(x, scheme)
+def _quote(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"' if any(ch in value for ch in ',"\r\n') else value
+
+
+def _write_parts(files: CsvFiles, parts: dict, rid: int, ids: dict[tuple[int, int], str], stats: StoreStats) -> None:
+    """Append one document's own rows to the bulk-load files, its people's ids filled in."""
+    for key, text in parts["tables"].items():
+        files.write(key, text)
+    for key, lines in parts["person_edges"].items():
+        out = [_quote(ids[(rid, idx)]) + "," + rest for idx, rest in lines]
+        if key[1] in ("ATTENDED", "DECLARED"):  # both ends shared: one edge per distinct row, as rows merge
+            out = list(dict.fromkeys(out))
+        files.write(key, "".join(out))
+        stats.edges += len(out)
+    stats.nodes += parts["nodes"]
+    stats.edges += parts["edges"]
+
+
+def _person_side(files: CsvFiles, cid: str, recs: list[tuple[tuple, str]], stats: StoreStats) -> None:
+    persons, posts, holds = person_rows(cid, recs)
+    for pid in sorted(persons):
+        files.row(Node("Person", pid, persons[pid]))
+        files.row(Edge("OF_COUNCIL", "Person", pid, "Council", cid))
+    for post in sorted(posts):
+        files.row(Node("Post", post, posts[post]))
+        files.row(Edge("OF_COUNCIL", "Post", post, "Council", cid))
+    for (pid, post), props in sorted(holds.items()):
+        files.row(Edge("HOLDS", "Person", pid, "Post", post, props))
+    stats.nodes += len(persons) + len(posts)
+    stats.edges += len(persons) + len(posts) + len(holds)
+
+
+def _fill_store(files: CsvFiles, xcache: ExtractionCache, current: dict[str, str],
+                changes: list[tuple[str, int, int]]) -> StoreStats:
+    """A whole new store's bulk-load files, a council at a time: its identities resolved, then its
+    documents' stored rows appended (nothing re-extracted, nothing regenerated), then its people and
+    posts. Only one council's people and the shared nodes are in memory at once."""
+    stats = StoreStats()
+    by_council: dict[str, set[int]] = {}
+    for rid, _src, council in xcache.docs(current.values()).values():
+        by_council.setdefault(council, set()).add(rid)
+    shared: dict[tuple[str, str], dict] = {}
+    for council in sorted(by_council):
+        live = by_council[council]
+        ids, recs, _ = _resolve(xcache, council, live, changes)
+        for rid, parts in xcache.parts(council, live):
+            _write_parts(files, parts, rid, ids, stats)
+            for label, nid, props in parts["shared"]:
+                key = (label, nid)
+                if key in shared:
+                    merge_node(shared[key], props)
+                else:
+                    shared[key] = dict(props)
+        _person_side(files, "council/" + council, recs, stats)
+        del ids, recs
+    for (label, nid), props in sorted(shared.items()):
+        if label == "ABOUT":
+            src, dst, eprops = json.loads(nid)
+            files.row(Edge("ABOUT", "Indicator", src, "Topic", dst, eprops))
+            stats.edges += 1
+            continue
+        for row in shared_node_rows(label, nid, props):
+            files.row(row)
+            if isinstance(row, Node):
+                stats.nodes += 1
+            else:
+                stats.edges += 1
+    return stats
+
+
+# -- incremental: a copy of the store changed where the new documents touch it --------------------------
+
+@dataclass
+class _Plan:
+    live: set[int]
+    removed: set[int]  # documents leaving the store
+    added: set[int]  # documents entering it
+    councils: list[str]  # councils whose identities are resolved again
+
+
+def _plan_update(xcache: ExtractionCache, current: dict[str, str], previous: dict[str, str], state: dict,
+                 store: Path) -> _Plan | None:
+    """What an incremental build changes, or None when the store must be written anew: no store,
+    no record of the ids it holds, or a cache that does not describe it."""
+    if not store.is_file() or not state.get("ids") or xcache.ids_generation() != state["ids"]:
+        return None
+    cur, prev = set(current.values()), set(previous.values())
+    docs = xcache.docs(cur | prev)
+    if len(docs) != len(cur | prev):
+        return None  # a document the store holds is not in the cache: rewrite from what is
+    removed = {docs[k][0] for k in prev - cur}
+    added = {docs[k][0] for k in cur - prev}
+    if len(added) + len(removed) > max(1000, len(cur) // 5):
+        return None  # a large change: loading everything again is quicker than editing
+    councils = sorted({docs[k][2] for k in (prev - cur) | (cur - prev)})
+    return _Plan(live={docs[k][0] for k in cur}, removed=removed, added=added, councils=councils)
+
+
+def _apply_update(conn, tmp: Path, xcache: ExtractionCache, plan: _Plan,
+                  changes: list[tuple[str, int, int]]) -> StoreStats:
+    from . import incremental
+
+    return incremental.apply(conn, tmp, xcache, plan.live, plan.removed, plan.added, plan.councils,
+                             lambda council: _resolve(xcache, council, plan.live, changes), _write_parts)

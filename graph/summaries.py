@@ -31,7 +31,7 @@ _DDL = (f"CREATE NODE TABLE {TABLE}(id STRING, topic STRING, label STRING, counc
 _FILL = """
 MATCH (t:Topic)<-[ab:ABOUT]-(q:Question)-[:RAISED_AT]->(i:AgendaItem)-[:AT_MEETING]->(m:Meeting)
       -[:OF_COMMITTEE]->(c:Committee)-[:OF_COUNCIL]->(co:Council)
-WHERE ab.rank = 0
+WHERE ab.rank = 0 {where}
 OPTIONAL MATCH (p:Person)-[:ASKED]->(q)
 RETURN t.id, t.name, co.id, co.name, c.id, c.name, m.municipal_year, count(DISTINCT q),
        collect(DISTINCT p.name), min(m.date), max(m.date)"""
@@ -44,17 +44,31 @@ _INSERT = (f"UNWIND $rows AS r CREATE (:{TABLE} {{id: r.id, topic: r.topic, labe
 def build_summaries(conn: Any, batch: int = 5000) -> int:
     """Fill the summary table of a freshly loaded store through an open read-write connection."""
     conn.execute(_DDL)
-    result = conn.execute(_FILL)
+    return _fill(conn, _FILL.format(where=""), {}, batch)
+
+
+def refresh_summaries(conn: Any, councils: list[str], batch: int = 5000) -> int:
+    """Recompute the summary rows of some councils (an incremental build's): a council's rows
+    depend only on its own questions, meetings and people, so the others' rows stand."""
+    if not councils:
+        return 0
+    conn.execute(f"MATCH (s:{TABLE}) WHERE s.council_id IN $c DELETE s", {"c": councils})
+    return _fill(conn, _FILL.format(where="AND co.id IN $c"), {"c": councils}, batch)
+
+
+def _fill(conn: Any, query: str, params: dict[str, Any], batch: int) -> int:
+    result = conn.execute(query, params)
     rows = []
     n = 0
     while result.has_next():
         (tid, label, coid, coname, cid, cname, year, questions, askers, first, last) = result.get_next()
         n += 1
-        rows.append({"id": f"{n}", "topic": tid, "label": label, "council_id": coid, "council": coname,
+        # the id names the row's group, so a refresh of one council never collides with another's
+        rows.append({"id": json.dumps([coid, cid, tid, year]), "topic": tid, "label": label, "council_id": coid,
+                     "council": coname,
                      "committee": cname, "year": year, "questions": questions,
                      "askers": json.dumps(sorted(a for a in askers if a is not None), ensure_ascii=False),
                      "first_date": first, "last_date": last})
-        del cid
         if len(rows) >= batch:
             conn.execute(_INSERT, {"rows": rows})
             rows = []
