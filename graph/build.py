@@ -22,13 +22,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councilgraph.loaders import Document, Skip, expand_paths, iter_documents
+from councilgraph.loaders import Document, Skip, expand_paths, iter_documents, source_name
+from councilgraph.loaders.document import SourceInfo
 from councilgraph.loaders.extract.identity import Who, resolve_council
 
 from councilgraph.errors import InputError, UsageError
 
 from .cache import ExtractionCache
-from .model import Edge, Node, merge_node, person_rows, shared_node_rows
+from .model import Edge, Node, merge_shared, person_rows, shared_node_rows
 from .parallel import default_workers, extract_stream
 from .store import (
     CsvFiles,
@@ -37,6 +38,7 @@ from .store import (
     commit_state,
     new_store,
     read_state,
+    rewrite_state,
     store_lock,
     update_store,
     write_state_next,
@@ -106,7 +108,8 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
     """
     sources = [Path(s) for s in sources]
     store = Path(store)
-    files, _ = expand_paths(sources)
+    walked = expand_paths(sources)  # once: the documents are read from this list
+    files = walked[0]
     if not files:
         shown = ", ".join(str(s) for s in sources) or "(none)"
         raise UsageError(f"nothing to read in {shown}: no minutes files there; store left unchanged",
@@ -114,11 +117,31 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
     with store_lock(store, wait=wait):
         return _build_locked(sources, store, manifest=manifest, fmt=fmt, strict=strict, topics=topics,
                              prune=prune, dry_run=dry_run, on_skip=on_skip, on_document=on_document,
-                             workers=workers)
+                             workers=workers, walked=walked)
+
+
+@dataclass(frozen=True)
+class _Unread(Document):
+    """A file unchanged since the store was written (same size, times and inode): its content hash
+    is the one recorded then, and its text is not read again."""
+
+    stored_hash: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        return self.stored_hash
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, topics, prune, dry_run,
-                  on_skip, on_document, workers) -> BuildReport:
+                  on_skip, on_document, workers, walked) -> BuildReport:
     cache = Path(str(store) + ".cache")
     cache_existed = cache.exists()
     if not dry_run:
@@ -142,9 +165,27 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
     current: dict[str, str] = {}
     seen_hash: dict[str, str] = {}
     xcache = ExtractionCache(cache)
+    # what each file of the store was when it was read: a file unchanged since is not read again
+    known_files: dict[str, list] = state.get("files", {}) if previous else {}
+    files: dict[str, list] = {}
+    stats_now: dict[str, list[int]] = {}
+
+    def reuse(path: Path, info: SourceInfo | None) -> Document | None:
+        name = source_name(path)
+        st = _stat(path)  # before any reading: a file changed after this is read again next time
+        if st is None:
+            return None
+        stats_now[name] = st
+        rec = known_files.get(name)
+        if rec is None or rec[:4] != st or previous.get(name) is None:
+            return None
+        doc = _Unread(source=name, text="", format="", info=info or SourceInfo(), stored_hash=rec[4])
+        # the manifest's facts are part of the key: if they changed, the file is read as usual
+        return doc if cache_key(doc, version) == previous[name] and previous[name] in xcache else None
 
     def todo() -> Iterator[tuple[Document, bool]]:
-        for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip):
+        for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip,
+                                  walked=walked, reuse=reuse):
             first = seen_hash.setdefault(doc.content_hash, doc.source)
             if first != doc.source:  # one document seen twice (a byte or CRLF copy): keep the first
                 report.duplicates.append((doc.source, first))
@@ -169,16 +210,21 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
             else:  # a dry run: this one would be extracted
                 report.extracted += 1
             current[doc.source] = key
+            st = stats_now.pop(doc.source, None)
+            if st is not None:
+                files[doc.source] = [*st, doc.content_hash]
         xcache.commit()
+        for source in set(known_files) - set(files):
+            files[source] = known_files[source]  # kept from earlier builds (trimmed to the store below)
         return _finish(report, sources, store, cache, cache_existed, xcache, current, known, previous, state,
-                       version, scheme, prune=prune, dry_run=dry_run)
+                       version, files, prune=prune, dry_run=dry_run)
     finally:
         xcache.close()
 
 
 def _finish(report: BuildReport, sources: list[Path], store: Path, cache: Path, cache_existed: bool,
             xcache: ExtractionCache, current: dict[str, str], known: dict[str, str], previous: dict[str, str],
-            state: dict, version: str, scheme: TopicScheme, *, prune: bool, dry_run: bool) -> BuildReport:
+            state: dict, version: str, files: dict[str, list], *, prune: bool, dry_run: bool) -> BuildReport:
     """Decide what the store holds (kept, pruned, removed documents) and write it with its state."""
     if not current and not dry_run:
         if not cache_existed:
@@ -205,10 +251,14 @@ def _finish(report: BuildReport, sources: list[Path], store: Path, cache: Path, 
         return report
     if current == previous and store.exists() and state.get("stats"):
         report.stats = StoreStats(**state["stats"])  # nothing changed: the store is already this corpus
+        now = {source: files[source] for source in current if source in files}
+        if now != state.get("files"):  # the same store; what its files look like now, so they are not read again
+            rewrite_state(store, {**state, "files": now})
         _trim_cache(cache, xcache, current)
         return report
 
-    record = {"version": version, "documents": current, "ids": uuid.uuid4().hex}
+    record = {"version": version, "documents": current, "ids": uuid.uuid4().hex,
+              "files": {source: files[source] for source in current if source in files}}
     id_changes: list[tuple[str, int, int]] = []
 
     def before_swap(new_db: Path, stats: StoreStats) -> None:
@@ -315,7 +365,7 @@ def _fill_store(files: CsvFiles, xcache: ExtractionCache, current: dict[str, str
             for label, nid, props in parts["shared"]:
                 key = (label, nid)
                 if key in shared:
-                    merge_node(shared[key], props)
+                    merge_shared(shared[key], props)
                 else:
                     shared[key] = dict(props)
         _person_side(files, "council/" + council, recs, stats)

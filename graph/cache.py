@@ -149,15 +149,21 @@ class ExtractionCache:
             if row is not None:
                 yield rid, unpack(row[0])
 
-    def contributions(self, nid: str, live: set[int]) -> list[tuple[str, dict[str, Any]]]:
-        """(source, props) of the live documents contributing to a shared node, sources sorted."""
-        rows = self._db.execute("SELECT e.rowid, e.source, p.json FROM contrib c JOIN extraction e ON e.rowid = c.doc "
-                                "JOIN props p ON p.id = c.props WHERE c.nid = ? ORDER BY e.source", (nid,))
-        return [(src, json.loads(j)) for rid, src, j in rows if rid in live]
+    def set_dead(self, live: set[int]) -> None:
+        """Name the documents in the cache that are not in the store being made (removed ones, and
+        any a failed build left), so that contributions leave them out."""
+        db = self._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS dead(id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM dead")
+        db.executemany("INSERT INTO dead VALUES (?)",
+                       [(r,) for (r,) in db.execute("SELECT rowid FROM extraction") if r not in live])
 
-    def contributors(self, nid: str, live: set[int]) -> bool:
-        """Whether any live document contributes to a shared node (topics, edges: no properties to merge)."""
-        return any(rid in live for (rid,) in self._db.execute("SELECT doc FROM contrib WHERE nid = ?", (nid,)))
+    def contributions(self, nid: str) -> list[dict[str, Any]]:
+        """The distinct properties the live documents give a shared node (merged in any order:
+        `graph.model.merge_shared`)."""
+        rows = self._db.execute("SELECT p.json FROM props p WHERE p.id IN (SELECT DISTINCT c.props FROM contrib c "
+                                "WHERE c.nid = ? AND c.doc NOT IN (SELECT id FROM dead)) ORDER BY p.id", (nid,))
+        return [json.loads(j) for (j,) in rows]
 
     # -- the ids the store holds ---------------------------------------------------------------------------
 

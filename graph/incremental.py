@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from .cache import ExtractionCache
-from .model import Edge, Node, merge_node, person_rows, shared_node_rows
+from .model import Edge, Node, merge_shared, person_rows, shared_node_rows
 from .schema import NODES, RELS
 from .store import CsvFiles, StoreStats, copy_files
-from .summaries import refresh_summaries
+from .summaries import TABLE, refresh_groups, refresh_summaries
 
 _CHUNK = 5000
 _PERSON_MEETING = ("ATTENDED", "DECLARED")
@@ -94,6 +94,20 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
     entering = (added | moved) & live
     leaving = removed | (moved - added)
     touched: set[tuple[str, str]] = set()
+    left: set[tuple[str, str]] = set()  # shared nodes a leaving document contributed to
+    entering_props: dict[tuple[str, str], dict] = {}  # what the entering documents give them, merged
+    groups: set[tuple[str, int | None]] = set()  # (committee, municipal year) whose summaries change
+    xcache.set_dead(live)
+
+    def note(parts: dict, leaving: bool) -> None:
+        for label, nid, props in parts["shared"]:
+            touched.add((label, nid))
+            if leaving:
+                left.add((label, nid))
+            else:
+                merge_shared(entering_props.setdefault((label, nid), {}), props)
+            if label == "Meeting":
+                groups.add((props["committee"], props["municipal_year"]))
 
     # 1. the leaving documents' own rows
     by_label: dict[str, list[str]] = defaultdict(list)
@@ -104,7 +118,7 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
         for key in parts["person_edges"]:
             if key[1] in _PERSON_MEETING:
                 person_meeting[key[1]].append({"m": parts["meeting"], "d": parts["source"]})
-        touched.update((label, nid) for label, nid, _ in parts["shared"])
+        note(parts, leaving=True)
     for label, nids in sorted(by_label.items()):
         _delete_nodes(conn, label, nids)
     for rel, rows in sorted(person_meeting.items()):
@@ -116,10 +130,11 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
     scratch = StoreStats()
     for rid, parts in xcache.parts_of(entering):
         write_parts(files, parts, rid, ids, scratch)
-        touched.update((label, nid) for label, nid, _ in parts["shared"])
+        note(parts, leaving=False)
 
-    # 3. shared nodes, merged again from the documents still contributing
-    about: list[str] = []
+    # 3. shared nodes: the stored properties merged with the entering documents' (the merge does not
+    # depend on order); merged again from every document still contributing where one left
+    renamed: dict[str, set[str]] = defaultdict(set)  # label -> ids whose name changed (summaries show names)
     for label in _SHARED_ORDER:
         nids = sorted(nid for lab, nid in touched if lab == label)
         if not nids:
@@ -127,15 +142,20 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
         old = _existing(conn, label, nids)
         gone = []
         for nid in nids:
-            contribs = xcache.contributions(nid, live)
-            if not contribs:
-                if nid in old:
-                    gone.append(nid)
-                continue
-            props = dict(contribs[0][1])
-            for _src, more in contribs[1:]:
-                merge_node(props, more)
+            if (label, nid) in left or nid not in old:
+                contribs = xcache.contributions(nid) if (label, nid) in left else [entering_props[(label, nid)]]
+                if not contribs:
+                    if nid in old:
+                        gone.append(nid)
+                    continue
+                props: dict = {}
+                for more in contribs:
+                    merge_shared(props, more)
+            else:
+                props = merge_shared(dict(old[nid]), entering_props[(label, nid)])
             if nid in old:
+                if not _same(old[nid].get("name"), props.get("name")):
+                    renamed[label].add(nid)
                 _set(conn, label, nid, old[nid], props)
             else:
                 for row in shared_node_rows(label, nid, props):
@@ -154,6 +174,8 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
             _delete_nodes(conn, label, sorted(set(old) - set(new)))
             for nid in sorted(new):
                 if nid in old:
+                    if not _same(old[nid].get("name"), new[nid].get("name")):
+                        renamed[label].add(nid)
                     _set(conn, label, nid, old[nid], new[nid])
                 else:
                     files.row(Node(label, nid, new[nid]))
@@ -179,7 +201,7 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
 
     for key in about:
         src, dst, props = json.loads(key)
-        want = xcache.contributors(key, live)
+        want = bool(xcache.contributions(key)) if ("ABOUT", key) in left else True
         params = {"s": src, "d": dst, "r": props.get("rank"), "w": props.get("words")}
         match = ("MATCH (i:Indicator {id: $s})-[a:ABOUT]->(t:Topic {id: $d}) WHERE a.rank = $r AND a.words = $w")
         have = _rows(conn, match + " RETURN count(*)", params)[0][0]
@@ -189,8 +211,21 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
         elif have and not want:
             conn.execute(match + " DELETE a", params)
 
-    # 7. the touched councils' concern summaries
-    refresh_summaries(conn, ["council/" + c for c in councils])
+    # 7. the concern summaries of what changed: the groups of the documents' meetings, of the
+    # questions of people whose name changed, of renamed committees; a renamed council's all
+    if renamed["Person"]:
+        groups.update((c, y) for c, y in _rows(
+            conn, "MATCH (p:Person)-[:ASKED]->(:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING]->(m:Meeting)"
+                  "-[:OF_COMMITTEE]->(c:Committee) WHERE p.id IN $ids RETURN DISTINCT c.id, m.municipal_year",
+            {"ids": sorted(renamed["Person"])}))
+    for committee in sorted(renamed["Committee"]):
+        groups.update((committee, y) for (y,) in _rows(
+            conn, f"MATCH (s:{TABLE}) WHERE s.committee_id = $c RETURN DISTINCT s.year", {"c": committee}))
+    if renamed["Council"]:
+        refresh_summaries(conn, sorted(renamed["Council"]))
+        groups = {(c, y) for c, y in groups if not any(c.startswith("committee/" + co.split("/", 1)[1] + "/")
+                                                        for co in renamed["Council"])}
+    refresh_groups(conn, groups)
     return count(conn)
 
 

@@ -246,6 +246,26 @@ def merge_node(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return existing
 
 
+def merge_shared(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Councils, committees, meetings, topics and indicators seen in several documents: names as in
+    `merge_node` (the fullest), and where documents give another non-empty value (only a site's
+    own id can differ), the smallest. Unlike "the first document's", this does not depend on the
+    order documents are merged in, so an incremental build can merge a node's stored properties
+    with a new document's and get what merging every document gives."""
+    for k, v in new.items():
+        if v in (None, ""):
+            continue
+        old = existing.get(k)
+        if old in (None, ""):
+            existing[k] = v
+        elif k == "name" and isinstance(v, str):
+            if (len(v), v) > (len(old), old):
+                existing[k] = v
+        elif v != old and str(v) < str(old):
+            existing[k] = v
+    return existing
+
+
 def merge_holds(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     dates = [d for d in (existing.get("first_seen"), existing.get("last_seen"), new.get("first_seen"),
                          new.get("last_seen")) if d]
@@ -328,7 +348,7 @@ def document_parts(x: Extraction, scheme: TopicScheme) -> dict[str, Any]:
                 if row.label in SHARED:
                     key = (row.label, row.id)
                     if key in shared:
-                        merge_node(shared[key], row.props)
+                        merge_shared(shared[key], row.props)
                     else:
                         shared[key] = dict(row.props)
                     continue

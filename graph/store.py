@@ -121,8 +121,16 @@ def write_state_next(store: Path, state: dict, new_db: Path) -> None:
     nxt = _next_path(store)
     nxt.parent.mkdir(parents=True, exist_ok=True)
     tmp = nxt.with_suffix(".tmp")
-    tmp.write_text(json.dumps({**state, "store": _fingerprint(new_db)}, indent=1, sort_keys=True))
+    tmp.write_text(json.dumps({**state, "store": _fingerprint(new_db)}, sort_keys=True, separators=(",", ":")))
     os.replace(tmp, nxt)
+
+
+def rewrite_state(store: Path, state: dict) -> None:
+    """Replace the state of an unchanged store (it keeps naming the same file)."""
+    path = state_path(store)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(state, sort_keys=True, separators=(",", ":")))
+    os.replace(tmp, path)
 
 
 def commit_state(store: Path) -> None:

@@ -24,8 +24,8 @@ from typing import Any
 TABLE = "ConcernSummary"
 
 _DDL = (f"CREATE NODE TABLE {TABLE}(id STRING, topic STRING, label STRING, council_id STRING, council STRING, "
-        "committee STRING, year INT64, questions INT64, askers STRING, first_date STRING, last_date STRING, "
-        "PRIMARY KEY(id))")
+        "committee_id STRING, committee STRING, year INT64, questions INT64, askers STRING, first_date STRING, "
+        "last_date STRING, PRIMARY KEY(id))")
 
 # The traversal of recurring_concerns, grouped one level finer (by committee id, council id and year).
 _FILL = """
@@ -37,7 +37,8 @@ RETURN t.id, t.name, co.id, co.name, c.id, c.name, m.municipal_year, count(DISTI
        collect(DISTINCT p.name), min(m.date), max(m.date)"""
 
 _INSERT = (f"UNWIND $rows AS r CREATE (:{TABLE} {{id: r.id, topic: r.topic, label: r.label, "
-           "council_id: r.council_id, council: r.council, committee: r.committee, year: r.year, "
+           "council_id: r.council_id, council: r.council, committee_id: r.committee_id, committee: r.committee, "
+           "year: r.year, "
            "questions: r.questions, askers: r.askers, first_date: r.first_date, last_date: r.last_date})")
 
 
@@ -56,6 +57,19 @@ def refresh_summaries(conn: Any, councils: list[str], batch: int = 5000) -> int:
     return _fill(conn, _FILL.format(where="AND co.id IN $c"), {"c": councils}, batch)
 
 
+def refresh_groups(conn: Any, groups: set[tuple[str, int | None]], batch: int = 5000) -> int:
+    """Recompute the summary rows of some (committee id, municipal year) groups: what an incremental
+    build touched. Each question falls in one group, so the other groups' rows stand."""
+    n = 0
+    for committee, year in sorted(groups, key=lambda g: (g[0], g[1] is None, g[1] or 0)):
+        year_is = "s.year IS NULL" if year is None else "s.year = $y"
+        params: dict[str, Any] = {"c": committee} if year is None else {"c": committee, "y": year}
+        conn.execute(f"MATCH (s:{TABLE}) WHERE s.committee_id = $c AND {year_is} DELETE s", params)
+        where = "AND c.id = $c AND " + ("m.municipal_year IS NULL" if year is None else "m.municipal_year = $y")
+        n += _fill(conn, _FILL.format(where=where), params, batch)
+    return n
+
+
 def _fill(conn: Any, query: str, params: dict[str, Any], batch: int) -> int:
     result = conn.execute(query, params)
     rows = []
@@ -65,7 +79,7 @@ def _fill(conn: Any, query: str, params: dict[str, Any], batch: int) -> int:
         n += 1
         # the id names the row's group, so a refresh of one council never collides with another's
         rows.append({"id": json.dumps([coid, cid, tid, year]), "topic": tid, "label": label, "council_id": coid,
-                     "council": coname,
+                     "council": coname, "committee_id": cid,
                      "committee": cname, "year": year, "questions": questions,
                      "askers": json.dumps(sorted(a for a in askers if a is not None), ensure_ascii=False),
                      "first_date": first, "last_date": last})

@@ -159,3 +159,29 @@ def test_a_crash_after_the_swap_before_the_ids_are_recorded_makes_the_next_build
     report = api.build([corpus], store)
     assert not report.incremental  # the cache's ids do not describe the store: written anew, correctly
     _same_as_whole_build(tmp_path, corpus, store, report)
+
+
+def test_files_unchanged_since_the_store_was_written_are_not_read_again(tmp_path, corpus, monkeypatch):
+    import councilgraph.loaders as loaders
+
+    store = tmp_path / "s.lbdb"
+    api.build([corpus], store)
+    api.build([corpus], store)  # records what every file looks like (the first build read them all)
+    read: list[str] = []
+    real = loaders.load_path
+
+    def counting(path, *a, **kw):
+        read.append(str(path))
+        return real(path, *a, **kw)
+
+    monkeypatch.setattr(loaders, "load_path", counting)
+    again = api.build([corpus], store)
+    # only the files that were skipped (not minutes) are read again, to say so again
+    assert set(read) == {s.path for s in again.skipped} and again.unchanged == again.documents
+    victim = sorted((corpus / "gen").glob("*.txt"))[3]
+    victim.write_text(victim.read_text() + "\nCouncillor Ada Quill asked about fly-tipping.\n")
+    read.clear()
+    changed = api.build([corpus], store)
+    assert set(read) - {s.path for s in changed.skipped} == {str(victim)}
+    assert changed.extracted == 1 and changed.incremental
+    _same_as_whole_build(tmp_path, corpus, store, changed)
