@@ -24,11 +24,11 @@ from pathlib import Path
 
 from councilgraph.loaders import Document, Skip, expand_paths, iter_documents, source_name
 from councilgraph.loaders.document import SourceInfo
-from councilgraph.loaders.extract.identity import Who, resolve_council
+from councilgraph.loaders.extract.identity import resolve_changes, resolve_council
 
 from councilgraph.errors import InputError, UsageError
 
-from .cache import ExtractionCache
+from .cache import CouncilPeople, ExtractionCache
 from .model import Edge, Node, merge_shared, person_rows, shared_node_rows
 from .parallel import default_workers, extract_stream
 from .store import (
@@ -259,7 +259,7 @@ def _finish(report: BuildReport, sources: list[Path], store: Path, cache: Path, 
 
     record = {"version": version, "documents": current, "ids": uuid.uuid4().hex,
               "files": {source: files[source] for source in current if source in files}}
-    id_changes: list[tuple[str, int, int]] = []
+    id_changes: list[tuple[str, str, int, int]] = []
 
     def before_swap(new_db: Path, stats: StoreStats) -> None:
         write_state_next(store, {**record, "stats": vars(stats)}, new_db)
@@ -292,27 +292,70 @@ def _trim_cache(cache: Path, xcache: ExtractionCache, current: dict[str, str]) -
 # -- identities, a council at a time -----------------------------------------------------------------------
 
 def _resolve(xcache: ExtractionCache, council: str, live: set[int],
-             changes: list[tuple[str, int, int]]) -> tuple[dict[tuple[int, int], str], list[tuple[tuple, str]],
-                                                           set[int]]:
-    """Resolve one council's people from the cache's person rows (nothing else is read).
+             changes: list[tuple[str, str, int, int]]) -> tuple[dict[tuple[int, int], str], list[tuple[tuple, str]]]:
+    """Resolve one whole council's people from the cache's person rows (nothing else is read).
 
-    Returns the ids by (document row id, person index), the (person record, id) pairs in document
-    order for `person_rows`, and the documents whose people got an id other than the stored one;
-    `changes` collects the ids to store once the new store is in place."""
-    rows = list(xcache.people(council, live))
-    whos = [Who(src, committee, rec[0], rec[1], rec[2], rec[3], rec[4], order=n)
-            for n, (_rid, src, committee, _idx, rec, _old) in enumerate(rows)]
+    Returns the ids by (document row id, person index) and the (person record, id) pairs in
+    document order for `person_rows`; `changes` collects the ids to store once the new store is in
+    place."""
+    whos = xcache.people(council, live)
     resolve_council(council, whos)
     ids: dict[tuple[int, int], str] = {}
     recs: list[tuple[tuple, str]] = []
-    moved: set[int] = set()
-    for (rid, _src, _committee, idx, rec, old), w in zip(rows, whos, strict=True):
-        ids[(rid, idx)] = w.id
-        recs.append((rec, w.id))
-        if w.id != old:
-            changes.append((w.id, rid, idx))
-            moved.add(rid)
-    return ids, recs, moved
+    for w in whos:
+        ids[(w.rid, w.order)] = w.id
+        recs.append((w.rec, w.id))
+        if (w.id, w.base) != (w.old, w.old_base):
+            changes.append((w.id, w.base, w.rid, w.order))
+    return ids, recs
+
+
+@dataclass
+class CouncilChange:
+    """What an incremental build changes among one council's people."""
+
+    moved: set[int]  # live documents some of whose people now have another id
+    ids: dict[tuple[int, int], str]  # the people of entering documents (new and moved): their ids
+    persons: set[str]  # person ids whose members changed (their nodes and posts held are made again)
+    posts: set[str]  # posts a new or removed document's person holds
+    members: list[tuple[tuple, str]]  # (record, id) of every member of `persons`, document order
+    holders: list[tuple[tuple, str]]  # (record, id) of every live holder of `posts`, document order
+
+
+def _identities(xcache: ExtractionCache, council: str, plan: _Plan,
+                changes: list[tuple[str, str, int, int]]) -> CouncilChange:
+    """Resolve again what the documents entering or leaving a council can change (identity's
+    `resolve_changes`; the whole council when site member ids are involved), and gather what the
+    council's person, post and holds rows are made from."""
+    src = CouncilPeople(xcache, council, plan.live)
+    delta = src.of_docs(plan.added | plan.removed, live_only=False)
+    if any(p.member_id for p in delta) or src.has_member_ids():
+        result = xcache.people(council, plan.live)
+        resolve_council(council, result)
+    else:
+        result = resolve_changes(council, delta, src)
+    changed = [w for w in result if (w.id, w.base) != (w.old, w.old_base)]
+    changes.extend((w.id, w.base, w.rid, w.order) for w in changed)
+    now = {(w.rid, w.order): w for w in result}
+    moved = {w.rid for w in changed if w.id != w.old}
+    persons = {w.id for w in changed if w.id != w.old} | {w.old for w in changed if w.old and w.id != w.old}
+    persons |= {w.old for w in delta if w.old}  # people of removed documents lose those members
+    ids: dict[tuple[int, int], str] = {}
+    for w in src.of_docs(plan.added | moved):
+        ids[(w.rid, w.order)] = now[(w.rid, w.order)].id if (w.rid, w.order) in now else w.old
+
+    def new_id(w) -> str | None:
+        return now[(w.rid, w.order)].id if (w.rid, w.order) in now else w.old
+
+    cands = {(w.rid, w.order): w for w in src.with_ids(persons)}
+    for w in result:
+        cands.setdefault((w.rid, w.order), w)
+    members = sorted((w for w in cands.values() if new_id(w) in persons), key=lambda w: (w.source, w.order))
+    posts = {w.rec[7] for w in delta}
+    holders = sorted(src.with_posts(posts), key=lambda w: (w.source, w.order))
+    return CouncilChange(moved=moved, ids=ids, persons=persons, posts=posts,
+                         members=[(w.rec, new_id(w)) for w in members],
+                         holders=[(w.rec, new_id(w) or "") for w in holders])
 
 
 def _quote(value: str) -> str:
@@ -348,7 +391,7 @@ def _person_side(files: CsvFiles, cid: str, recs: list[tuple[tuple, str]], stats
 
 
 def _fill_store(files: CsvFiles, xcache: ExtractionCache, current: dict[str, str],
-                changes: list[tuple[str, int, int]]) -> StoreStats:
+                changes: list[tuple[str, str, int, int]]) -> StoreStats:
     """A whole new store's bulk-load files, a council at a time: its identities resolved, then its
     documents' stored rows appended (nothing re-extracted, nothing regenerated), then its people and
     posts. Only one council's people and the shared nodes are in memory at once."""
@@ -359,7 +402,7 @@ def _fill_store(files: CsvFiles, xcache: ExtractionCache, current: dict[str, str
     shared: dict[tuple[str, str], dict] = {}
     for council in sorted(by_council):
         live = by_council[council]
-        ids, recs, _ = _resolve(xcache, council, live, changes)
+        ids, recs = _resolve(xcache, council, live, changes)
         for rid, parts in xcache.parts(council, live):
             _write_parts(files, parts, rid, ids, stats)
             for label, nid, props in parts["shared"]:
@@ -414,8 +457,8 @@ def _plan_update(xcache: ExtractionCache, current: dict[str, str], previous: dic
 
 
 def _apply_update(conn, tmp: Path, xcache: ExtractionCache, plan: _Plan,
-                  changes: list[tuple[str, int, int]]) -> StoreStats:
+                  changes: list[tuple[str, str, int, int]]) -> StoreStats:
     from . import incremental
 
     return incremental.apply(conn, tmp, xcache, plan.live, plan.removed, plan.added, plan.councils,
-                             lambda council: _resolve(xcache, council, plan.live, changes), _write_parts)
+                             lambda council: _identities(xcache, council, plan, changes), _write_parts)

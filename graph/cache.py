@@ -28,15 +28,22 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from councilgraph.loaders.extract.identity import Who, bucket
+
 FILE = "extractions.sqlite"
 _SCHEMA = [
     # row ids are never reused (AUTOINCREMENT): person and contrib rows name their document by it
     "CREATE TABLE IF NOT EXISTS extraction(rowid INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, source TEXT, "
     "council TEXT, committee TEXT, parts BLOB)",
     "CREATE INDEX IF NOT EXISTS extraction_council ON extraction(council, source)",
-    "CREATE TABLE IF NOT EXISTS person(doc INTEGER, idx INTEGER, name TEXT, kind TEXT, role TEXT, member_id TEXT, "
-    "start INTEGER, party TEXT, ward TEXT, post TEXT, title TEXT, whn TEXT, id TEXT, PRIMARY KEY(doc, idx)) "
-    "WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS person(doc INTEGER, idx INTEGER, council TEXT, bucket TEXT, name TEXT, kind TEXT, "
+    "role TEXT, member_id TEXT, start INTEGER, party TEXT, ward TEXT, post TEXT, title TEXT, whn TEXT, id TEXT, "
+    "base TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID",
+    # what an incremental resolution asks for: a council's people by surname or post, by stored id or stem
+    "CREATE INDEX IF NOT EXISTS person_bucket ON person(council, bucket, role)",
+    "CREATE INDEX IF NOT EXISTS person_id ON person(id)",
+    "CREATE INDEX IF NOT EXISTS person_base ON person(council, base)",
+    "CREATE INDEX IF NOT EXISTS person_post ON person(council, post)",
     "CREATE TABLE IF NOT EXISTS contrib(nid TEXT, doc INTEGER, props INTEGER, PRIMARY KEY(nid, doc)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS props(id INTEGER PRIMARY KEY, json TEXT UNIQUE)",
     "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)",
@@ -64,7 +71,8 @@ class ExtractionCache:
         db.execute("PRAGMA journal_mode=DELETE")
         db.execute("PRAGMA synchronous=NORMAL")
         cols = [r[1] for r in db.execute("PRAGMA table_info(extraction)")]
-        if cols and "parts" not in cols:  # the cache of an earlier version (pickled extractions): start again
+        pcols = [r[1] for r in db.execute("PRAGMA table_info(person)")]
+        if (cols and "parts" not in cols) or (pcols and "bucket" not in pcols):  # an earlier version's: start again
             for table in ("extraction", "person", "contrib", "props", "meta"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
         for stmt in _SCHEMA:
@@ -96,8 +104,11 @@ class ExtractionCache:
         db = self._db
         doc = db.execute("INSERT INTO extraction(key, source, council, committee, parts) VALUES (?, ?, ?, ?, ?)",
                          (key, meta.get("source"), meta.get("council"), meta.get("committee"), blob)).lastrowid
-        db.executemany(f"INSERT INTO person(doc, idx, {_PERSON_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(doc, i, *p) for i, p in enumerate(meta.get("people", ()))])
+        council, committee, source = meta.get("council"), meta.get("committee"), meta.get("source") or ""
+        db.executemany(f"INSERT INTO person(doc, idx, council, bucket, {_PERSON_COLS}) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(doc, i, council, bucket(Who(source, committee, p[0], p[1], p[2], p[3], p[4])), *p)
+                        for i, p in enumerate(meta.get("people", ()))])
         db.executemany("INSERT OR IGNORE INTO contrib(nid, doc, props) VALUES (?, ?, ?)",
                        [(nid, doc, self._prop_id(props)) for _label, nid, props in meta.get("shared", ())])
         self._keys.add(key)
@@ -126,15 +137,27 @@ class ExtractionCache:
             out.update(c for (c,) in self._db.execute(q, chunk))
         return out
 
-    def people(self, council: str, live: set[int]) -> Iterator[tuple[int, str, str | None, int, tuple, str | None]]:
-        """(doc row id, source, committee, index, person record, stored id) for the council's live
-        documents, in document order (sources sorted, each document's people in order)."""
+    def people(self, council: str, live: set[int] | None, where: str = "1", params: Iterable[Any] = (),
+               ) -> list[Who]:
+        """A council's people (of live documents; all if `live` is None) as identity resolution
+        sees them, with the id and stem the store holds (`Who.old`, `Who.old_base`), in document
+        order (sources sorted, each document's people in order)."""
         cols = ", ".join("p." + c.strip() for c in _PERSON_COLS.split(","))
-        q = (f"SELECT e.rowid, e.source, e.committee, p.idx, {cols}, p.id FROM extraction e "
-             "JOIN person p ON p.doc = e.rowid WHERE e.council = ? ORDER BY e.source, p.idx")
-        for row in self._db.execute(q, (council,)):
-            if row[0] in live:
-                yield row[0], row[1], row[2], row[3], tuple(row[4:14]), row[14]
+        q = (f"SELECT e.rowid, e.source, e.committee, p.idx, {cols}, p.id, p.base FROM person p "
+             f"JOIN extraction e ON e.rowid = p.doc WHERE p.council = ? AND ({where}) ORDER BY e.source, p.idx")
+        out = []
+        for row in self._db.execute(q, (council, *params)):
+            if live is not None and row[0] not in live:
+                continue
+            rec = tuple(row[4:14])
+            w = Who(row[1], row[2], rec[0], rec[1], rec[2], rec[3], rec[4], order=row[3])
+            w.rid, w.rec, w.old, w.old_base = row[0], rec, row[14], row[15]
+            out.append(w)
+        return out
+
+    def distinct(self, council: str, column: str, where: str) -> set[Any]:
+        return {v for (v,) in self._db.execute(f"SELECT DISTINCT {column} FROM person WHERE council = ? AND ({where})",
+                                               (council,))}
 
     def parts(self, council: str, live: set[int]) -> Iterator[tuple[int, dict[str, Any]]]:
         """(doc row id, parts) of the council's live documents, sources sorted."""
@@ -171,11 +194,11 @@ class ExtractionCache:
         row = self._db.execute("SELECT v FROM meta WHERE k = 'ids'").fetchone()
         return row[0] if row else None
 
-    def set_ids(self, changes: Iterable[tuple[str, int, int]], generation: str) -> None:
-        """Record the person ids of the store just swapped in (id, doc row id, index), with its generation."""
+    def set_ids(self, changes: Iterable[tuple[str, str, int, int]], generation: str) -> None:
+        """Record the person ids of the store just swapped in (id, stem, doc row id, index), with its generation."""
         self.commit()
         db = self._db
-        db.executemany("UPDATE person SET id = ? WHERE doc = ? AND idx = ?", changes)
+        db.executemany("UPDATE person SET id = ?, base = ? WHERE doc = ? AND idx = ?", changes)
         db.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('ids', ?)", (generation,))
         db.commit()
 
@@ -202,3 +225,61 @@ class ExtractionCache:
         self.commit()
         self._db.close()
         self._db = None
+
+
+def _marks(values: list) -> str:
+    return ",".join("?" * len(values))
+
+
+class CouncilPeople:
+    """One council's people in the cache, for `identity.resolve_changes` (live documents only)."""
+
+    def __init__(self, cache: ExtractionCache, council: str, live: set[int]) -> None:
+        self.cache, self.council, self.live = cache, council, live
+
+    def _many(self, column: str, values: set, extra: str = "1") -> list[Who]:
+        vals = sorted(v for v in values if v is not None)
+        out: list[Who] = []
+        for i in range(0, len(vals), 500):
+            chunk = vals[i:i + 500]
+            out.extend(self.cache.people(self.council, self.live, f"{extra} AND p.{column} IN ({_marks(chunk)})",
+                                         chunk))
+        if None in values:
+            out.extend(self.cache.people(self.council, self.live, f"{extra} AND p.{column} IS NULL"))
+        return out
+
+    def in_buckets(self, buckets: set[str]) -> list[Who]:
+        return self._many("bucket", buckets)
+
+    def role_only_roles(self) -> set[str | None]:
+        return self.cache.distinct(self.council, "role", "bucket = 'r'")
+
+    def role_only(self, roles: set[str | None]) -> list[Who]:
+        return self._many("role", roles, "p.bucket = 'r'")
+
+    def named_roles(self) -> set[str]:
+        return self.cache.distinct(self.council, "role", "bucket >= 'n:' AND bucket < 'n;' AND role IS NOT NULL")
+
+    def named_with_roles(self, roles: set[str]) -> list[Who]:
+        return self._many("role", roles, "p.bucket >= 'n:' AND p.bucket < 'n;'")
+
+    def with_ids(self, ids: set[str]) -> list[Who]:
+        return self._many("id", ids)
+
+    def with_bases(self, bases: set[str]) -> list[Who]:
+        return self._many("base", bases)
+
+    def with_posts(self, posts: set[str]) -> list[Who]:
+        return self._many("post", posts)
+
+    def of_docs(self, rids: set[int], live_only: bool = True) -> list[Who]:
+        vals = sorted(rids)
+        out: list[Who] = []
+        for i in range(0, len(vals), 500):
+            chunk = vals[i:i + 500]
+            out.extend(self.cache.people(self.council, self.live if live_only else None,
+                                         f"p.doc IN ({_marks(chunk)})", chunk))
+        return out
+
+    def has_member_ids(self) -> bool:
+        return bool(self.cache.distinct(self.council, "1", "bucket = 'm'"))

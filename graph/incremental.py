@@ -80,17 +80,16 @@ def _delete_nodes(conn: Any, label: str, ids: list[str]) -> None:
 
 
 def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed: set[int], added: set[int],
-          councils: list[str], resolve: Callable[[str], tuple[dict, list, set[int]]],
+          councils: list[str], resolve: Callable[[str], Any],
           write_parts: Callable[[CsvFiles, dict, int, dict, StoreStats], None]) -> StoreStats:
     """Change the open (copied) store `conn`; returns the new store's counts."""
     ids: dict[tuple[int, int], str] = {}
-    recs_by: dict[str, list] = {}
+    change_by: dict[str, Any] = {}
     moved: set[int] = set()
     for council in councils:
-        ids_c, recs, moved_c = resolve(council)
-        ids.update(ids_c)
-        recs_by[council] = recs
-        moved |= moved_c
+        change = change_by[council] = resolve(council)
+        ids.update(change.ids)
+        moved |= change.moved
     entering = (added | moved) & live
     leaving = removed | (moved - added)
     touched: set[tuple[str, str]] = set()
@@ -163,14 +162,15 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
         _delete_nodes(conn, label, gone)
     about = sorted(nid for lab, nid in touched if lab == "ABOUT")
 
-    # 4. each touched council's people, posts and posts held, from its resolved identities
+    # 4. the people whose members changed, the posts new or removed documents' people hold, and
+    # the posts those people held: made from the resolved identities as a whole build makes them
     for council in councils:
         cid = "council/" + council
-        persons, posts, holds = person_rows(cid, recs_by[council])
-        for label, new in (("Person", persons), ("Post", posts)):
-            old = {r[0]: dict(zip(NODES[label], r[1:], strict=True)) for r in _rows(
-                conn, f"MATCH (n:{label}) WHERE n.council = $cid RETURN n.id, "
-                + ", ".join(f"n.{c}" for c in NODES[label]), {"cid": cid})}
+        change = change_by[council]
+        persons, _, holds = person_rows(cid, change.members)
+        _, posts, _ = person_rows(cid, change.holders)
+        for label, new, wanted in (("Person", persons, change.persons), ("Post", posts, change.posts)):
+            old = _existing(conn, label, sorted(wanted))
             _delete_nodes(conn, label, sorted(set(old) - set(new)))
             for nid in sorted(new):
                 if nid in old:
@@ -180,17 +180,20 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
                 else:
                     files.row(Node(label, nid, new[nid]))
                     files.row(Edge("OF_COUNCIL", label, nid, "Council", cid))
-        old_holds = {(a, b): (f, la) for a, b, f, la in _rows(
-            conn, "MATCH (p:Person)-[h:HOLDS]->(po:Post) WHERE po.council = $cid "
-                  "RETURN p.id, po.id, h.first_seen, h.last_seen", {"cid": cid})}
+        old_holds: dict[tuple[str, str], tuple] = {}
+        wanted = sorted(change.persons)
+        for i in range(0, len(wanted), _CHUNK):
+            for a, b, f, la in _rows(conn, "MATCH (p:Person)-[h:HOLDS]->(po:Post) WHERE p.id IN $ids RETURN p.id, "
+                                           "po.id, h.first_seen, h.last_seen", {"ids": wanted[i:i + _CHUNK]}):
+                old_holds[(a, b)] = (f, la)
         stale = [{"a": a, "b": b} for (a, b), seen in old_holds.items()
                  if (a, b) not in holds or seen != (holds[(a, b)]["first_seen"], holds[(a, b)]["last_seen"])]
         for i in range(0, len(stale), _CHUNK):
             conn.execute("UNWIND $rows AS r MATCH (p:Person {id: r.a})-[h:HOLDS]->(po:Post {id: r.b}) DELETE h",
                          {"rows": stale[i:i + _CHUNK]})
-        kept = {(r["a"], r["b"]) for r in stale}
+        redo = {(r["a"], r["b"]) for r in stale}
         for (a, b), props in sorted(holds.items()):
-            if (a, b) not in old_holds or (a, b) in kept:
+            if (a, b) not in old_holds or (a, b) in redo:
                 files.row(Edge("HOLDS", "Person", a, "Post", b, props))
 
     # 5. load what is new: nodes first, then edges
