@@ -24,7 +24,7 @@ from pathlib import Path
 
 from councilgraph.loaders import Document, Skip, expand_paths, iter_documents, source_name
 from councilgraph.loaders.document import SourceInfo
-from councilgraph.loaders.extract.identity import resolve_changes, resolve_council
+from councilgraph.loaders.extract.identity import resolve_changes, resolve_council, resolve_fast
 
 from councilgraph.errors import InputError, UsageError
 
@@ -259,7 +259,7 @@ def _finish(report: BuildReport, sources: list[Path], store: Path, cache: Path, 
 
     record = {"version": version, "documents": current, "ids": uuid.uuid4().hex,
               "files": {source: files[source] for source in current if source in files}}
-    id_changes: list[tuple[str, str, int, int]] = []
+    id_changes: list[tuple[str, str, bool, int, int]] = []
 
     def before_swap(new_db: Path, stats: StoreStats) -> None:
         write_state_next(store, {**record, "stats": vars(stats)}, new_db)
@@ -291,8 +291,11 @@ def _trim_cache(cache: Path, xcache: ExtractionCache, current: dict[str, str]) -
 
 # -- identities, a council at a time -----------------------------------------------------------------------
 
+_Changes = list[tuple[str, str, bool, int, int]]  # (id, stem, started its cluster, doc row id, index)
+
+
 def _resolve(xcache: ExtractionCache, council: str, live: set[int],
-             changes: list[tuple[str, str, int, int]]) -> tuple[dict[tuple[int, int], str], list[tuple[tuple, str]]]:
+             changes: _Changes) -> tuple[dict[tuple[int, int], str], list[tuple[tuple, str]]]:
     """Resolve one whole council's people from the cache's person rows (nothing else is read).
 
     Returns the ids by (document row id, person index) and the (person record, id) pairs in
@@ -305,41 +308,55 @@ def _resolve(xcache: ExtractionCache, council: str, live: set[int],
     for w in whos:
         ids[(w.rid, w.order)] = w.id
         recs.append((w.rec, w.id))
-        if (w.id, w.base) != (w.old, w.old_base):
-            changes.append((w.id, w.base, w.rid, w.order))
+        if (w.id, w.base, w.creator) != (w.old, w.old_base, w.old_creator):
+            changes.append((w.id, w.base, w.creator, w.rid, w.order))
     return ids, recs
 
 
 @dataclass
 class CouncilChange:
-    """What an incremental build changes among one council's people."""
+    """What an incremental build changes among one council's people.
+
+    A person who only gained mentions is its stored node merged with the new ones (person and holds
+    merges are order-free); one who lost some (a document left, or a mention now resolves to someone
+    else) is made again from all its mentions. Posts likewise."""
 
     moved: set[int]  # live documents some of whose people now have another id
     ids: dict[tuple[int, int], str]  # the people of entering documents (new and moved): their ids
-    persons: set[str]  # person ids whose members changed (their nodes and posts held are made again)
-    posts: set[str]  # posts a new or removed document's person holds
-    members: list[tuple[tuple, str]]  # (record, id) of every member of `persons`, document order
-    holders: list[tuple[tuple, str]]  # (record, id) of every live holder of `posts`, document order
+    persons: set[str]  # made again from all their mentions
+    members: list[tuple[tuple, str]]  # (record, id) of every mention of `persons`
+    gained: dict[str, list[tuple[tuple, bool]]]  # person id -> (record, named cluster) of its new mentions
+    posts: set[str]  # made again from all their holders
+    holders: list[tuple[tuple, str]]  # (record, id) of every live holder of `posts`
+    posts_gained: dict[str, list[tuple]]  # post id -> records of its new holders
 
 
 def _identities(xcache: ExtractionCache, council: str, plan: _Plan,
-                changes: list[tuple[str, str, int, int]]) -> CouncilChange:
+                changes: list[tuple[str, str, bool, int, int]]) -> CouncilChange:
     """Resolve again what the documents entering or leaving a council can change (identity's
     `resolve_changes`; the whole council when site member ids are involved), and gather what the
     council's person, post and holds rows are made from."""
     src = CouncilPeople(xcache, council, plan.live)
     delta = src.of_docs(plan.added | plan.removed, live_only=False)
+    entering = [w for w in delta if w.rid in plan.added]
     if any(p.member_id for p in delta) or src.has_member_ids():
         result = xcache.people(council, plan.live)
         resolve_council(council, result)
+    elif resolve_fast(entering, [w for w in delta if w.rid in plan.removed], src):
+        result = entering  # everyone else keeps their id
     else:
         result = resolve_changes(council, delta, src)
-    changed = [w for w in result if (w.id, w.base) != (w.old, w.old_base)]
-    changes.extend((w.id, w.base, w.rid, w.order) for w in changed)
+    changed = [w for w in result if (w.id, w.base, w.creator) != (w.old, w.old_base, w.old_creator)]
+    changes.extend((w.id, w.base, w.creator, w.rid, w.order) for w in changed)
     now = {(w.rid, w.order): w for w in result}
-    moved = {w.rid for w in changed if w.id != w.old}
-    persons = {w.id for w in changed if w.id != w.old} | {w.old for w in changed if w.old and w.id != w.old}
-    persons |= {w.old for w in delta if w.old}  # people of removed documents lose those members
+    moved_people = [w for w in changed if w.id != w.old]
+    moved = {w.rid for w in moved_people}
+    leaving = [w for w in delta if w.rid in plan.removed]
+    lost = {w.old for w in moved_people if w.old} | {w.old for w in leaving if w.old}
+    gained: dict[str, list[tuple[tuple, bool]]] = {}
+    for w in moved_people:
+        if w.id not in lost:
+            gained.setdefault(w.id, []).append((w.rec, w.named))
     ids: dict[tuple[int, int], str] = {}
     for w in src.of_docs(plan.added | moved):
         ids[(w.rid, w.order)] = now[(w.rid, w.order)].id if (w.rid, w.order) in now else w.old
@@ -347,15 +364,20 @@ def _identities(xcache: ExtractionCache, council: str, plan: _Plan,
     def new_id(w) -> str | None:
         return now[(w.rid, w.order)].id if (w.rid, w.order) in now else w.old
 
-    cands = {(w.rid, w.order): w for w in src.with_ids(persons)}
-    for w in result:
-        cands.setdefault((w.rid, w.order), w)
-    members = sorted((w for w in cands.values() if new_id(w) in persons), key=lambda w: (w.source, w.order))
-    posts = {w.rec[7] for w in delta}
-    holders = sorted(src.with_posts(posts), key=lambda w: (w.source, w.order))
-    return CouncilChange(moved=moved, ids=ids, persons=persons, posts=posts,
-                         members=[(w.rec, new_id(w)) for w in members],
-                         holders=[(w.rec, new_id(w) or "") for w in holders])
+    members: list[tuple[tuple, str]] = []
+    if lost:
+        cands = {(w.rid, w.order): w for w in src.with_ids(lost)}
+        for w in moved_people:
+            cands.setdefault((w.rid, w.order), w)
+        members = [(w.rec, new_id(w)) for w in cands.values() if new_id(w) in lost]
+    posts = {w.rec[7] for w in leaving}
+    holders = [(w.rec, new_id(w) or "") for w in src.with_posts(posts)] if posts else []
+    posts_gained: dict[str, list[tuple]] = {}
+    for w in delta:
+        if w.rid in plan.added and w.rec[7] not in posts:
+            posts_gained.setdefault(w.rec[7], []).append(w.rec)
+    return CouncilChange(moved=moved, ids=ids, persons=lost, members=members, gained=gained, posts=posts,
+                         holders=holders, posts_gained=posts_gained)
 
 
 def _quote(value: str) -> str:
@@ -391,7 +413,7 @@ def _person_side(files: CsvFiles, cid: str, recs: list[tuple[tuple, str]], stats
 
 
 def _fill_store(files: CsvFiles, xcache: ExtractionCache, current: dict[str, str],
-                changes: list[tuple[str, str, int, int]]) -> StoreStats:
+                changes: list[tuple[str, str, bool, int, int]]) -> StoreStats:
     """A whole new store's bulk-load files, a council at a time: its identities resolved, then its
     documents' stored rows appended (nothing re-extracted, nothing regenerated), then its people and
     posts. Only one council's people and the shared nodes are in memory at once."""
@@ -457,7 +479,7 @@ def _plan_update(xcache: ExtractionCache, current: dict[str, str], previous: dic
 
 
 def _apply_update(conn, tmp: Path, xcache: ExtractionCache, plan: _Plan,
-                  changes: list[tuple[str, str, int, int]]) -> StoreStats:
+                  changes: list[tuple[str, str, bool, int, int]]) -> StoreStats:
     from . import incremental
 
     return incremental.apply(conn, tmp, xcache, plan.live, plan.removed, plan.added, plan.councils,

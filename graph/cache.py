@@ -38,12 +38,14 @@ _SCHEMA = [
     "CREATE INDEX IF NOT EXISTS extraction_council ON extraction(council, source)",
     "CREATE TABLE IF NOT EXISTS person(doc INTEGER, idx INTEGER, council TEXT, bucket TEXT, name TEXT, kind TEXT, "
     "role TEXT, member_id TEXT, start INTEGER, party TEXT, ward TEXT, post TEXT, title TEXT, whn TEXT, id TEXT, "
-    "base TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID",
+    "base TEXT, creator INTEGER DEFAULT 0, PRIMARY KEY(doc, idx)) WITHOUT ROWID",
     # what an incremental resolution asks for: a council's people by surname or post, by stored id or stem
     "CREATE INDEX IF NOT EXISTS person_bucket ON person(council, bucket, role)",
     "CREATE INDEX IF NOT EXISTS person_id ON person(id)",
     "CREATE INDEX IF NOT EXISTS person_base ON person(council, base)",
     "CREATE INDEX IF NOT EXISTS person_post ON person(council, post)",
+    "CREATE INDEX IF NOT EXISTS person_creators ON person(council, bucket) WHERE creator = 1",
+    "CREATE INDEX IF NOT EXISTS person_stems ON person(council, base) WHERE creator = 1",
     "CREATE TABLE IF NOT EXISTS contrib(nid TEXT, doc INTEGER, props INTEGER, PRIMARY KEY(nid, doc)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS props(id INTEGER PRIMARY KEY, json TEXT UNIQUE)",
     "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)",
@@ -55,7 +57,16 @@ def pack(parts: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
     """(compressed parts, the small record the parent files in the person and contrib tables): done
     in the worker that extracted the document."""
     blob = zlib.compress(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), 6)
-    return blob, {k: parts[k] for k in ("source", "council", "committee", "people", "shared")}
+    source, committee = parts["source"], parts["committee"]
+    # the parent only files these: buckets and property texts are made here, in the worker
+    buckets = [bucket(Who(source, committee, p[0], p[1], p[2], p[3], p[4])) for p in parts["people"]]
+    shared = [(nid, _props_text(props)) for _label, nid, props in parts["shared"]]
+    return blob, {"source": source, "council": parts["council"], "committee": committee, "people": parts["people"],
+                  "buckets": buckets, "shared": shared}
+
+
+def _props_text(props: dict[str, Any]) -> str:
+    return json.dumps(props, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
 
 
 def unpack(blob: bytes) -> dict[str, Any]:
@@ -69,10 +80,11 @@ class ExtractionCache:
         self._db: sqlite3.Connection | None = sqlite3.connect(self.path)
         db = self._db
         db.execute("PRAGMA journal_mode=DELETE")
+        db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: the person indexes stay in memory while filling
         db.execute("PRAGMA synchronous=NORMAL")
         cols = [r[1] for r in db.execute("PRAGMA table_info(extraction)")]
         pcols = [r[1] for r in db.execute("PRAGMA table_info(person)")]
-        if (cols and "parts" not in cols) or (pcols and "bucket" not in pcols):  # an earlier version's: start again
+        if (cols and "parts" not in cols) or (pcols and "creator" not in pcols):  # an earlier version's: start again
             for table in ("extraction", "person", "contrib", "props", "meta"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
         for stmt in _SCHEMA:
@@ -87,10 +99,9 @@ class ExtractionCache:
     def __len__(self) -> int:
         return len(self._keys)
 
-    def _prop_id(self, props: dict[str, Any]) -> int:
+    def _prop_id(self, text: str) -> int:
         if self._props is None:
             self._props = {j: i for i, j in self._db.execute("SELECT id, json FROM props")}
-        text = json.dumps(props, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
         pid = self._props.get(text)
         if pid is None:
             pid = self._db.execute("INSERT INTO props(json) VALUES (?)", (text,)).lastrowid
@@ -104,13 +115,13 @@ class ExtractionCache:
         db = self._db
         doc = db.execute("INSERT INTO extraction(key, source, council, committee, parts) VALUES (?, ?, ?, ?, ?)",
                          (key, meta.get("source"), meta.get("council"), meta.get("committee"), blob)).lastrowid
-        council, committee, source = meta.get("council"), meta.get("committee"), meta.get("source") or ""
+        council = meta.get("council")
+        people = zip(meta.get("people", ()), meta.get("buckets", ()), strict=True)
         db.executemany(f"INSERT INTO person(doc, idx, council, bucket, {_PERSON_COLS}) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(doc, i, council, bucket(Who(source, committee, p[0], p[1], p[2], p[3], p[4])), *p)
-                        for i, p in enumerate(meta.get("people", ()))])
+                       [(doc, i, council, b, *p) for i, (p, b) in enumerate(people)])
         db.executemany("INSERT OR IGNORE INTO contrib(nid, doc, props) VALUES (?, ?, ?)",
-                       [(nid, doc, self._prop_id(props)) for _label, nid, props in meta.get("shared", ())])
+                       [(nid, doc, self._prop_id(text)) for nid, text in meta.get("shared", ())])
         self._keys.add(key)
         self._pending += 1
         if self._pending >= 500:
@@ -142,18 +153,8 @@ class ExtractionCache:
         """A council's people (of live documents; all if `live` is None) as identity resolution
         sees them, with the id and stem the store holds (`Who.old`, `Who.old_base`), in document
         order (sources sorted, each document's people in order)."""
-        cols = ", ".join("p." + c.strip() for c in _PERSON_COLS.split(","))
-        q = (f"SELECT e.rowid, e.source, e.committee, p.idx, {cols}, p.id, p.base FROM person p "
-             f"JOIN extraction e ON e.rowid = p.doc WHERE p.council = ? AND ({where}) ORDER BY e.source, p.idx")
-        out = []
-        for row in self._db.execute(q, (council, *params)):
-            if live is not None and row[0] not in live:
-                continue
-            rec = tuple(row[4:14])
-            w = Who(row[1], row[2], rec[0], rec[1], rec[2], rec[3], rec[4], order=row[3])
-            w.rid, w.rec, w.old, w.old_base = row[0], rec, row[14], row[15]
-            out.append(w)
-        return out
+        q = f"{_SELECT} WHERE p.council = ? AND ({where}) ORDER BY e.source, p.idx"
+        return [_who(row) for row in self._db.execute(q, (council, *params)) if live is None or row[0] in live]
 
     def distinct(self, council: str, column: str, where: str) -> set[Any]:
         return {v for (v,) in self._db.execute(f"SELECT DISTINCT {column} FROM person WHERE council = ? AND ({where})",
@@ -194,11 +195,12 @@ class ExtractionCache:
         row = self._db.execute("SELECT v FROM meta WHERE k = 'ids'").fetchone()
         return row[0] if row else None
 
-    def set_ids(self, changes: Iterable[tuple[str, str, int, int]], generation: str) -> None:
-        """Record the person ids of the store just swapped in (id, stem, doc row id, index), with its generation."""
+    def set_ids(self, changes: Iterable[tuple[str, str, bool, int, int]], generation: str) -> None:
+        """Record the person ids of the store just swapped in (id, stem, whether it started its
+        cluster, doc row id, index), with its generation."""
         self.commit()
         db = self._db
-        db.executemany("UPDATE person SET id = ?, base = ? WHERE doc = ? AND idx = ?", changes)
+        db.executemany("UPDATE person SET id = ?, base = ?, creator = ? WHERE doc = ? AND idx = ?", changes)
         db.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('ids', ?)", (generation,))
         db.commit()
 
@@ -207,12 +209,13 @@ class ExtractionCache:
         if not dead:
             return 0
         db = self._db
-        for key in dead:
-            row = db.execute("SELECT rowid FROM extraction WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                continue
-            db.execute("DELETE FROM person WHERE doc = ?", row)
-            db.execute("DELETE FROM extraction WHERE rowid = ?", row)
+        keys = sorted(dead)
+        rows: list[tuple[int]] = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            rows += db.execute(f"SELECT rowid FROM extraction WHERE key IN ({_marks(chunk)})", chunk).fetchall()
+        db.executemany("DELETE FROM person WHERE doc = ?", rows)
+        db.executemany("DELETE FROM extraction WHERE rowid = ?", rows)
         # contributions of dead documents: one pass (contrib is keyed by node, not document)
         db.execute("DELETE FROM contrib WHERE doc NOT IN (SELECT rowid FROM extraction)")
         self._keys -= dead
@@ -225,6 +228,19 @@ class ExtractionCache:
         self.commit()
         self._db.close()
         self._db = None
+
+
+_COLS = ", ".join("p." + c.strip() for c in _PERSON_COLS.split(","))
+_SELECT = (f"SELECT e.rowid, e.source, e.committee, p.idx, {_COLS}, p.id, p.base, p.creator FROM person p "
+           "JOIN extraction e ON e.rowid = p.doc")
+
+
+def _who(row: tuple) -> Who:
+    rec = tuple(row[4:14])
+    w = Who(row[1], row[2], rec[0], rec[1], rec[2], rec[3], rec[4], order=row[3])
+    w.rid, w.rec, w.old, w.old_base, w.old_creator = row[0], rec, row[14], row[15], bool(row[16])
+    w.creator = w.old_creator
+    return w
 
 
 def _marks(values: list) -> str:
@@ -283,3 +299,28 @@ class CouncilPeople:
 
     def has_member_ids(self) -> bool:
         return bool(self.cache.distinct(self.council, "1", "bucket = 'm'"))
+
+    # -- for identity.resolve_fast ------------------------------------------------------------------------
+
+    def twin(self, p: Who) -> Who | None:
+        """A live earlier mention exactly like `p` (same surname or post, name, kind and post held)."""
+        # (in resolution's order: for the same name, sources, then first mention, then place in page)
+        # for a post, one that joined its cluster (a named person's twin may have started it)
+        joined = "" if p.name else "AND p.creator = 0 "
+        q = (f"{_SELECT} WHERE p.council = ? AND p.bucket = ? AND p.role IS ? AND p.kind = ? AND p.name IS ? {joined}"
+             "AND (e.source < ? OR (e.source = ? AND (p.start < ? OR (p.start = ? AND p.idx < ?))))")
+        for row in self.cache._db.execute(q, (self.council, bucket(p), p.role, p.kind, p.name, p.source, p.source,
+                                              p.start, p.start, p.order)):
+            if row[0] in self.live:
+                return _who(row)
+        return None
+
+    def creators(self, bucket_: str) -> list[Who]:
+        return self.cache.people(self.council, self.live, "p.bucket = ? AND p.creator = 1", (bucket_,))
+
+    def stem_taken(self, base: str, pid: str) -> bool:
+        return bool(self.cache.people(self.council, self.live, "p.base = ? AND p.creator = 1 AND p.id != ?",
+                                      (base, pid)))
+
+    def is_named(self, pid: str) -> bool:
+        return any(self.cache._db.execute("SELECT 1 FROM person WHERE id = ? AND name IS NOT NULL LIMIT 1", (pid,)))

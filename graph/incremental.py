@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import ExtractionCache
-from .model import Edge, Node, merge_shared, person_rows, shared_node_rows
+from .model import Edge, Node, merge_holds, merge_person, merge_shared, person_props, person_rows, shared_node_rows
 from .schema import NODES, RELS
 from .store import CsvFiles, StoreStats, copy_files
 from .summaries import TABLE, refresh_groups, refresh_summaries
@@ -162,16 +162,26 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
         _delete_nodes(conn, label, gone)
     about = sorted(nid for lab, nid in touched if lab == "ABOUT")
 
-    # 4. the people whose members changed, the posts new or removed documents' people hold, and
-    # the posts those people held: made from the resolved identities as a whole build makes them
+    # 4. people and posts: those that lost mentions made again from all of theirs, those that only
+    # gained merged with the new ones (order-free merges), and the posts they held likewise
     for council in councils:
         cid = "council/" + council
         change = change_by[council]
         persons, _, holds = person_rows(cid, change.members)
         _, posts, _ = person_rows(cid, change.holders)
-        for label, new, wanted in (("Person", persons, change.persons), ("Post", posts, change.posts)):
-            old = _existing(conn, label, sorted(wanted))
-            _delete_nodes(conn, label, sorted(set(old) - set(new)))
+        for label, new, wanted, gained in (("Person", persons, change.persons, change.gained),
+                                           ("Post", posts, change.posts, change.posts_gained)):
+            old = _existing(conn, label, sorted(wanted | set(gained)))
+            _delete_nodes(conn, label, sorted((set(old) & wanted) - set(new)))
+            for nid, more in gained.items():
+                merged = dict(old[nid]) if nid in old else {}
+                for item in more:
+                    if label == "Person":
+                        rec, named = item
+                        merge_person(merged, person_props(rec, cid, named))
+                    else:
+                        merge_shared(merged, {"title": item[8], "council": cid, "kind": item[1]})
+                new[nid] = merged
             for nid in sorted(new):
                 if nid in old:
                     if not _same(old[nid].get("name"), new[nid].get("name")):
@@ -180,12 +190,23 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
                 else:
                     files.row(Node(label, nid, new[nid]))
                     files.row(Edge("OF_COUNCIL", label, nid, "Council", cid))
+        # posts held: made again for people made again; merged for people who gained
+        for pid, more in change.gained.items():
+            for rec, _named in more:
+                key = (pid, rec[7])
+                h = {"first_seen": rec[9], "last_seen": rec[9]}
+                holds[key] = merge_holds(holds[key], h) if key in holds else h
+        wanted = sorted(change.persons | set(change.gained))
         old_holds: dict[tuple[str, str], tuple] = {}
-        wanted = sorted(change.persons)
         for i in range(0, len(wanted), _CHUNK):
             for a, b, f, la in _rows(conn, "MATCH (p:Person)-[h:HOLDS]->(po:Post) WHERE p.id IN $ids RETURN p.id, "
                                            "po.id, h.first_seen, h.last_seen", {"ids": wanted[i:i + _CHUNK]}):
                 old_holds[(a, b)] = (f, la)
+        for (a, b), (f, la) in old_holds.items():
+            if a in change.gained and (a, b) in holds:  # a stored holding and new mentions: merged
+                holds[(a, b)] = merge_holds(holds[(a, b)], {"first_seen": f, "last_seen": la})
+            elif a in change.gained:
+                holds[(a, b)] = {"first_seen": f, "last_seen": la}
         stale = [{"a": a, "b": b} for (a, b), seen in old_holds.items()
                  if (a, b) not in holds or seen != (holds[(a, b)]["first_seen"], holds[(a, b)]["last_seen"])]
         for i in range(0, len(stale), _CHUNK):

@@ -394,26 +394,57 @@ def document_parts(x: Extraction, scheme: TopicScheme) -> dict[str, Any]:
             "people": people, "nodes": nodes, "edges": edges}
 
 
+def person_props(rec: tuple, cid: str, named: bool | None = None) -> dict[str, Any]:
+    """What one mention says of its person node. `named` (whether the person's cluster has a name)
+    decides what a role-only mention contributes to the name: its post, if no one names the person."""
+    name, kind, role, member_id, _start, party, ward, _post, _title, _when = rec
+    props = {"name": name, "fallback_name": role, "kind": kind, "council": cid, "moderngov_id": member_id,
+             "party": party, "ward": ward}
+    if named is not None:  # merging into a stored node, whose name is already the name or the post
+        props["name"] = name if named else role
+        del props["fallback_name"]
+    return props
+
+
+def merge_person(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """People seen in several mentions: the fullest name (and post, for the name of someone only
+    known by post), a kind rather than "other", and otherwise the smallest value where mentions
+    differ. It does not depend on the order mentions are merged in, so an incremental build can
+    merge a stored person with its new mentions and get what merging all of them gives."""
+    for k, v in new.items():
+        if v in (None, ""):
+            continue
+        old = existing.get(k)
+        if old in (None, ""):
+            existing[k] = v
+        elif k in ("name", "fallback_name"):
+            if (len(v), v) > (len(old), old):
+                existing[k] = v
+        elif k == "kind" and "other" in (old, v):
+            if old == "other":
+                existing[k] = v
+        elif v != old and str(v) < str(old):
+            existing[k] = v
+    return existing
+
+
 def person_rows(cid: str, people: list[tuple[tuple, str]]) -> tuple[dict[str, dict], dict[str, dict],
                                                                      dict[tuple[str, str], dict]]:
-    """Person and Post nodes and HOLDS edges of one council from its resolved people.
-
-    `people` is (the person's `document_parts` record, resolved id) in document order (sources
-    sorted, each document's people in order): the order a whole-corpus pass over `document_rows`
-    merges them in, so the properties are the same."""
+    """Person and Post nodes and HOLDS edges from resolved people: (the person's `document_parts`
+    record, resolved id), in any order (every merge here is order-free)."""
     persons: dict[str, dict] = {}
     posts: dict[str, dict] = {}
     holds: dict[tuple[str, str], dict] = {}
-    for (name, kind, role, member_id, _start, party, ward, post, title, when), pid in people:
-        props = {"name": name, "fallback_name": role, "kind": kind, "council": cid, "moderngov_id": member_id,
-                 "party": party, "ward": ward}
+    for rec, pid in people:
+        props = person_props(rec, cid)
         if pid in persons:
-            merge_node(persons[pid], props)
+            merge_person(persons[pid], props)
         else:
             persons[pid] = props
+        post, title, kind, when = rec[7], rec[8], rec[1], rec[9]
         pprops = {"title": title, "council": cid, "kind": kind}
         if post in posts:
-            merge_node(posts[post], pprops)
+            merge_shared(posts[post], pprops)
         else:
             posts[post] = pprops
         h = {"first_seen": when, "last_seen": when}

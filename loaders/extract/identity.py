@@ -65,17 +65,20 @@ class Who:
     resolve a council's people from compact cache rows without rebuilding whole extractions."""
 
     __slots__ = ("source", "committee", "name", "kind", "role", "member_id", "start", "id", "order", "base",
-                 "rid", "old", "old_base", "rec")
+                 "named", "creator", "rid", "old", "old_base", "old_creator", "rec")
 
     def __init__(self, source: str, committee: str | None, name: str | None, kind: str, role: str | None,
                  member_id: str | None, start: int, order: int = 0) -> None:
         self.source, self.committee, self.name, self.kind, self.role = source, committee, name, kind, role
         self.member_id, self.start, self.order, self.id = member_id, start, order, None
         self.base: str | None = None  # the id's stem (`_assign_ids`): ids are numbered within a stem
+        self.named = False  # whether its cluster has a name (`_assign_ids`)
+        self.creator = False  # whether it started its cluster
         # a build's bookkeeping: the document's cache row, the id and stem the store holds, the row
         self.rid: int = 0
         self.old: str | None = None
         self.old_base: str | None = None
+        self.old_creator = False
         self.rec: tuple = ()
 
 
@@ -119,6 +122,7 @@ def resolve_council(slug: str, people: list[Who]) -> None:
             clusters.append(c)
             if parts:
                 by_surname.setdefault(parts.surname.lower(), []).append(c)
+        p.creator = not c.members
         c.members.append(p)
         if p.role and not any(same_role(p.role, r) for r in c.roles):
             c.roles.append(p.role)
@@ -154,6 +158,7 @@ def _named_step(named: list[Who], by_surname: dict[str, list[Cluster]], clusters
             c = Cluster(kind=p.kind, parts=parts, key=(2, *_named_key(p)))
             clusters.append(c)
             same.append(c)
+        p.creator = not c.members
         c.members.append(p)
         if p.role and not any(same_role(p.role, r) for r in c.roles):
             c.roles.append(p.role)
@@ -197,6 +202,7 @@ def _resolve_role_only(clusters: list[Cluster], role_only: list[Who]) -> None:
                 unnamed.append(c)
             else:
                 scoped.setdefault(scope, []).append(c)
+        p.creator = not c.members
         c.members.append(p)
 
 
@@ -218,6 +224,7 @@ def _assign_ids(slug: str, clusters: list[Cluster]) -> None:
         for m in c.members:
             m.id = pid
             m.base = b
+            m.named = c.parts is not None
 
 
 # -- resolving again only what some people can change (an incremental build) ---------------------------
@@ -324,3 +331,47 @@ def resolve_changes(slug: str, delta: list[Who], src: PeopleSource) -> list[Who]
     everyone = clusters + [_rebuild(ms) for _, ms in sorted(rivals.items())]
     _assign_ids(slug, everyone)
     return [m for c in everyone for m in c.members]
+
+
+class FastSource(Protocol):
+    """What `resolve_fast` asks of a build's cache (live documents only)."""
+
+    def twin(self, p: Who) -> Who | None: ...
+    def creators(self, bucket: str) -> list[Who]: ...
+    def stem_taken(self, base: str, pid: str) -> bool: ...
+    def is_named(self, pid: str) -> bool: ...
+
+
+def resolve_fast(delta_added: list[Who], delta_removed: list[Who], src: FastSource) -> bool:
+    """Whether every entering or leaving person provably changes nothing but their own membership,
+    setting the entering ones' `id` if so (otherwise `resolve_changes` must run).
+
+    A person changes nothing when an earlier mention exactly like it (same name, kind and post; its
+    "twin", earlier in resolution's order) is in a cluster: the state it meets is the state its twin
+    met plus clusters made since, so it joins the same cluster provided no other cluster could be a
+    candidate (no other cluster of its surname with a compatible name; for a post, no other cluster
+    without a name holding a like post) and the cluster's id stem is its alone (a new mention cannot
+    reorder it among others of that stem). For a post the twin must have joined, not started, its
+    cluster. Leaving is the same argument backwards. New minutes usually name people seen before,
+    after them, so this is the usual case of adding a week's minutes."""
+    for p in [*delta_added, *delta_removed]:
+        if p.member_id or (not p.name and p.role is None) or p.old_creator:
+            return False
+        twin = src.twin(p)
+        if twin is None or not twin.old or not twin.old_base or (p in delta_removed and p.old != twin.old):
+            return False
+        b = bucket(p)
+        if p.name:
+            parts = split_name(p.name)
+            rivals = [c for c in src.creators(b) if c.old != twin.old and c.name
+                      and split_name(c.name).compatible(parts)]
+        else:
+            if twin.old_creator:
+                return False
+            rivals = [c for c in src.creators(b) if c.old != twin.old and not c.name and same_role(c.role, p.role)
+                      and (b.startswith("s:") or _kinds_compatible(c.kind, p.kind))]
+        if rivals or src.stem_taken(twin.old_base, twin.old):
+            return False
+        p.id, p.base, p.creator = twin.old, twin.old_base, False
+        p.named = src.is_named(twin.old)
+    return True
