@@ -220,6 +220,9 @@ class ExtractionCache:
         db.execute("DELETE FROM contrib WHERE doc NOT IN (SELECT rowid FROM extraction)")
         self._keys -= dead
         self.commit()
+        free, pages = db.execute("PRAGMA freelist_count").fetchone()[0], db.execute("PRAGMA page_count").fetchone()[0]
+        if free > pages // 2:  # most of the file was documents that left: give the space back
+            db.execute("VACUUM")
         return len(dead)
 
     def close(self) -> None:

@@ -31,8 +31,8 @@ from typing import Any
 from .cache import ExtractionCache
 from .model import Edge, Node, merge_holds, merge_person, merge_shared, person_props, person_rows, shared_node_rows
 from .schema import NODES, RELS
-from .store import CsvFiles, StoreStats, copy_files
-from .summaries import TABLE, refresh_groups, refresh_summaries
+from .store import CsvFiles, StoreStats, load_files
+from .summaries import TABLE, add_questions, refresh_groups, refresh_summaries
 
 _CHUNK = 5000
 _PERSON_MEETING = ("ATTENDED", "DECLARED")
@@ -127,8 +127,10 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
     # 2. the entering documents' rows, from the cache, to bulk-load files
     files = CsvFiles(tmp)
     scratch = StoreStats()
+    new_questions: list[str] = []
     for rid, parts in xcache.parts_of(entering):
         write_parts(files, parts, rid, ids, scratch)
+        new_questions.extend(parts["local"].get("Question", ()))
         note(parts, leaving=False)
 
     # 3. shared nodes: the stored properties merged with the entering documents' (the merge does not
@@ -218,7 +220,7 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
                 files.row(Edge("HOLDS", "Person", a, "Post", b, props))
 
     # 5. load what is new: nodes first, then edges
-    copy_files(conn, tmp, files.close())
+    load_files(conn, tmp, files.close())
 
     # 6. an indicator's topics (shared at both ends): present while a document still gives them
     import json
@@ -235,8 +237,12 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
         elif have and not want:
             conn.execute(match + " DELETE a", params)
 
-    # 7. the concern summaries of what changed: the groups of the documents' meetings, of the
-    # questions of people whose name changed, of renamed committees; a renamed council's all
+    # 7. the concern summaries: new questions added to their groups when documents were only added
+    # and nothing was renamed; otherwise the groups of the documents' meetings, of the questions
+    # of people whose name changed and of renamed committees made again (a renamed council's all)
+    if not leaving and not any(renamed.values()):
+        add_questions(conn, new_questions)
+        return count(conn)
     if renamed["Person"]:
         groups.update((c, y) for c, y in _rows(
             conn, "MATCH (p:Person)-[:ASKED]->(:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING]->(m:Meeting)"

@@ -185,3 +185,78 @@ def test_files_unchanged_since_the_store_was_written_are_not_read_again(tmp_path
     assert set(read) - {s.path for s in changed.skipped} == {str(victim)}
     assert changed.extracted == 1 and changed.incremental
     _same_as_whole_build(tmp_path, corpus, store, changed)
+
+
+class _Memory:
+    """identity.PeopleSource over a list of people (what the build's cache answers from SQLite)."""
+
+    def __init__(self, people):
+        self.people = people
+
+    def in_buckets(self, buckets):
+        return [w for w in self.people if _bucket(w) in buckets]
+
+    def role_only_roles(self):
+        return {w.role for w in self.people if _bucket(w) == "r"}
+
+    def role_only(self, roles):
+        return [w for w in self.people if _bucket(w) == "r" and w.role in roles]
+
+    def named_roles(self):
+        return {w.role for w in self.people if _bucket(w).startswith("n:") and w.role}
+
+    def named_with_roles(self, roles):
+        return [w for w in self.people if _bucket(w).startswith("n:") and w.role in roles]
+
+    def with_ids(self, ids):
+        return [w for w in self.people if w.old in ids]
+
+    def with_bases(self, bases):
+        return [w for w in self.people if w.old_base in bases]
+
+
+def _bucket(w):
+    from councilgraph.loaders.extract.identity import bucket
+
+    return bucket(w)
+
+
+def test_resolving_only_what_changes_gives_the_ids_of_resolving_everything(tmp_path):
+    import random
+
+    from councilgraph.loaders.extract.identity import Who, council_slug, resolve_changes, resolve_council
+
+    src = tmp_path / "gen"
+    generate(src, 400, seed=21)
+    docs = list(enumerate(sorted(api.extract([src]), key=lambda x: x.source)))
+
+    def people(chosen):
+        out: dict[str, list] = {}
+        for rid, x in sorted(chosen, key=lambda d: d[1].source):
+            for i, p in enumerate(x.people):
+                w = Who(x.source, x.committee, p.name, p.kind, p.role, p.member_id, p.first_span.start, order=i)
+                w.rid = rid
+                out.setdefault(council_slug(x.council, x.source), []).append(w)
+        return out
+
+    rng = random.Random(5)
+    for trial in range(6):
+        chosen = rng.sample(docs, 250)
+        k = rng.choice([1, 4, 15])
+        delta, rest = chosen[:k], chosen[k:]
+        before, after = (chosen, rest) if trial % 2 else (rest, rest + delta)
+        old = {}
+        for slug, ws in people(before).items():
+            resolve_council(slug, ws)
+            old.update({(w.rid, w.order): (w.id, w.base) for w in ws})
+        for slug, ws in people(after).items():
+            whole = people(after)[slug]
+            resolve_council(slug, whole)
+            for w in ws:
+                w.old, w.old_base = old.get((w.rid, w.order), (None, None))
+            moved = people(delta).get(slug, [])
+            for w in moved:
+                w.old, w.old_base = old.get((w.rid, w.order), (None, None))
+            got = {(w.rid, w.order): w.old for w in ws}
+            got.update({(w.rid, w.order): w.id for w in resolve_changes(slug, moved, _Memory(ws))})
+            assert got == {(w.rid, w.order): w.id for w in whole}, (trial, slug)
