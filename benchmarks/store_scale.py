@@ -15,6 +15,7 @@ this is a script, not a test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import statistics
@@ -66,10 +67,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=100_000)
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--keep", type=Path, default=None, help="work in this folder, kept")
     args = ap.parse_args()
     n = args.n
     print(f"load average {load()} ({os.cpu_count()} cores)", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
+    with (contextlib.nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory()) as tmp:
         src = Path(tmp) / "minutes"
         t0 = time.perf_counter()
         generate(src, n, seed=11)

@@ -31,7 +31,7 @@ from typing import Any
 from .cache import ExtractionCache
 from .model import Edge, Node, merge_holds, merge_person, merge_shared, person_props, person_rows, shared_node_rows
 from .schema import NODES, RELS
-from .store import CsvFiles, StoreStats, load_files
+from .store import CsvFiles, StoreStats, copy_files
 from .summaries import TABLE, add_questions, refresh_groups, refresh_summaries
 
 _CHUNK = 5000
@@ -220,7 +220,9 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
                 files.row(Edge("HOLDS", "Person", a, "Post", b, props))
 
     # 5. load what is new: nodes first, then edges
-    load_files(conn, tmp, files.close())
+    # COPY into the existing tables: statements that match both ends of each new edge ran out of the
+    # bounded buffer pool on a 100,000-item store (BENCHMARKS.md); COPY did not
+    copy_files(conn, tmp, files.close())
 
     # 6. an indicator's topics (shared at both ends): present while a document still gives them
     import json

@@ -265,46 +265,6 @@ def copy_files(conn: Any, folder: Path, keys: list[tuple]) -> None:
             conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV}, from='{key[2]}', to='{key[3]}')")
 
 
-_CREATE_AT_MOST = 20000  # rows: fewer are created by statements (COPY has a fixed cost on a large table)
-
-
-def load_files(conn: Any, folder: Path, keys: list[tuple]) -> None:
-    """Load bulk-load files into an existing store: a few rows by `UNWIND ... CREATE` statements,
-    many by COPY (what an incremental build adds is usually a few hundred rows)."""
-    paths = {k: folder / ("__".join(k) + ".csv") for k in keys}
-    tables: dict[tuple, list[list[str]]] = {}
-    total = 0
-    for key, path in paths.items():
-        with path.open(newline="", encoding="utf-8") as fp:
-            rows = list(csv.reader(fp))[1:]
-        tables[key] = rows
-        total += len(rows)
-        if total > _CREATE_AT_MOST:
-            copy_files(conn, folder, keys)
-            return
-    for key in [k for k in keys if k[0] == "node"] + [k for k in keys if k[0] == "rel"]:
-        cols = NODES[key[1]] if key[0] == "node" else RELS[key[1]][1]
-        names = [f"c{i}" for i in range(len(cols))]
-        # typed explicitly: a batch whose cells are all empty would otherwise be read as text
-        sets = ", ".join(f"{c}: r.{n}" if t == "STRING" else f"{c}: CAST(r.{n} AS {t})"
-                         for (c, t), n in zip(cols.items(), names, strict=True))
-        if key[0] == "node":
-            stmt = f"UNWIND $rows AS r CREATE (:{key[1]} {{id: r.id{', ' + sets if sets else ''}}})"
-        else:
-            props = f" {{{sets}}}" if sets else ""
-            stmt = (f"UNWIND $rows AS r MATCH (a:{key[2]} {{id: r.id}}), (b:{key[3]} {{id: r.dst}}) "
-                    f"CREATE (a)-[:{key[1]}{props}]->(b)")
-        batch = []
-        for row in tables[key]:
-            head, values = (row[:1], row[1:]) if key[0] == "node" else (row[:2], row[2:])
-            item = {"id": head[0]} if key[0] == "node" else {"id": head[0], "dst": head[1]}
-            for n, (typ, v) in zip(names, ((t, v) for t, v in zip(cols.values(), values, strict=True)), strict=True):
-                item[n] = None if v == "" else v if typ == "STRING" else v.upper() if typ == "BOOLEAN" else v
-            batch.append(item)
-        for i in range(0, len(batch), 2000):
-            conn.execute(stmt, {"rows": batch[i:i + 2000]})
-
-
 def write_store(rows: Iterable[Row], path: str | Path, *,
                 before_swap: Callable[[Path, StoreStats], None] | None = None) -> StoreStats:
     """Build a new store at `path` from rows (shared nodes merged here); the old store is replaced
