@@ -153,7 +153,9 @@ class ExtractionCache:
         """A council's people (of live documents; all if `live` is None) as identity resolution
         sees them, with the id and stem the store holds (`Who.old`, `Who.old_base`), in document
         order (sources sorted, each document's people in order)."""
-        q = f"{_SELECT} WHERE p.council = ? AND ({where}) ORDER BY e.source, p.idx"
+        # by document: the person table's own key, not the council index (`+` keeps SQLite off it)
+        council_is = "+p.council = ?" if where.startswith("p.doc IN") else "p.council = ?"
+        q = f"{_SELECT} WHERE {council_is} AND ({where}) ORDER BY e.source, p.idx"
         return [_who(row) for row in self._db.execute(q, (council, *params)) if live is None or row[0] in live]
 
     def distinct(self, council: str, column: str, where: str) -> set[Any]:

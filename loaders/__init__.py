@@ -177,7 +177,8 @@ def iter_documents(
     def bad_row(name: str | None, where: str, reason: str) -> None:
         bad_rows.append((name, Skip(where, reason)))
 
-    manifests = {f.parent / MANIFEST_NAME for f in files if (f.parent / MANIFEST_NAME).is_file()}
+    # one look per folder, not per file (100,000 files in one folder are one manifest)
+    manifests = {d / MANIFEST_NAME for d in {f.parent for f in files} if (d / MANIFEST_NAME).is_file()}
     for m in sorted(manifests):
         infos.update(read_manifest(m, on_bad_row=bad_row))
     if manifest:
