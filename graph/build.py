@@ -1,14 +1,14 @@
 """`councilgraph build`: sources in, an embedded store out, updated incrementally.
 
 Documents are extracted on every core (`graph.parallel`, results in input order, so the store is the
-same whatever the number of workers). Each document's extraction is cached beside the store
-(`STORE.cache/extractions.sqlite`, `graph.cache`), keyed by its content hash,
-its manifest facts and the extractor's own code, so an unchanged document is never extracted
-again, a changed one is re-extracted and a removed one drops out. Identities are then resolved
-over the whole corpus (whether "S Tracey" is "Stephen Tracey" depends on every document) holding
-only people in memory, and the store is rewritten from the cache into a new file that replaces
-the old one only when it is complete.
-"""
+same whatever the number of workers); the worker also makes the document's rows and people
+(`graph.model.document_parts`), which the build files in one SQLite cache beside the store
+(`STORE.cache/extractions.sqlite`, `graph.cache`), keyed by content hash, manifest facts and the
+extractor's own code, so an unchanged document is never extracted again and files unchanged since
+the store was written are not even read. A whole build resolves identities a council at a time
+from the cache's person rows and writes a new store file from the stored rows; an incremental build
+(`graph.incremental`) changes a copy of the store where the new or removed documents touch it.
+Either way the new file replaces the old one only when it is complete, its state written first."""
 
 from __future__ import annotations
 
