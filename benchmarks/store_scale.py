@@ -6,13 +6,17 @@ Writes N items with the generator, builds the embedded store from scratch (extra
 pool + identity + topics + bulk load + summary tables), rebuilds it with nothing changed (cache
 hits), adds 10 files and rebuilds, then times the named queries on an open store
 (`api.open_store`): recurring_concerns from the summary table and, for comparison, by the
-traversal it replaces. Peak memory is the maximum resident set size of this process and of its
-worker processes (reported separately). Results go in BENCHMARKS.md; this is a script, not a test.
+traversal it replaces, and every other named query (rows and time). Peak memory is the maximum
+resident set size of this process and of its worker processes (reported separately). The load
+average is printed at the start and end: the machine may be shared. Results go in BENCHMARKS.md;
+this is a script, not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import resource
 import statistics
 import tempfile
@@ -27,6 +31,12 @@ from councilgraph.corpus.generate import generate
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_s() -> tuple[float, float]:
+    """CPU seconds used so far by this process and by its finished workers (load-independent)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def child_peak_mb() -> float:
@@ -49,13 +59,19 @@ def timed(fn, runs: int = 7) -> tuple[float, float, object]:
     return statistics.median(times) * 1000, min(times) * 1000, out
 
 
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=100_000)
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--keep", type=Path, default=None, help="work in this folder, kept")
     args = ap.parse_args()
     n = args.n
-    with tempfile.TemporaryDirectory() as tmp:
+    print(f"load average {load()} ({os.cpu_count()} cores)", flush=True)
+    with (contextlib.nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory()) as tmp:
         src = Path(tmp) / "minutes"
         t0 = time.perf_counter()
         generate(src, n, seed=11)
@@ -63,8 +79,12 @@ def main() -> None:
         print(f"generated {n} items ({size:.1f} MB) in {time.perf_counter() - t0:.0f} s", flush=True)
         store = Path(tmp) / "big.lbdb"
         t0 = time.perf_counter()
+        c0 = cpu_s()
         report = api.build([src], store, workers=args.workers)
         build_s = time.perf_counter() - t0
+        c1 = cpu_s()
+        print(f"first build CPU: parent {c1[0] - c0[0]:.0f} s, workers {c1[1] - c0[1]:.0f} s "
+              f"({(c1[0] - c0[0] + c1[1] - c0[1]) / n * 1000:.2f} ms an item)", flush=True)
         cache = Path(str(store) + ".cache")
         print(f"first build: {build_s:.0f} s ({n / build_s:.0f} items/s); {report.summary()}; "
               f"peak RSS {peak_mb():.0f} MiB (workers {child_peak_mb():.0f} MiB)", flush=True)
@@ -75,8 +95,11 @@ def main() -> None:
         print(f"rebuild, nothing changed: {time.perf_counter() - t0:.1f} s", flush=True)
         generate(src / "added", 10, seed=12, start=n)
         t0 = time.perf_counter()
+        c0 = cpu_s()
         added = api.build([src], store, workers=args.workers)
-        print(f"add 10 files: {time.perf_counter() - t0:.1f} s ({added.extracted} extracted)", flush=True)
+        print(f"add 10 files CPU: {cpu_s()[0] - c0[0]:.1f} s", flush=True)
+        print(f"add 10 files: {time.perf_counter() - t0:.1f} s ({added.extracted} extracted, "
+              f"{'incremental' if added.incremental else 'written anew'}); {added.summary()}", flush=True)
         t0 = time.perf_counter()
         with api.open_store(store) as s:
             print(f"open store: {(time.perf_counter() - t0) * 1000:.0f} ms", flush=True)
@@ -89,7 +112,19 @@ def main() -> None:
                                         runs=3)
                 print(f"{name} (traversal, open store): median {med:.0f} ms (min {best:.0f}); "
                       f"same rows: {trav.rows == res.rows}", flush=True)
-        print(f"peak RSS {peak_mb():.0f} MiB", flush=True)
+            person = s.cypher("MATCH (p:Person)-[:ASKED]->(:Question) RETURN p.id, count(*) AS n "
+                              "ORDER BY n, p.id LIMIT 1").rows[0][0]
+            officer = s.cypher("MATCH (p:Person)-[:ANSWERED]->(:Answer) RETURN p.id, count(*) AS n "
+                               "ORDER BY n, p.id LIMIT 1").rows[0][0]
+            topic = s.cypher("MATCH (t:Topic)<-[:ABOUT]-(:Indicator) RETURN t.id, count(*) AS n "
+                             "ORDER BY n, t.id LIMIT 1").rows[0][0]
+            for name, params in [("person_profile", {"person": person}), ("topic_askers", {"topic": topic}),
+                                 ("person_questions", {"person": person}), ("officer_answers", {"person": officer}),
+                                 ("topic_indicators", {"topic": topic}), ("topic_timeline", {"topic": topic}),
+                                 ("open_actions", {"council": a})]:
+                med, best, res = timed(lambda name=name, params=params: s.query(name, params), runs=3)
+                print(f"{name} {params}: {len(res.rows)} rows, median {med:.0f} ms (min {best:.0f})", flush=True)
+        print(f"peak RSS {peak_mb():.0f} MiB; load average {load()}", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,34 +1,48 @@
 """`councilgraph build`: sources in, an embedded store out, updated incrementally.
 
 Documents are extracted on every core (`graph.parallel`, results in input order, so the store is the
-same whatever the number of workers). Each document's extraction is cached beside the store
-(`STORE.cache/extractions.sqlite`, `graph.cache`), keyed by its content hash,
-its manifest facts and the extractor's own code, so an unchanged document is never extracted
-again, a changed one is re-extracted and a removed one drops out. Identities are then resolved
-over the whole corpus (whether "S Tracey" is "Stephen Tracey" depends on every document) holding
-only people in memory, and the store is rewritten from the cache into a new file that replaces
-the old one only when it is complete.
-"""
+same whatever the number of workers); the worker also makes the document's rows and people
+(`graph.model.document_parts`), which the build files in one SQLite cache beside the store
+(`STORE.cache/extractions.sqlite`, `graph.cache`), keyed by content hash, manifest facts and the
+extractor's own code, so an unchanged document is never extracted again and files unchanged since
+the store was written are not even read. A whole build resolves identities a council at a time
+from the cache's person rows and writes a new store file from the stored rows; an incremental build
+(`graph.incremental`) changes a copy of the store where the new or removed documents touch it.
+Either way the new file replaces the old one only when it is complete, its state written first."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councilgraph.loaders import Document, Skip, expand_paths, iter_documents
-from councilgraph.loaders.extract.identity import resolve
+from councilgraph.loaders import Document, Skip, expand_paths, iter_documents, source_name
+from councilgraph.loaders.document import SourceInfo
+from councilgraph.loaders.extract.identity import resolve_changes, resolve_council, resolve_fast
 
 from councilgraph.errors import InputError, UsageError
 
-from .cache import ExtractionCache
-from .model import Row, document_rows
+from .cache import CouncilPeople, ExtractionCache
+from .model import Edge, Node, merge_shared, person_rows, shared_node_rows
 from .parallel import default_workers, extract_stream
-from .store import StoreStats, clean_leftovers, commit_state, read_state, store_lock, write_state_next, write_store
+from .store import (
+    CsvFiles,
+    StoreStats,
+    clean_leftovers,
+    commit_state,
+    new_store,
+    read_state,
+    rewrite_state,
+    store_lock,
+    update_store,
+    write_state_next,
+)
 from .topics import DEFAULT_SCHEME, TopicScheme
 
 _CODE = [Path(__file__).resolve().parent.parent / "loaders" / "extract", Path(__file__).resolve().parent]
@@ -64,6 +78,7 @@ class BuildReport:
     removed_sources: list[str] = field(default_factory=list)
     added_sources: list[str] = field(default_factory=list)
     dry_run: bool = False
+    incremental: bool = False  # the store was changed where the documents touch it, not written anew
     stats: StoreStats | None = None
 
     def summary(self) -> str:
@@ -93,7 +108,8 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
     """
     sources = [Path(s) for s in sources]
     store = Path(store)
-    files, _ = expand_paths(sources)
+    walked = expand_paths(sources)  # once: the documents are read from this list
+    files = walked[0]
     if not files:
         shown = ", ".join(str(s) for s in sources) or "(none)"
         raise UsageError(f"nothing to read in {shown}: no minutes files there; store left unchanged",
@@ -101,11 +117,31 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
     with store_lock(store, wait=wait):
         return _build_locked(sources, store, manifest=manifest, fmt=fmt, strict=strict, topics=topics,
                              prune=prune, dry_run=dry_run, on_skip=on_skip, on_document=on_document,
-                             workers=workers)
+                             workers=workers, walked=walked)
+
+
+@dataclass(frozen=True)
+class _Unread(Document):
+    """A file unchanged since the store was written (same size, times and inode): its content hash
+    is the one recorded then, and its text is not read again."""
+
+    stored_hash: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        return self.stored_hash
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, topics, prune, dry_run,
-                  on_skip, on_document, workers) -> BuildReport:
+                  on_skip, on_document, workers, walked) -> BuildReport:
     cache = Path(str(store) + ".cache")
     cache_existed = cache.exists()
     if not dry_run:
@@ -129,9 +165,27 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
     current: dict[str, str] = {}
     seen_hash: dict[str, str] = {}
     xcache = ExtractionCache(cache)
+    # what each file of the store was when it was read: a file unchanged since is not read again
+    known_files: dict[str, list] = state.get("files", {}) if previous else {}
+    files: dict[str, list] = {}
+    stats_now: dict[str, list[int]] = {}
+
+    def reuse(path: Path, info: SourceInfo | None) -> Document | None:
+        name = source_name(path)
+        st = _stat(path)  # before any reading: a file changed after this is read again next time
+        if st is None:
+            return None
+        stats_now[name] = st
+        rec = known_files.get(name)
+        if rec is None or rec[:4] != st or previous.get(name) is None:
+            return None
+        doc = _Unread(source=name, text="", format="", info=info or SourceInfo(), stored_hash=rec[4])
+        # the manifest's facts are part of the key: if they changed, the file is read as usual
+        return doc if cache_key(doc, version) == previous[name] and previous[name] in xcache else None
 
     def todo() -> Iterator[tuple[Document, bool]]:
-        for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip):
+        for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip,
+                                  walked=walked, reuse=reuse):
             first = seen_hash.setdefault(doc.content_hash, doc.source)
             if first != doc.source:  # one document seen twice (a byte or CRLF copy): keep the first
                 report.duplicates.append((doc.source, first))
@@ -156,16 +210,21 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
             else:  # a dry run: this one would be extracted
                 report.extracted += 1
             current[doc.source] = key
+            st = stats_now.pop(doc.source, None)
+            if st is not None:
+                files[doc.source] = [*st, doc.content_hash]
         xcache.commit()
+        for source in set(known_files) - set(files):
+            files[source] = known_files[source]  # kept from earlier builds (trimmed to the store below)
         return _finish(report, sources, store, cache, cache_existed, xcache, current, known, previous, state,
-                       version, scheme, prune=prune, dry_run=dry_run)
+                       version, files, prune=prune, dry_run=dry_run)
     finally:
         xcache.close()
 
 
 def _finish(report: BuildReport, sources: list[Path], store: Path, cache: Path, cache_existed: bool,
             xcache: ExtractionCache, current: dict[str, str], known: dict[str, str], previous: dict[str, str],
-            state: dict, version: str, scheme: TopicScheme, *, prune: bool, dry_run: bool) -> BuildReport:
+            state: dict, version: str, files: dict[str, list], *, prune: bool, dry_run: bool) -> BuildReport:
     """Decide what the store holds (kept, pruned, removed documents) and write it with its state."""
     if not current and not dry_run:
         if not cache_existed:
@@ -192,17 +251,29 @@ def _finish(report: BuildReport, sources: list[Path], store: Path, cache: Path, 
         return report
     if current == previous and store.exists() and state.get("stats"):
         report.stats = StoreStats(**state["stats"])  # nothing changed: the store is already this corpus
+        now = {source: files[source] for source in current if source in files}
+        if now != state.get("files"):  # the same store; what its files look like now, so they are not read again
+            rewrite_state(store, {**state, "files": now})
         _trim_cache(cache, xcache, current)
         return report
 
-    ids = _resolve_ids(xcache, current)
-    record = {"version": version, "documents": current}
+    record = {"version": version, "documents": current, "ids": uuid.uuid4().hex,
+              "files": {source: files[source] for source in current if source in files}}
+    id_changes: list[tuple[str, str, bool, int, int]] = []
 
     def before_swap(new_db: Path, stats: StoreStats) -> None:
         write_state_next(store, {**record, "stats": vars(stats)}, new_db)
 
-    report.stats = write_store(_rows(xcache, current, ids, scheme), store, before_swap=before_swap)
+    plan = _plan_update(xcache, current, previous, state, store) if previous else None
+    if plan is not None:
+        report.incremental = True
+        report.stats = update_store(lambda conn, tmp: _apply_update(conn, tmp, xcache, plan, id_changes), store,
+                                    before_swap=before_swap)
+    else:
+        report.stats = new_store(lambda files: _fill_store(files, xcache, current, id_changes), store,
+                                 before_swap=before_swap)
     commit_state(store)
+    xcache.set_ids(id_changes, record["ids"])  # after the swap: a crash before this makes the next build a full one
     _trim_cache(cache, xcache, current)
     return report
 
@@ -218,17 +289,198 @@ def _trim_cache(cache: Path, xcache: ExtractionCache, current: dict[str, str]) -
                 f.unlink()
 
 
-def _resolve_ids(xcache: ExtractionCache, current: dict[str, str]) -> dict[tuple[str, str], str]:
-    """Resolve identities over every document, reading only the cached identity views (people, not texts)."""
-    views = [xcache.view(current[source]) for source in sorted(current)]
-    resolve(views)
-    return {(v.source, p.key): p.id for v in views for p in v.people if p.id}
+# -- identities, a council at a time -----------------------------------------------------------------------
+
+_Changes = list[tuple[str, str, bool, int, int]]  # (id, stem, started its cluster, doc row id, index)
 
 
-def _rows(xcache: ExtractionCache, current: dict[str, str], ids: dict[tuple[str, str], str],
-          scheme: TopicScheme) -> Iterator[Row]:
-    for source in sorted(current):
-        x = xcache.full(current[source])
-        for p in x.people:
-            p.id = ids.get((x.source, p.key))
-        yield from document_rows(x, scheme)
+def _resolve(xcache: ExtractionCache, council: str, live: set[int],
+             changes: _Changes) -> tuple[dict[tuple[int, int], str], list[tuple[tuple, str]]]:
+    """Resolve one whole council's people from the cache's person rows (nothing else is read).
+
+    Returns the ids by (document row id, person index) and the (person record, id) pairs in
+    document order for `person_rows`; `changes` collects the ids to store once the new store is in
+    place."""
+    whos = xcache.people(council, live)
+    resolve_council(council, whos)
+    ids: dict[tuple[int, int], str] = {}
+    recs: list[tuple[tuple, str]] = []
+    for w in whos:
+        ids[(w.rid, w.order)] = w.id
+        recs.append((w.rec, w.id))
+        if (w.id, w.base, w.creator) != (w.old, w.old_base, w.old_creator):
+            changes.append((w.id, w.base, w.creator, w.rid, w.order))
+    return ids, recs
+
+
+@dataclass
+class CouncilChange:
+    """What an incremental build changes among one council's people.
+
+    A person who only gained mentions is its stored node merged with the new ones (person and holds
+    merges are order-free); one who lost some (a document left, or a mention now resolves to someone
+    else) is made again from all its mentions. Posts likewise."""
+
+    moved: set[int]  # live documents some of whose people now have another id
+    ids: dict[tuple[int, int], str]  # the people of entering documents (new and moved): their ids
+    persons: set[str]  # made again from all their mentions
+    members: list[tuple[tuple, str]]  # (record, id) of every mention of `persons`
+    gained: dict[str, list[tuple[tuple, bool]]]  # person id -> (record, named cluster) of its new mentions
+    posts: set[str]  # made again from all their holders
+    holders: list[tuple[tuple, str]]  # (record, id) of every live holder of `posts`
+    posts_gained: dict[str, list[tuple]]  # post id -> records of its new holders
+
+
+def _identities(xcache: ExtractionCache, council: str, plan: _Plan,
+                changes: list[tuple[str, str, bool, int, int]]) -> CouncilChange:
+    """Resolve again what the documents entering or leaving a council can change (identity's
+    `resolve_changes`; the whole council when site member ids are involved), and gather what the
+    council's person, post and holds rows are made from."""
+    src = CouncilPeople(xcache, council, plan.live)
+    delta = src.of_docs(plan.added | plan.removed, live_only=False)
+    entering = [w for w in delta if w.rid in plan.added]
+    if any(p.member_id for p in delta) or src.has_member_ids():
+        result = xcache.people(council, plan.live)
+        resolve_council(council, result)
+    elif resolve_fast(entering, [w for w in delta if w.rid in plan.removed], src):
+        result = entering  # everyone else keeps their id
+    else:
+        result = resolve_changes(council, delta, src)
+    changed = [w for w in result if (w.id, w.base, w.creator) != (w.old, w.old_base, w.old_creator)]
+    changes.extend((w.id, w.base, w.creator, w.rid, w.order) for w in changed)
+    now = {(w.rid, w.order): w for w in result}
+    moved_people = [w for w in changed if w.id != w.old]
+    moved = {w.rid for w in moved_people}
+    leaving = [w for w in delta if w.rid in plan.removed]
+    lost = {w.old for w in moved_people if w.old} | {w.old for w in leaving if w.old}
+    gained: dict[str, list[tuple[tuple, bool]]] = {}
+    for w in moved_people:
+        if w.id not in lost:
+            gained.setdefault(w.id, []).append((w.rec, w.named))
+    ids: dict[tuple[int, int], str] = {}
+    for w in src.of_docs(plan.added | moved):
+        ids[(w.rid, w.order)] = now[(w.rid, w.order)].id if (w.rid, w.order) in now else w.old
+
+    def new_id(w) -> str | None:
+        return now[(w.rid, w.order)].id if (w.rid, w.order) in now else w.old
+
+    members: list[tuple[tuple, str]] = []
+    if lost:
+        cands = {(w.rid, w.order): w for w in src.with_ids(lost)}
+        for w in moved_people:
+            cands.setdefault((w.rid, w.order), w)
+        members = [(w.rec, new_id(w)) for w in cands.values() if new_id(w) in lost]
+    posts = {w.rec[7] for w in leaving}
+    holders = [(w.rec, new_id(w) or "") for w in src.with_posts(posts)] if posts else []
+    posts_gained: dict[str, list[tuple]] = {}
+    for w in delta:
+        if w.rid in plan.added and w.rec[7] not in posts:
+            posts_gained.setdefault(w.rec[7], []).append(w.rec)
+    return CouncilChange(moved=moved, ids=ids, persons=lost, members=members, gained=gained, posts=posts,
+                         holders=holders, posts_gained=posts_gained)
+
+
+def _quote(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"' if any(ch in value for ch in ',"\r\n') else value
+
+
+def _write_parts(files: CsvFiles, parts: dict, rid: int, ids: dict[tuple[int, int], str], stats: StoreStats) -> None:
+    """Append one document's own rows to the bulk-load files, its people's ids filled in."""
+    for key, text in parts["tables"].items():
+        files.write(key, text)
+    for key, lines in parts["person_edges"].items():
+        out = [_quote(ids[(rid, idx)]) + "," + rest for idx, rest in lines]
+        if key[1] in ("ATTENDED", "DECLARED"):  # both ends shared: one edge per distinct row, as rows merge
+            out = list(dict.fromkeys(out))
+        files.write(key, "".join(out))
+        stats.edges += len(out)
+    stats.nodes += parts["nodes"]
+    stats.edges += parts["edges"]
+
+
+def _person_side(files: CsvFiles, cid: str, recs: list[tuple[tuple, str]], stats: StoreStats) -> None:
+    persons, posts, holds = person_rows(cid, recs)
+    for pid in sorted(persons):
+        files.row(Node("Person", pid, persons[pid]))
+        files.row(Edge("OF_COUNCIL", "Person", pid, "Council", cid))
+    for post in sorted(posts):
+        files.row(Node("Post", post, posts[post]))
+        files.row(Edge("OF_COUNCIL", "Post", post, "Council", cid))
+    for (pid, post), props in sorted(holds.items()):
+        files.row(Edge("HOLDS", "Person", pid, "Post", post, props))
+    stats.nodes += len(persons) + len(posts)
+    stats.edges += len(persons) + len(posts) + len(holds)
+
+
+def _fill_store(files: CsvFiles, xcache: ExtractionCache, current: dict[str, str],
+                changes: list[tuple[str, str, bool, int, int]]) -> StoreStats:
+    """A whole new store's bulk-load files, a council at a time: its identities resolved, then its
+    documents' stored rows appended (nothing re-extracted, nothing regenerated), then its people and
+    posts. Only one council's people and the shared nodes are in memory at once."""
+    stats = StoreStats()
+    by_council: dict[str, set[int]] = {}
+    for rid, _src, council in xcache.docs(current.values()).values():
+        by_council.setdefault(council, set()).add(rid)
+    shared: dict[tuple[str, str], dict] = {}
+    for council in sorted(by_council):
+        live = by_council[council]
+        ids, recs = _resolve(xcache, council, live, changes)
+        for rid, parts in xcache.parts(council, live):
+            _write_parts(files, parts, rid, ids, stats)
+            for label, nid, props in parts["shared"]:
+                key = (label, nid)
+                if key in shared:
+                    merge_shared(shared[key], props)
+                else:
+                    shared[key] = dict(props)
+        _person_side(files, "council/" + council, recs, stats)
+        del ids, recs
+    for (label, nid), props in sorted(shared.items()):
+        if label == "ABOUT":
+            src, dst, eprops = json.loads(nid)
+            files.row(Edge("ABOUT", "Indicator", src, "Topic", dst, eprops))
+            stats.edges += 1
+            continue
+        for row in shared_node_rows(label, nid, props):
+            files.row(row)
+            if isinstance(row, Node):
+                stats.nodes += 1
+            else:
+                stats.edges += 1
+    return stats
+
+
+# -- incremental: a copy of the store changed where the new documents touch it --------------------------
+
+@dataclass
+class _Plan:
+    live: set[int]
+    removed: set[int]  # documents leaving the store
+    added: set[int]  # documents entering it
+    councils: list[str]  # councils whose identities are resolved again
+
+
+def _plan_update(xcache: ExtractionCache, current: dict[str, str], previous: dict[str, str], state: dict,
+                 store: Path) -> _Plan | None:
+    """What an incremental build changes, or None when the store must be written anew: no store,
+    no record of the ids it holds, or a cache that does not describe it."""
+    if not store.is_file() or not state.get("ids") or xcache.ids_generation() != state["ids"]:
+        return None
+    cur, prev = set(current.values()), set(previous.values())
+    docs = xcache.docs(cur | prev)
+    if len(docs) != len(cur | prev):
+        return None  # a document the store holds is not in the cache: rewrite from what is
+    removed = {docs[k][0] for k in prev - cur}
+    added = {docs[k][0] for k in cur - prev}
+    if len(added) + len(removed) > max(1000, len(cur) // 5):
+        return None  # a large change: loading everything again is quicker than editing
+    councils = sorted({docs[k][2] for k in (prev - cur) | (cur - prev)})
+    return _Plan(live={docs[k][0] for k in cur}, removed=removed, added=added, councils=councils)
+
+
+def _apply_update(conn, tmp: Path, xcache: ExtractionCache, plan: _Plan,
+                  changes: list[tuple[str, str, bool, int, int]]) -> StoreStats:
+    from . import incremental
+
+    return incremental.apply(conn, tmp, xcache, plan.live, plan.removed, plan.added, plan.councils,
+                             lambda council: _identities(xcache, council, plan, changes), _write_parts)

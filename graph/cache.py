@@ -1,40 +1,76 @@
-"""The extraction cache: one SQLite file beside the store (`STORE.cache/extractions.sqlite`).
+"""The build cache: one SQLite file beside the store (`STORE.cache/extractions.sqlite`).
 
-Each document's annotated extraction is kept twice over, both compressed: the whole extraction
-(read once, to write the document's rows) and the small view identity resolution needs (names,
-kinds, roles, first mention), so resolving identities across the corpus never unpickles a whole
-extraction and no extraction is unpickled twice in a build. One file instead of one file per
-document: 100,000 documents are one database, not 100,000 inodes, and compression keeps the text
-(the bulk of an extraction) at a fraction of its size.
+It holds, per document (keyed by content, manifest facts and the extractor's code), what the
+document puts in a store, made by the worker that extracted it (`graph.model.document_parts`):
+
+- `extraction`: the document's own rows as compressed CSV lines, ready to append to the bulk-load
+  files, with its contributions to shared nodes and the ids of its own nodes;
+- `person`: one row per person the document mentions (name, kind, post, first mention...): what
+  identity resolution reads, a council at a time, without unpacking any document, and the id that
+  resolution gave the person in the store the state describes (`meta.ids` names that build);
+- `contrib`: which documents contribute to which shared node (council, committee, meeting, topic,
+  indicator) and with which properties (interned in `props`), so an incremental build can merge a
+  shared node again from its remaining documents without reading the others.
+
+The extraction itself is not kept: a document's rows depend only on it, the topic scheme and the
+code, which the key covers; what depends on other documents (person ids, shared nodes) is made
+from the `person` and `contrib` rows. One file instead of one per document: 100,000 documents are
+one database, not 100,000 inodes.
 """
 
 from __future__ import annotations
 
+import json
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
-from councilgraph.loaders.extract.records import Extraction, Person
+from councilgraph.loaders.extract.identity import Who, bucket
 
 FILE = "extractions.sqlite"
+_SCHEMA = [
+    # row ids are never reused (AUTOINCREMENT): person and contrib rows name their document by it
+    "CREATE TABLE IF NOT EXISTS extraction(rowid INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, source TEXT, "
+    "council TEXT, committee TEXT, parts BLOB)",
+    "CREATE INDEX IF NOT EXISTS extraction_council ON extraction(council, source)",
+    "CREATE TABLE IF NOT EXISTS person(doc INTEGER, idx INTEGER, council TEXT, bucket TEXT, name TEXT, kind TEXT, "
+    "role TEXT, member_id TEXT, start INTEGER, party TEXT, ward TEXT, post TEXT, title TEXT, whn TEXT, id TEXT, "
+    "base TEXT, creator INTEGER DEFAULT 0, PRIMARY KEY(doc, idx)) WITHOUT ROWID",
+    # what an incremental resolution asks for: a council's people by surname or post, by stored id or stem
+    "CREATE INDEX IF NOT EXISTS person_bucket ON person(council, bucket, role)",
+    "CREATE INDEX IF NOT EXISTS person_id ON person(id)",
+    "CREATE INDEX IF NOT EXISTS person_base ON person(council, base)",
+    "CREATE INDEX IF NOT EXISTS person_post ON person(council, post)",
+    "CREATE INDEX IF NOT EXISTS person_creators ON person(council, bucket) WHERE creator = 1",
+    "CREATE INDEX IF NOT EXISTS person_stems ON person(council, base) WHERE creator = 1",
+    "CREATE TABLE IF NOT EXISTS contrib(nid TEXT, doc INTEGER, props INTEGER, PRIMARY KEY(nid, doc)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS props(id INTEGER PRIMARY KEY, json TEXT UNIQUE)",
+    "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)",
+]
+_PERSON_COLS = "name, kind, role, member_id, start, party, ward, post, title, whn"
 
 
-def identity_view(x: Extraction) -> Extraction:
-    """What identity resolution reads of a document: nothing else (no text, no questions)."""
-    # a ModernGov member id is identity's strongest evidence: it travels with the view
-    people = [Person(key=p.key, name=p.name, kind=p.kind, role=p.role, mentions=p.mentions[:1],
-                     member_id=p.member_id) for p in x.people]
-    return Extraction(source=x.source, url=x.url, content_hash="", council=x.council, committee=x.committee,
-                      meeting_date=x.meeting_date, people=people)
+def pack(parts: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
+    """(compressed parts, the small record the parent files in the person and contrib tables): done
+    in the worker that extracted the document."""
+    blob = zlib.compress(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), 6)
+    source, committee = parts["source"], parts["committee"]
+    # the parent only files these: buckets and property texts are made here, in the worker
+    buckets = [bucket(Who(source, committee, p[0], p[1], p[2], p[3], p[4])) for p in parts["people"]]
+    shared = [(nid, _props_text(props)) for _label, nid, props in parts["shared"]]
+    return blob, {"source": source, "council": parts["council"], "committee": committee, "people": parts["people"],
+                  "buckets": buckets, "shared": shared}
 
 
-def pack(x: Extraction) -> tuple[bytes, bytes]:
-    """(compressed whole extraction, compressed identity view): done in the worker that extracted it."""
-    dump = pickle.HIGHEST_PROTOCOL
-    return (zlib.compress(pickle.dumps(x, protocol=dump), 6),
-            zlib.compress(pickle.dumps(identity_view(x), protocol=dump), 6))
+def _props_text(props: dict[str, Any]) -> str:
+    return json.dumps(props, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
+
+
+def unpack(blob: bytes) -> dict[str, Any]:
+    return pickle.loads(zlib.decompress(blob))
 
 
 class ExtractionCache:
@@ -42,17 +78,50 @@ class ExtractionCache:
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / FILE
         self._db: sqlite3.Connection | None = sqlite3.connect(self.path)
-        self._db.execute("PRAGMA journal_mode=DELETE")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS extraction(key TEXT PRIMARY KEY, full BLOB, view BLOB)")
-        self._keys = {k for (k,) in self._db.execute("SELECT key FROM extraction")}
+        db = self._db
+        db.execute("PRAGMA journal_mode=DELETE")
+        db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: the person indexes stay in memory while filling
+        db.execute("PRAGMA synchronous=NORMAL")
+        cols = [r[1] for r in db.execute("PRAGMA table_info(extraction)")]
+        pcols = [r[1] for r in db.execute("PRAGMA table_info(person)")]
+        if (cols and "parts" not in cols) or (pcols and "creator" not in pcols):  # an earlier version's: start again
+            for table in ("extraction", "person", "contrib", "props", "meta"):
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+        for stmt in _SCHEMA:
+            db.execute(stmt)
+        self._keys = {k for (k,) in db.execute("SELECT key FROM extraction")}
+        self._props: dict[str, int] | None = None
         self._pending = 0
 
     def __contains__(self, key: str) -> bool:
         return key in self._keys
 
-    def put(self, key: str, packed: tuple[bytes, bytes]) -> None:
-        self._db.execute("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)", (key, *packed))
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def _prop_id(self, text: str) -> int:
+        if self._props is None:
+            self._props = {j: i for i, j in self._db.execute("SELECT id, json FROM props")}
+        pid = self._props.get(text)
+        if pid is None:
+            pid = self._db.execute("INSERT INTO props(json) VALUES (?)", (text,)).lastrowid
+            self._props[text] = pid
+        return pid
+
+    def put(self, key: str, packed: tuple[bytes, dict[str, Any]]) -> None:
+        if key in self._keys:
+            return  # the same key is the same document, code and scheme: the same parts
+        blob, meta = packed
+        db = self._db
+        doc = db.execute("INSERT INTO extraction(key, source, council, committee, parts) VALUES (?, ?, ?, ?, ?)",
+                         (key, meta.get("source"), meta.get("council"), meta.get("committee"), blob)).lastrowid
+        council = meta.get("council")
+        people = zip(meta.get("people", ()), meta.get("buckets", ()), strict=True)
+        db.executemany(f"INSERT INTO person(doc, idx, council, bucket, {_PERSON_COLS}) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(doc, i, council, b, *p) for i, (p, b) in enumerate(people)])
+        db.executemany("INSERT OR IGNORE INTO contrib(nid, doc, props) VALUES (?, ?, ?)",
+                       [(nid, doc, self._prop_id(text)) for nid, text in meta.get("shared", ())])
         self._keys.add(key)
         self._pending += 1
         if self._pending >= 500:
@@ -62,23 +131,100 @@ class ExtractionCache:
         self._db.commit()
         self._pending = 0
 
-    def _blob(self, key: str, column: str) -> Extraction:
-        row = self._db.execute(f"SELECT {column} FROM extraction WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            raise KeyError(key)
-        return pickle.loads(zlib.decompress(row[0]))
+    # -- reading ----------------------------------------------------------------------------------------
 
-    def full(self, key: str) -> Extraction:
-        return self._blob(key, "full")
+    def docs(self, keys: Iterable[str]) -> dict[str, tuple[int, str, str]]:
+        """key -> (row id, source, council slug) for the given keys."""
+        wanted = set(keys)
+        return {k: (rid, src, council) for rid, k, src, council in
+                self._db.execute("SELECT rowid, key, source, council FROM extraction") if k in wanted}
 
-    def view(self, key: str) -> Extraction:
-        return self._blob(key, "view")
+    def councils(self, rowids: Iterable[int]) -> set[str]:
+        ids = list(rowids)
+        out: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = f"SELECT DISTINCT council FROM extraction WHERE rowid IN ({','.join('?' * len(chunk))})"
+            out.update(c for (c,) in self._db.execute(q, chunk))
+        return out
+
+    def people(self, council: str, live: set[int] | None, where: str = "1", params: Iterable[Any] = (),
+               ) -> list[Who]:
+        """A council's people (of live documents; all if `live` is None) as identity resolution
+        sees them, with the id and stem the store holds (`Who.old`, `Who.old_base`), in document
+        order (sources sorted, each document's people in order)."""
+        # by document: the person table's own key, not the council index (`+` keeps SQLite off it)
+        council_is = "+p.council = ?" if where.startswith("p.doc IN") else "p.council = ?"
+        q = f"{_SELECT} WHERE {council_is} AND ({where}) ORDER BY e.source, p.idx"
+        return [_who(row) for row in self._db.execute(q, (council, *params)) if live is None or row[0] in live]
+
+    def distinct(self, council: str, column: str, where: str) -> set[Any]:
+        return {v for (v,) in self._db.execute(f"SELECT DISTINCT {column} FROM person WHERE council = ? AND ({where})",
+                                               (council,))}
+
+    def parts(self, council: str, live: set[int]) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(doc row id, parts) of the council's live documents, sources sorted."""
+        for rid, blob in self._db.execute("SELECT rowid, parts FROM extraction WHERE council = ? ORDER BY source",
+                                          (council,)):
+            if rid in live:
+                yield rid, unpack(blob)
+
+    def parts_of(self, rowids: Iterable[int]) -> Iterator[tuple[int, dict[str, Any]]]:
+        for rid in sorted(rowids):
+            row = self._db.execute("SELECT parts FROM extraction WHERE rowid = ?", (rid,)).fetchone()
+            if row is not None:
+                yield rid, unpack(row[0])
+
+    def set_dead(self, live: set[int]) -> None:
+        """Name the documents in the cache that are not in the store being made (removed ones, and
+        any a failed build left), so that contributions leave them out."""
+        db = self._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS dead(id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM dead")
+        db.executemany("INSERT INTO dead VALUES (?)",
+                       [(r,) for (r,) in db.execute("SELECT rowid FROM extraction") if r not in live])
+
+    def contributions(self, nid: str) -> list[dict[str, Any]]:
+        """The distinct properties the live documents give a shared node (merged in any order:
+        `graph.model.merge_shared`)."""
+        rows = self._db.execute("SELECT p.json FROM props p WHERE p.id IN (SELECT DISTINCT c.props FROM contrib c "
+                                "WHERE c.nid = ? AND c.doc NOT IN (SELECT id FROM dead)) ORDER BY p.id", (nid,))
+        return [json.loads(j) for (j,) in rows]
+
+    # -- the ids the store holds ---------------------------------------------------------------------------
+
+    def ids_generation(self) -> str | None:
+        row = self._db.execute("SELECT v FROM meta WHERE k = 'ids'").fetchone()
+        return row[0] if row else None
+
+    def set_ids(self, changes: Iterable[tuple[str, str, bool, int, int]], generation: str) -> None:
+        """Record the person ids of the store just swapped in (id, stem, whether it started its
+        cluster, doc row id, index), with its generation."""
+        self.commit()
+        db = self._db
+        db.executemany("UPDATE person SET id = ?, base = ?, creator = ? WHERE doc = ? AND idx = ?", changes)
+        db.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('ids', ?)", (generation,))
+        db.commit()
 
     def prune(self, live: Iterable[str]) -> int:
         dead = self._keys - set(live)
-        self._db.executemany("DELETE FROM extraction WHERE key = ?", [(k,) for k in dead])
+        if not dead:
+            return 0
+        db = self._db
+        keys = sorted(dead)
+        rows: list[tuple[int]] = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            rows += db.execute(f"SELECT rowid FROM extraction WHERE key IN ({_marks(chunk)})", chunk).fetchall()
+        db.executemany("DELETE FROM person WHERE doc = ?", rows)
+        db.executemany("DELETE FROM extraction WHERE rowid = ?", rows)
+        # contributions of dead documents: one pass (contrib is keyed by node, not document)
+        db.execute("DELETE FROM contrib WHERE doc NOT IN (SELECT rowid FROM extraction)")
         self._keys -= dead
         self.commit()
+        free, pages = db.execute("PRAGMA freelist_count").fetchone()[0], db.execute("PRAGMA page_count").fetchone()[0]
+        if free > pages // 2:  # most of the file was documents that left: give the space back
+            db.execute("VACUUM")
         return len(dead)
 
     def close(self) -> None:
@@ -87,3 +233,99 @@ class ExtractionCache:
         self.commit()
         self._db.close()
         self._db = None
+
+
+_COLS = ", ".join("p." + c.strip() for c in _PERSON_COLS.split(","))
+_SELECT = (f"SELECT e.rowid, e.source, e.committee, p.idx, {_COLS}, p.id, p.base, p.creator FROM person p "
+           "JOIN extraction e ON e.rowid = p.doc")
+
+
+def _who(row: tuple) -> Who:
+    rec = tuple(row[4:14])
+    w = Who(row[1], row[2], rec[0], rec[1], rec[2], rec[3], rec[4], order=row[3])
+    w.rid, w.rec, w.old, w.old_base, w.old_creator = row[0], rec, row[14], row[15], bool(row[16])
+    w.creator = w.old_creator
+    return w
+
+
+def _marks(values: list) -> str:
+    return ",".join("?" * len(values))
+
+
+class CouncilPeople:
+    """One council's people in the cache, for `identity.resolve_changes` (live documents only)."""
+
+    def __init__(self, cache: ExtractionCache, council: str, live: set[int]) -> None:
+        self.cache, self.council, self.live = cache, council, live
+
+    def _many(self, column: str, values: set, extra: str = "1") -> list[Who]:
+        vals = sorted(v for v in values if v is not None)
+        out: list[Who] = []
+        for i in range(0, len(vals), 500):
+            chunk = vals[i:i + 500]
+            out.extend(self.cache.people(self.council, self.live, f"{extra} AND p.{column} IN ({_marks(chunk)})",
+                                         chunk))
+        if None in values:
+            out.extend(self.cache.people(self.council, self.live, f"{extra} AND p.{column} IS NULL"))
+        return out
+
+    def in_buckets(self, buckets: set[str]) -> list[Who]:
+        return self._many("bucket", buckets)
+
+    def role_only_roles(self) -> set[str | None]:
+        return self.cache.distinct(self.council, "role", "bucket = 'r'")
+
+    def role_only(self, roles: set[str | None]) -> list[Who]:
+        return self._many("role", roles, "p.bucket = 'r'")
+
+    def named_roles(self) -> set[str]:
+        return self.cache.distinct(self.council, "role", "bucket >= 'n:' AND bucket < 'n;' AND role IS NOT NULL")
+
+    def named_with_roles(self, roles: set[str]) -> list[Who]:
+        return self._many("role", roles, "p.bucket >= 'n:' AND p.bucket < 'n;'")
+
+    def with_ids(self, ids: set[str]) -> list[Who]:
+        return self._many("id", ids)
+
+    def with_bases(self, bases: set[str]) -> list[Who]:
+        return self._many("base", bases)
+
+    def with_posts(self, posts: set[str]) -> list[Who]:
+        return self._many("post", posts)
+
+    def of_docs(self, rids: set[int], live_only: bool = True) -> list[Who]:
+        vals = sorted(rids)
+        out: list[Who] = []
+        for i in range(0, len(vals), 500):
+            chunk = vals[i:i + 500]
+            out.extend(self.cache.people(self.council, self.live if live_only else None,
+                                         f"p.doc IN ({_marks(chunk)})", chunk))
+        return out
+
+    def has_member_ids(self) -> bool:
+        return bool(self.cache.distinct(self.council, "1", "bucket = 'm'"))
+
+    # -- for identity.resolve_fast ------------------------------------------------------------------------
+
+    def twin(self, p: Who) -> Who | None:
+        """A live earlier mention exactly like `p` (same surname or post, name, kind and post held)."""
+        # (in resolution's order: for the same name, sources, then first mention, then place in page)
+        # for a post, one that joined its cluster (a named person's twin may have started it)
+        joined = "" if p.name else "AND p.creator = 0 "
+        q = (f"{_SELECT} WHERE p.council = ? AND p.bucket = ? AND p.role IS ? AND p.kind = ? AND p.name IS ? {joined}"
+             "AND (e.source < ? OR (e.source = ? AND (p.start < ? OR (p.start = ? AND p.idx < ?))))")
+        for row in self.cache._db.execute(q, (self.council, bucket(p), p.role, p.kind, p.name, p.source, p.source,
+                                              p.start, p.start, p.order)):
+            if row[0] in self.live:
+                return _who(row)
+        return None
+
+    def creators(self, bucket_: str) -> list[Who]:
+        return self.cache.people(self.council, self.live, "p.bucket = ? AND p.creator = 1", (bucket_,))
+
+    def stem_taken(self, base: str, pid: str) -> bool:
+        return bool(self.cache.people(self.council, self.live, "p.base = ? AND p.creator = 1 AND p.id != ?",
+                                      (base, pid)))
+
+    def is_named(self, pid: str) -> bool:
+        return any(self.cache._db.execute("SELECT 1 FROM person WHERE id = ? AND name IS NOT NULL LIMIT 1", (pid,)))

@@ -246,6 +246,26 @@ def merge_node(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return existing
 
 
+def merge_shared(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Councils, committees, meetings, topics and indicators seen in several documents: names as in
+    `merge_node` (the fullest), and where documents give another non-empty value (only a site's
+    own id can differ), the smallest. Unlike "the first document's", this does not depend on the
+    order documents are merged in, so an incremental build can merge a node's stored properties
+    with a new document's and get what merging every document gives."""
+    for k, v in new.items():
+        if v in (None, ""):
+            continue
+        old = existing.get(k)
+        if old in (None, ""):
+            existing[k] = v
+        elif k == "name" and isinstance(v, str):
+            if (len(v), v) > (len(old), old):
+                existing[k] = v
+        elif v != old and str(v) < str(old):
+            existing[k] = v
+    return existing
+
+
 def merge_holds(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     dates = [d for d in (existing.get("first_seen"), existing.get("last_seen"), new.get("first_seen"),
                          new.get("last_seen")) if d]
@@ -253,3 +273,194 @@ def merge_holds(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]
         existing["first_seen"], existing["last_seen"] = min(dates), max(dates)
     return existing
 
+
+
+# -- a document's rows in the form a build stores and loads ----------------------------------------------
+
+# Labels whose nodes several documents share: a build merges their properties across documents.
+# People and posts are shared too, but their rows are made by the build from identity resolution
+# (`person_rows`), since which person a mention is depends on every document of the council.
+SHARED = ("Council", "Committee", "Meeting", "Topic", "Indicator")
+# shared-to-shared edges that follow from their nodes (a committee's council, a meeting's committee)
+_IMPLIED = {("OF_COUNCIL", "Committee", "Council"), ("OF_COMMITTEE", "Meeting", "Committee")}
+_PERSON_SIDE = {"Person", "Post"}
+LOCAL = ("Document", "AgendaItem", "Report", "Question", "Answer", "Resolution", "Action")
+
+
+def cell(value: Any, typ: str) -> Any:
+    """One CSV cell as the store's COPY reads it."""
+    if value is None:
+        return ""
+    if typ == "BOOLEAN":
+        return "true" if value else "false"
+    return value
+
+
+def table_key(row: Row) -> tuple[str, ...]:
+    return ("node", row.label) if isinstance(row, Node) else ("rel", row.type, row.src_label, row.dst_label)
+
+
+def csv_values(row: Row) -> list[Any]:
+    from .schema import NODES, RELS
+
+    if isinstance(row, Node):
+        return [row.id, *(cell(row.props.get(k), t) for k, t in NODES[row.label].items())]
+    pairs, cols = RELS[row.type]
+    if (row.src_label, row.dst_label) not in pairs:
+        from councilgraph.errors import StoreError
+
+        raise StoreError(f"{row.type} cannot join {row.src_label} to {row.dst_label}")
+    return [row.src, row.dst, *(cell(row.props.get(k), t) for k, t in cols.items())]
+
+
+def document_parts(x: Extraction, scheme: TopicScheme) -> dict[str, Any]:
+    """Everything one document puts in a store, made where it was extracted (a build's worker):
+
+    - `tables`: CSV lines of the document's own rows, per table (nodes only it has, and its edges to
+      shared nodes), ready to append to the bulk-load files;
+    - `person_edges`: its rows that start at a person, as (person index, the rest of the CSV line),
+      the person's id being known only once identities are resolved;
+    - `local`: the ids of its own nodes, per label (to take the document out of a store again);
+    - `shared`: its contributions to shared nodes, merged within the document: (label, id, props),
+      and ("ABOUT", key, {}) for an indicator's topic edge;
+    - `people`: per person, what identity resolution and the person and post rows need.
+    The build merges `shared` and `people` across documents exactly as whole-corpus rows would be.
+    """
+    import csv
+    import io
+
+    saved = [p.id for p in x.people]
+    for i, p in enumerate(x.people):
+        p.id = f"\x00{i}"
+    bufs: dict[tuple[str, ...], io.StringIO] = {}
+    writers: dict[tuple[str, ...], Any] = {}
+    person_edges: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    local: dict[str, list[str]] = {}
+    shared: dict[tuple[str, str], dict[str, Any]] = {}
+    nodes = edges = 0
+    line = io.StringIO()
+    line_writer = csv.writer(line)
+    try:
+        for row in document_rows(x, scheme):
+            if isinstance(row, Node):
+                if row.label in _PERSON_SIDE:
+                    continue
+                if row.label in SHARED:
+                    key = (row.label, row.id)
+                    if key in shared:
+                        merge_shared(shared[key], row.props)
+                    else:
+                        shared[key] = dict(row.props)
+                    continue
+                local.setdefault(row.label, []).append(row.id)
+                nodes += 1
+            else:
+                if row.src_label in _PERSON_SIDE and row.dst_label in _PERSON_SIDE | {"Council"}:
+                    continue  # HOLDS, a person's or a post's council: made from resolved identities
+                if (row.type, row.src_label, row.dst_label) in _IMPLIED:
+                    continue
+                if row.src_label in SHARED and row.dst_label in SHARED:  # an indicator's topic
+                    key = ("ABOUT", json.dumps([row.src, row.dst, row.props], sort_keys=True, default=str))
+                    shared.setdefault(key, {})
+                    continue
+                if row.src.startswith("\x00"):
+                    line.seek(0)
+                    line.truncate()
+                    values = csv_values(row)
+                    line_writer.writerow(values[1:])
+                    person_edges.setdefault(table_key(row), []).append((int(row.src[1:]), line.getvalue()))
+                    continue
+                edges += 1
+            k = table_key(row)
+            w = writers.get(k)
+            if w is None:
+                bufs[k] = io.StringIO()
+                w = writers[k] = csv.writer(bufs[k])
+            w.writerow(csv_values(row))
+    finally:
+        for p, old in zip(x.people, saved, strict=True):
+            p.id = old
+    cslug = council_slug(x.council, x.source)
+    cid = council_id(x)
+    when = x.meeting_date.isoformat() if x.meeting_date else None
+    people = []
+    for p in x.people:
+        post, title = _post_of(x, p)
+        people.append((p.name, p.kind, p.role, p.member_id, p.first_span.start, p.party, p.ward, post, title, when))
+    return {"source": x.source, "council": cslug, "council_id": cid, "committee": x.committee,
+            "meeting": meeting_id(x), "tables": {k: b.getvalue() for k, b in bufs.items()},
+            "person_edges": person_edges, "local": local,
+            "shared": [(label, nid, props) for (label, nid), props in shared.items()],
+            "people": people, "nodes": nodes, "edges": edges}
+
+
+def person_props(rec: tuple, cid: str, named: bool | None = None) -> dict[str, Any]:
+    """What one mention says of its person node. `named` (whether the person's cluster has a name)
+    decides what a role-only mention contributes to the name: its post, if no one names the person."""
+    name, kind, role, member_id, _start, party, ward, _post, _title, _when = rec
+    props = {"name": name, "fallback_name": role, "kind": kind, "council": cid, "moderngov_id": member_id,
+             "party": party, "ward": ward}
+    if named is not None:  # merging into a stored node, whose name is already the name or the post
+        props["name"] = name if named else role
+        del props["fallback_name"]
+    return props
+
+
+def merge_person(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """People seen in several mentions: the fullest name (and post, for the name of someone only
+    known by post), a kind rather than "other", and otherwise the smallest value where mentions
+    differ. It does not depend on the order mentions are merged in, so an incremental build can
+    merge a stored person with its new mentions and get what merging all of them gives."""
+    for k, v in new.items():
+        if v in (None, ""):
+            continue
+        old = existing.get(k)
+        if old in (None, ""):
+            existing[k] = v
+        elif k in ("name", "fallback_name"):
+            if (len(v), v) > (len(old), old):
+                existing[k] = v
+        elif k == "kind" and "other" in (old, v):
+            if old == "other":
+                existing[k] = v
+        elif v != old and str(v) < str(old):
+            existing[k] = v
+    return existing
+
+
+def person_rows(cid: str, people: list[tuple[tuple, str]]) -> tuple[dict[str, dict], dict[str, dict],
+                                                                     dict[tuple[str, str], dict]]:
+    """Person and Post nodes and HOLDS edges from resolved people: (the person's `document_parts`
+    record, resolved id), in any order (every merge here is order-free)."""
+    persons: dict[str, dict] = {}
+    posts: dict[str, dict] = {}
+    holds: dict[tuple[str, str], dict] = {}
+    for rec, pid in people:
+        props = person_props(rec, cid)
+        if pid in persons:
+            merge_person(persons[pid], props)
+        else:
+            persons[pid] = props
+        post, title, kind, when = rec[7], rec[8], rec[1], rec[9]
+        pprops = {"title": title, "council": cid, "kind": kind}
+        if post in posts:
+            merge_shared(posts[post], pprops)
+        else:
+            posts[post] = pprops
+        h = {"first_seen": when, "last_seen": when}
+        key = (pid, post)
+        holds[key] = merge_holds(holds[key], h) if key in holds else h
+    for props in persons.values():
+        if not props.get("name"):
+            props["name"] = props.get("fallback_name")
+    return persons, posts, holds
+
+
+def shared_node_rows(label: str, nid: str, props: dict) -> list[Row]:
+    """A shared node's row and the edges implied by it (a committee's council, a meeting's committee)."""
+    out: list[Row] = [Node(label, nid, props)]
+    if label == "Committee":
+        out.append(Edge("OF_COUNCIL", "Committee", nid, "Council", props["council"]))
+    elif label == "Meeting":
+        out.append(Edge("OF_COMMITTEE", "Meeting", nid, "Committee", props["committee"]))
+    return out

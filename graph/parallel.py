@@ -1,11 +1,12 @@
 """Extraction over a process pool: every core works, results come back in input order.
 
-`extract_stream` takes (document, needed) pairs in order and yields, in the same order, either the
-packed (pickled, compressed) topic-annotated extraction of each needed document, or the extractor's refusal
-(`InputError` message); documents that are not needed (cache hits) pass through without going to a
-worker. Each document's extraction depends on that document alone, so a parallel build gives the
-same bytes as a serial one (tests/test_parallel.py compares exports). Workers return the compressed
-bytes the cache stores: nothing is unpickled in the parent to be pickled again.
+`extract_stream` takes (document, needed) pairs in order and yields, in the same order, either what
+each needed document puts in a store (`graph.model.document_parts`: its own rows already as CSV
+lines, packed as the cache stores them), or the extractor's refusal (`InputError` message);
+documents that are not needed (cache hits) pass through without going to a worker. Each document's
+parts depend on that document alone, so a parallel build gives the same bytes as a serial one
+(tests/test_parallel.py compares exports). The workers do the per-document work (extraction, topics,
+rows, CSV formatting, compression); the parent only files the result and appends lines.
 
 At most `workers * _AHEAD` documents are in flight, so memory stays bounded whatever the corpus.
 """
@@ -45,8 +46,8 @@ def _init(scheme_path: str | None) -> None:
         _scheme = TopicScheme.load(scheme_path) if scheme_path else TopicScheme.load()
 
 
-def extract_one(doc: Any, scheme: Any = None) -> tuple[tuple[bytes, bytes] | None, str | None]:
-    """(packed annotated extraction (graph.cache.pack), None) or (None, why the extractor refused it)."""
+def extract_one(doc: Any, scheme: Any = None) -> tuple[tuple[bytes, dict] | None, str | None]:
+    """(packed document parts (graph.cache.pack), None) or (None, why the extractor refused it)."""
     from councilgraph.loaders.extract import extract_document
 
     from councilgraph.errors import InputError
@@ -57,15 +58,18 @@ def extract_one(doc: Any, scheme: Any = None) -> tuple[tuple[bytes, bytes] | Non
         x = extract_document(doc)
     except InputError as exc:
         return None, exc.message
-    annotate(x, scheme if scheme is not None else _scheme)
-    return pack(x), None
+    from .model import document_parts
+
+    scheme = scheme if scheme is not None else _scheme
+    annotate(x, scheme)
+    return pack(document_parts(x, scheme)), None
 
 
 _YOUNG_EVERY = 50
 _done = 0
 
 
-def _work(doc: Any) -> tuple[tuple[bytes, bytes] | None, str | None]:
+def _work(doc: Any) -> tuple[tuple[bytes, dict] | None, str | None]:
     global _done
     _done += 1
     if _done % _YOUNG_EVERY == 0:
@@ -76,8 +80,8 @@ def _work(doc: Any) -> tuple[tuple[bytes, bytes] | None, str | None]:
 
 
 def extract_stream(items: Iterable[tuple[Any, bool]], *, scheme: Any, scheme_path: Path | None,
-                   workers: int) -> Iterator[tuple[Any, tuple[bytes, bytes] | None, str | None]]:
-    """Yield (document, pickled extraction or None, refusal or None) in input order."""
+                   workers: int) -> Iterator[tuple[Any, tuple[bytes, dict] | None, str | None]]:
+    """Yield (document, packed parts or None, refusal or None) in input order."""
     if workers <= 1:
         for doc, needed in items:
             yield (doc, *extract_one(doc, scheme)) if needed else (doc, None, None)

@@ -23,12 +23,11 @@ from typing import Any
 
 from councilgraph.errors import QueryError, StoreError
 
-from .model import Edge, Node, Row, merge_holds, merge_node
+from .model import Edge, Node, Row, csv_values, merge_holds, merge_node, table_key
 from .schema import NODES, RELS
 
 _CSV = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
 SHARED = {"Council", "Committee", "Meeting", "Person", "Post", "Topic", "Indicator", "Document"}
-_TYPE = {"STRING": str, "INT64": int, "BOOLEAN": bool}
 
 
 def ddl() -> list[str]:
@@ -44,14 +43,6 @@ def ddl() -> list[str]:
     return out
 
 
-def _cell(value: Any, typ: str) -> Any:
-    if value is None:
-        return ""
-    if typ == "BOOLEAN":
-        return "true" if value else "false"
-    return value
-
-
 @dataclass
 class StoreStats:
     nodes: int = 0
@@ -59,26 +50,14 @@ class StoreStats:
 
 
 class _Writer:
-    """One CSV per node table and per (rel, from, to); shared nodes and their edges deduplicated."""
+    """Rows to bulk-load files, shared nodes and their edges deduplicated (for `write_store`)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.files: dict[tuple, Any] = {}
-        self.writers: dict[tuple, csv.writer] = {}
+    def __init__(self, files: CsvFiles) -> None:
+        self.files = files
         self.shared: dict[str, dict[str, dict]] = {label: {} for label in SHARED}
         self.holds: dict[tuple[str, str], dict] = {}
         self.shared_edges: set[tuple] = set()
         self.stats = StoreStats()
-
-    def _writer(self, key: tuple, header: list[str]) -> csv.writer:
-        if key not in self.writers:
-            path = self.folder / ("__".join(key) + ".csv")
-            fp = path.open("w", newline="", encoding="utf-8")
-            self.files[key] = fp
-            w = csv.writer(fp)
-            w.writerow(header)
-            self.writers[key] = w
-        return self.writers[key]
 
     def add(self, row: Row) -> None:
         if isinstance(row, Node):
@@ -89,7 +68,8 @@ class _Writer:
                 else:
                     table[row.id] = dict(row.props)
                 return
-            self._node(row.label, row.id, row.props)
+            self.files.row(row)
+            self.stats.nodes += 1
             return
         if row.type == "HOLDS":
             key = (row.src, row.dst)
@@ -100,34 +80,20 @@ class _Writer:
             if key in self.shared_edges:
                 return
             self.shared_edges.add(key)
-        self._edge(row)
-
-    def _node(self, label: str, nid: str, props: dict) -> None:
-        cols = NODES[label]
-        w = self._writer(("node", label), ["id", *cols])
-        w.writerow([nid, *(_cell(props.get(k), t) for k, t in cols.items())])
-        self.stats.nodes += 1
-
-    def _edge(self, e: Edge) -> None:
-        pairs, cols = RELS[e.type]
-        if (e.src_label, e.dst_label) not in pairs:
-            raise StoreError(f"{e.type} cannot join {e.src_label} to {e.dst_label}")
-        w = self._writer(("rel", e.type, e.src_label, e.dst_label), ["from", "to", *cols])
-        w.writerow([e.src, e.dst, *(_cell(e.props.get(k), t) for k, t in cols.items())])
+        self.files.row(row)
         self.stats.edges += 1
 
-    def close(self) -> list[tuple]:
+    def close(self) -> None:
         for props in self.shared["Person"].values():
             if not props.get("name"):
                 props["name"] = props.get("fallback_name")
         for label, table in self.shared.items():
             for nid in sorted(table):
-                self._node(label, nid, table[nid])
+                self.files.row(Node(label, nid, table[nid]))
+                self.stats.nodes += 1
         for (src, dst), props in sorted(self.holds.items()):
-            self._edge(Edge("HOLDS", "Person", src, "Post", dst, props))
-        for fp in self.files.values():
-            fp.close()
-        return sorted(self.files)
+            self.files.row(Edge("HOLDS", "Person", src, "Post", dst, props))
+            self.stats.edges += 1
 
 
 def _literal(text: str) -> str:
@@ -155,8 +121,16 @@ def write_state_next(store: Path, state: dict, new_db: Path) -> None:
     nxt = _next_path(store)
     nxt.parent.mkdir(parents=True, exist_ok=True)
     tmp = nxt.with_suffix(".tmp")
-    tmp.write_text(json.dumps({**state, "store": _fingerprint(new_db)}, indent=1, sort_keys=True))
+    tmp.write_text(json.dumps({**state, "store": _fingerprint(new_db)}, sort_keys=True, separators=(",", ":")))
     os.replace(tmp, nxt)
+
+
+def rewrite_state(store: Path, state: dict) -> None:
+    """Replace the state of an unchanged store (it keeps naming the same file)."""
+    path = state_path(store)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(state, sort_keys=True, separators=(",", ":")))
+    os.replace(tmp, path)
 
 
 def commit_state(store: Path) -> None:
@@ -241,45 +215,129 @@ def clean_leftovers(store: Path) -> list[Path]:
     return gone
 
 
+def _pool_bytes() -> int:
+    """The store library's buffer pool for a build: bounded, so a build's memory does not grow with
+    the store (the library's default is most of the machine's memory)."""
+    return max(64, int(os.environ.get("COUNCILGRAPH_BUFFER_POOL_MB", "768"))) * 2**20
+
+
+class CsvFiles:
+    """The bulk-load files of a new store: one CSV per node table and per (rel, from, to), headed
+    with the schema's columns, appended to as documents' lines arrive."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files: dict[tuple, Any] = {}
+        self.writers: dict[tuple, Any] = {}
+
+    def _fp(self, key: tuple) -> Any:
+        fp = self.files.get(key)
+        if fp is None:
+            header = ["id", *NODES[key[1]]] if key[0] == "node" else ["from", "to", *RELS[key[1]][1]]
+            fp = self.files[key] = (self.folder / ("__".join(key) + ".csv")).open("w", newline="", encoding="utf-8")
+            self.writers[key] = csv.writer(fp)
+            self.writers[key].writerow(header)
+        return fp
+
+    def write(self, key: tuple, text: str) -> None:
+        """Append CSV lines already formatted (`graph.model.document_parts`)."""
+        self._fp(key).write(text)
+
+    def row(self, row: Row) -> None:
+        key = table_key(row)
+        self._fp(key)
+        self.writers[key].writerow(csv_values(row))
+
+    def close(self) -> list[tuple]:
+        for fp in self.files.values():
+            fp.close()
+        return sorted(self.files)
+
+
+def copy_files(conn: Any, folder: Path, keys: list[tuple]) -> None:
+    """COPY every file into its table: nodes first, then edges (whose ends must exist)."""
+    for key in [k for k in keys if k[0] == "node"] + [k for k in keys if k[0] == "rel"]:
+        csv_path = _literal((folder / ("__".join(key) + ".csv")).as_posix())
+        # the dialect is stated, never sniffed: a sniffer that sees "a; b" in early rows picks ";"
+        if key[0] == "node":
+            conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV})")
+        else:
+            conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV}, from='{key[2]}', to='{key[3]}')")
+
+
 def write_store(rows: Iterable[Row], path: str | Path, *,
                 before_swap: Callable[[Path, StoreStats], None] | None = None) -> StoreStats:
-    """Build a new store at `path` from rows; the old store is replaced only on success.
+    """Build a new store at `path` from rows (shared nodes merged here); the old store is replaced
+    only on success."""
+    def fill(files: CsvFiles) -> StoreStats:
+        writer = _Writer(files)
+        for row in rows:
+            writer.add(row)
+        writer.close()
+        return writer.stats
+
+    return new_store(fill, path, before_swap=before_swap)
+
+
+def new_store(fill: Callable[[CsvFiles], StoreStats], path: str | Path, *,
+              before_swap: Callable[[Path, StoreStats], None] | None = None) -> StoreStats:
+    """Build a new store at `path`: `fill` writes the bulk-load files, they are COPYed into a new
+    database file with its summary tables, and that file replaces the old store only when complete.
 
     `before_swap(new_file, stats)` runs when the new file is complete and closed, before it
     replaces the old one (the build writes the store's state there)."""
-    import ladybug as lb
+    def make(tmpdir: Path, new_db: Path) -> tuple[Any, Any, StoreStats]:
+        import ladybug as lb
 
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmpdir = Path(tempfile.mkdtemp(prefix=_tmp_prefix(target), dir=target.parent))
-    try:
-        writer = _Writer(tmpdir)
-        for row in rows:
-            writer.add(row)
-        keys = writer.close()
-        new_db = tmpdir / "store.lbdb"
-        db = lb.Database(str(new_db))
+        files = CsvFiles(tmpdir)
+        stats = fill(files)
+        keys = files.close()
+        db = lb.Database(str(new_db), buffer_pool_size=_pool_bytes())
         conn = lb.Connection(db)
         for stmt in ddl():
             conn.execute(stmt)
-        for key in [k for k in keys if k[0] == "node"] + [k for k in keys if k[0] == "rel"]:
-            csv_path = _literal((tmpdir / ("__".join(key) + ".csv")).as_posix())
-            # the dialect is stated, never sniffed: a sniffer that sees "a; b" in early rows picks ";"
-            if key[0] == "node":
-                conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV})")
-            else:
-                conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV}, from='{key[2]}', to='{key[3]}')")
+        copy_files(conn, tmpdir, keys)
         from .summaries import build_summaries
 
         build_summaries(conn)  # derived tables the concern queries read (graph/summaries.py)
+        return db, conn, stats
+
+    return _swap_in(make, Path(path), before_swap)
+
+
+def update_store(apply: Callable[[Any, Path], StoreStats], path: str | Path, *,
+                 before_swap: Callable[[Path, StoreStats], None] | None = None) -> StoreStats:
+    """Change a copy of the store at `path` with `apply(connection, scratch folder)` and swap the
+    copy in when it is complete: the store in place is never written, so a failed or killed update
+    leaves it exactly as it was (the same promise as a new build, at the cost of one file copy)."""
+    target = Path(path)
+
+    def make(tmpdir: Path, new_db: Path) -> tuple[Any, Any, StoreStats]:
+        import ladybug as lb
+
+        shutil.copyfile(target, new_db)
+        db = lb.Database(str(new_db), buffer_pool_size=_pool_bytes())
+        conn = lb.Connection(db)
+        return db, conn, apply(conn, tmpdir)
+
+    return _swap_in(make, target, before_swap)
+
+
+def _swap_in(make: Callable[[Path, Path], tuple[Any, Any, StoreStats]], target: Path,
+             before_swap: Callable[[Path, StoreStats], None] | None) -> StoreStats:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmpdir = Path(tempfile.mkdtemp(prefix=_tmp_prefix(target), dir=target.parent))
+    try:
+        new_db = tmpdir / "store.lbdb"
+        db, conn, stats = make(tmpdir, new_db)
         conn.close()
         db.close()
         if before_swap:
-            before_swap(new_db, writer.stats)
+            before_swap(new_db, stats)
         for extra in tmpdir.glob("store.lbdb.*"):
             os.replace(extra, target.with_name(target.name + extra.name[len("store.lbdb"):]))
         os.replace(new_db, target)
-        return writer.stats
+        return stats
     except StoreError:
         raise
     except Exception as exc:  # the store library's own errors: name the store, keep the old one

@@ -24,37 +24,118 @@ from typing import Any
 TABLE = "ConcernSummary"
 
 _DDL = (f"CREATE NODE TABLE {TABLE}(id STRING, topic STRING, label STRING, council_id STRING, council STRING, "
-        "committee STRING, year INT64, questions INT64, askers STRING, first_date STRING, last_date STRING, "
-        "PRIMARY KEY(id))")
+        "committee_id STRING, committee STRING, year INT64, questions INT64, askers STRING, first_date STRING, "
+        "last_date STRING, PRIMARY KEY(id))")
 
 # The traversal of recurring_concerns, grouped one level finer (by committee id, council id and year).
 _FILL = """
 MATCH (t:Topic)<-[ab:ABOUT]-(q:Question)-[:RAISED_AT]->(i:AgendaItem)-[:AT_MEETING]->(m:Meeting)
       -[:OF_COMMITTEE]->(c:Committee)-[:OF_COUNCIL]->(co:Council)
-WHERE ab.rank = 0
+WHERE ab.rank = 0 {where}
 OPTIONAL MATCH (p:Person)-[:ASKED]->(q)
 RETURN t.id, t.name, co.id, co.name, c.id, c.name, m.municipal_year, count(DISTINCT q),
        collect(DISTINCT p.name), min(m.date), max(m.date)"""
 
 _INSERT = (f"UNWIND $rows AS r CREATE (:{TABLE} {{id: r.id, topic: r.topic, label: r.label, "
-           "council_id: r.council_id, council: r.council, committee: r.committee, year: r.year, "
+           "council_id: r.council_id, council: r.council, committee_id: r.committee_id, committee: r.committee, "
+           "year: r.year, "
            "questions: r.questions, askers: r.askers, first_date: r.first_date, last_date: r.last_date})")
 
 
 def build_summaries(conn: Any, batch: int = 5000) -> int:
     """Fill the summary table of a freshly loaded store through an open read-write connection."""
     conn.execute(_DDL)
-    result = conn.execute(_FILL)
+    return _fill(conn, _FILL.format(where=""), {}, batch)
+
+
+def refresh_summaries(conn: Any, councils: list[str], batch: int = 5000) -> int:
+    """Recompute the summary rows of some councils (an incremental build's): a council's rows
+    depend only on its own questions, meetings and people, so the others' rows stand."""
+    if not councils:
+        return 0
+    conn.execute(f"MATCH (s:{TABLE}) WHERE s.council_id IN $c DELETE s", {"c": councils})
+    return _fill(conn, _FILL.format(where="AND co.id IN $c"), {"c": councils}, batch)
+
+
+# One group's traversal, started from its committee (the store finds it by id), not from every question.
+_GROUP = """
+MATCH (c:Committee {{id: $c}})<-[:OF_COMMITTEE]-(m:Meeting)<-[:AT_MEETING]-(i:AgendaItem)<-[:RAISED_AT]-(q:Question)
+      -[ab:ABOUT]->(t:Topic)
+WHERE ab.rank = 0 AND {year}
+MATCH (c)-[:OF_COUNCIL]->(co:Council)
+OPTIONAL MATCH (p:Person)-[:ASKED]->(q)
+RETURN t.id, t.name, co.id, co.name, c.id, c.name, m.municipal_year, count(DISTINCT q),
+       collect(DISTINCT p.name), min(m.date), max(m.date)"""
+
+# Some new questions' groups, started from the questions.
+_DELTA = """
+UNWIND $ids AS qid
+MATCH (t:Topic)<-[ab:ABOUT]-(q:Question {id: qid})-[:RAISED_AT]->(i:AgendaItem)-[:AT_MEETING]->(m:Meeting)
+      -[:OF_COMMITTEE]->(c:Committee)-[:OF_COUNCIL]->(co:Council)
+WHERE ab.rank = 0
+OPTIONAL MATCH (p:Person)-[:ASKED]->(q)
+RETURN t.id, t.name, co.id, co.name, c.id, c.name, m.municipal_year, count(DISTINCT q),
+       collect(DISTINCT p.name), min(m.date), max(m.date)"""
+
+
+def refresh_groups(conn: Any, groups: set[tuple[str, int | None]], batch: int = 5000) -> int:
+    """Recompute the summary rows of some (committee id, municipal year) groups: what an incremental
+    build touched. Each question falls in one group, so the other groups' rows stand."""
+    n = 0
+    for committee, year in sorted(groups, key=lambda g: (g[0], g[1] is None, g[1] or 0)):
+        year_is = "s.year IS NULL" if year is None else "s.year = $y"
+        params: dict[str, Any] = {"c": committee} if year is None else {"c": committee, "y": year}
+        conn.execute(f"MATCH (s:{TABLE}) WHERE s.committee_id = $c AND {year_is} DELETE s", params)
+        where = "m.municipal_year IS NULL" if year is None else "m.municipal_year = $y"
+        n += _fill(conn, _GROUP.format(year=where), params, batch)
+    return n
+
+
+def add_questions(conn: Any, question_ids: list[str]) -> None:
+    """Add new questions to the summaries (an incremental build that only added documents, with no
+    person, committee or council renamed): counts add up, askers and years are unions, dates are
+    minimum and maximum, so the rows are those a recomputation gives."""
+    if not question_ids:
+        return
+    result = conn.execute(_DELTA, {"ids": question_ids})
+    got = []
+    while result.has_next():
+        got.append(result.get_next())
+    keys = [json.dumps([r[2], r[4], r[0], r[6]]) for r in got]
+    old = {r[0]: r[1:] for r in conn.execute(f"MATCH (s:{TABLE}) WHERE s.id IN $ids RETURN s.id, s.questions, "
+                                             "s.askers, s.first_date, s.last_date", {"ids": keys}).get_all()}
+    fresh = []
+    for key, (tid, label, coid, coname, cid, cname, year, questions, askers, first, last) in zip(keys, got,
+                                                                                             strict=True):
+        names = {a for a in askers if a is not None}
+        if key in old:
+            n, had, f, la = old[key]
+            conn.execute(f"MATCH (s:{TABLE} {{id: $id}}) SET s.questions = $q, s.askers = $a, s.first_date = $f, "
+                         "s.last_date = $l", {"id": key, "q": n + questions,
+                                              "a": json.dumps(sorted(names | set(json.loads(had))), ensure_ascii=False),
+                                              "f": _min(f, first), "l": _max(la, last)})
+        else:
+            fresh.append({"id": key, "topic": tid, "label": label, "council_id": coid, "council": coname,
+                          "committee_id": cid, "committee": cname, "year": year, "questions": questions,
+                          "askers": json.dumps(sorted(names), ensure_ascii=False), "first_date": first,
+                          "last_date": last})
+    if fresh:
+        conn.execute(_INSERT, {"rows": fresh})
+
+
+def _fill(conn: Any, query: str, params: dict[str, Any], batch: int) -> int:
+    result = conn.execute(query, params)
     rows = []
     n = 0
     while result.has_next():
         (tid, label, coid, coname, cid, cname, year, questions, askers, first, last) = result.get_next()
         n += 1
-        rows.append({"id": f"{n}", "topic": tid, "label": label, "council_id": coid, "council": coname,
+        # the id names the row's group, so a refresh of one council never collides with another's
+        rows.append({"id": json.dumps([coid, cid, tid, year]), "topic": tid, "label": label, "council_id": coid,
+                     "council": coname, "committee_id": cid,
                      "committee": cname, "year": year, "questions": questions,
                      "askers": json.dumps(sorted(a for a in askers if a is not None), ensure_ascii=False),
                      "first_date": first, "last_date": last})
-        del cid
         if len(rows) >= batch:
             conn.execute(_INSERT, {"rows": rows})
             rows = []

@@ -155,9 +155,15 @@ def iter_documents(
     fmt: str | None = None,
     strict: bool = False,
     on_skip: Callable[[Skip], None] | None = None,
+    walked: tuple[list[Path], list[Skip]] | None = None,
+    reuse: Callable[[Path, SourceInfo | None], Document | None] | None = None,
 ) -> Iterator[Document]:
-    """Yield documents; report unreadable files through `on_skip` (or raise if `strict`)."""
-    files, skips = expand_paths(paths)
+    """Yield documents; report unreadable files through `on_skip` (or raise if `strict`).
+
+    `walked` is what `expand_paths(paths)` gave, when the caller has it already (a build walks
+    its folders once). `reuse(path, manifest facts)` may return a document for a file without
+    reading it (a build's file that has not changed since the store was written)."""
+    files, skips = walked if walked is not None else expand_paths(paths)
 
     def skip(s: Skip) -> None:
         if strict:
@@ -171,7 +177,8 @@ def iter_documents(
     def bad_row(name: str | None, where: str, reason: str) -> None:
         bad_rows.append((name, Skip(where, reason)))
 
-    manifests = {f.parent / MANIFEST_NAME for f in files if (f.parent / MANIFEST_NAME).is_file()}
+    # one look per folder, not per file (100,000 files in one folder are one manifest)
+    manifests = {d / MANIFEST_NAME for d in {f.parent for f in files} if (d / MANIFEST_NAME).is_file()}
     for m in sorted(manifests):
         infos.update(read_manifest(m, on_bad_row=bad_row))
     if manifest:
@@ -183,6 +190,11 @@ def iter_documents(
         if name is None or name in names:
             skip(s)
     for f in files:
+        if reuse is not None:
+            known = reuse(f, infos.get(f.name))
+            if known is not None:
+                yield known
+                continue
         try:
             yield load_path(f, infos.get(f.name), fmt)
         except InputError as exc:

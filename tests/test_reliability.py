@@ -147,7 +147,7 @@ def test_leftovers_of_a_dead_build_are_cleaned_and_cache_is_bounded(tmp_path):
     from councilgraph.graph.cache import ExtractionCache
 
     stale = ExtractionCache(cache)
-    stale.put("f" * 32, (b"", b""))  # an entry for a document the store does not hold
+    stale.put("f" * 32, (b"", {}))  # an entry for a document the store does not hold
     stale.close()
     api.build([a], store)
     assert not list(tmp_path.glob(".cg-build-*"))

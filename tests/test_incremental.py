@@ -1,0 +1,262 @@
+"""Issue 10: an incremental build changes the store only where the new or removed documents touch
+it, and gives the store a whole build of the same documents gives (compared by export, summary
+rows and counts). Fictional councils and people throughout."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from councilgraph.graph import store as store_mod
+from councilgraph.graph.store import LadybugStore, read_state
+from councilgraph.graph.summaries import TABLE
+
+from councilgraph import api
+from councilgraph.corpus.generate import generate
+
+from .conftest import SAMPLE
+
+
+def _export(store: Path) -> str:
+    buf = io.StringIO()
+    api.export(store, "json", buf)
+    return buf.getvalue()
+
+
+def _summaries(store: Path) -> list:
+    with LadybugStore(store) as st:
+        _, rows = st.query(f"MATCH (s:{TABLE}) RETURN s.id, s.topic, s.council_id, s.committee, s.year, "
+                           "s.questions, s.askers, s.first_date, s.last_date ORDER BY s.id")
+    return rows
+
+
+def _same_as_whole_build(tmp_path: Path, src: Path, store: Path, report) -> None:
+    whole = tmp_path / "whole" / "s.lbdb"
+    shutil.rmtree(whole.parent, ignore_errors=True)
+    full = api.build([src], whole)
+    assert not full.incremental
+    assert (report.stats.nodes, report.stats.edges) == (full.stats.nodes, full.stats.edges)
+    assert _export(store) == _export(whole)
+    assert _summaries(store) == _summaries(whole)
+
+
+def _minutes(day: int, asker: str, officer: str, extra: str = "") -> str:
+    return (f"Issue - meetings\n\nHousing Allocations Update\n\nMeeting: {day:02d}/03/2024 - Housing Scrutiny Panel "
+            f"(Item 5)\n\n5 Housing Allocations Update\n\nMinutes:\n\nThe Panel received a report on Fenwold District "
+            f"Council's housing waiting list.\n\n{officer} presented the report.\n\n{asker} asked how many households "
+            f"were waiting for temporary accommodation.\n\nThe Head of Housing advised that 140 households were "
+            f"waiting.{extra}\n\nResolved:\n\nThat the report be noted.\n\nSupporting documents:\n")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    src = tmp_path / "minutes"
+    shutil.copytree(SAMPLE / "minutes", src)
+    generate(src / "gen", 120, seed=9)
+    return src
+
+
+def test_adding_documents_changes_only_what_they_touch_and_equals_a_whole_build(tmp_path, corpus):
+    store = tmp_path / "s.lbdb"
+    first = api.build([corpus], store)
+    assert not first.incremental
+    generate(corpus / "more", 12, seed=10, start=120)
+    added = api.build([corpus], store)
+    assert added.incremental and (added.extracted, added.unchanged) == (12, first.documents)
+    _same_as_whole_build(tmp_path, corpus, store, added)
+
+
+def test_removing_and_changing_documents_equals_a_whole_build(tmp_path, corpus):
+    store = tmp_path / "s.lbdb"
+    api.build([corpus], store)
+    for f in sorted((corpus / "gen").glob("*.txt"))[:4]:
+        f.unlink()
+    changed = sorted((corpus / "gen").glob("*.txt"))[-1]
+    changed.write_text(changed.read_text().replace("Councillor", "Cllr", 2) + "\nCouncillor Ada Quill asked about "
+                       "fly-tipping.\n")
+    report = api.build([corpus], store)
+    assert report.incremental and report.removed == 4 and report.extracted == 1
+    _same_as_whole_build(tmp_path, corpus, store, report)
+    pruned = api.build([corpus / "gen"], store, prune=True)  # the sample's documents leave
+    assert pruned.removed > 20
+    _same_as_whole_build(tmp_path, corpus / "gen", store, pruned)
+
+
+def test_a_new_document_that_changes_identities_moves_the_people_it_touches(tmp_path):
+    src = tmp_path / "fenwold"
+    src.mkdir()
+    (src / "a.txt").write_text(_minutes(4, "Councillor R Aldous", "The Head of Housing"))
+    (src / "b.txt").write_text(_minutes(11, "Councillor R Aldous", "The Head of Housing"))
+    store = tmp_path / "s.lbdb"
+    api.build([src], store)
+
+    def askers() -> set[str]:
+        with LadybugStore(store) as st:
+            return {r[0] for r in st.query("MATCH (p:Person)-[:ASKED]->(q:Question) RETURN p.id")[1]}
+
+    before = askers()
+    assert any(i.endswith("/person/r-aldous") for i in before)
+    # a later meeting names her in full and names the Head of Housing: both earlier pages' people move
+    (src / "c.txt").write_text(_minutes(18, "Councillor Rowena Aldous", "Mark Fenby, Head of Housing"))
+    report = api.build([src], store)
+    assert report.incremental
+    after = askers()
+    assert any(i.endswith("/person/rowena-aldous") for i in after)
+    assert not any(i.endswith("/person/r-aldous") for i in after)
+    with LadybugStore(store) as st:
+        _, rows = st.query("MATCH (p:Person) RETURN p.id ORDER BY p.id")
+    assert not any(r[0].endswith("/person/r-aldous") for r in rows)  # the old person is gone, not orphaned
+    _same_as_whole_build(tmp_path, src, store, report)
+    (src / "c.txt").unlink()  # and back again
+    report = api.build([src], store)
+    assert report.incremental and askers() == before
+    _same_as_whole_build(tmp_path, src, store, report)
+
+
+def test_an_incremental_build_that_fails_before_the_swap_leaves_the_store_and_catches_up(tmp_path, corpus,
+                                                                                       monkeypatch):
+    store = tmp_path / "s.lbdb"
+    api.build([corpus], store)
+    before = _export(store)
+    generate(corpus / "more", 5, seed=10, start=120)
+    real = store_mod.os.replace
+
+    def fail_swap(src, dst):
+        if Path(dst) == store:
+            raise KeyboardInterrupt("killed before the swap")
+        return real(src, dst)
+
+    monkeypatch.setattr(store_mod.os, "replace", fail_swap)
+    with pytest.raises(KeyboardInterrupt):
+        api.build([corpus], store)
+    monkeypatch.undo()
+    assert _export(store) == before  # the store in place was never written
+    state, agrees = read_state(store)
+    assert agrees
+    report = api.build([corpus], store)
+    assert report.incremental and report.extracted == 0 and report.unchanged == report.documents
+    _same_as_whole_build(tmp_path, corpus, store, report)
+
+
+def test_a_crash_after_the_swap_before_the_ids_are_recorded_makes_the_next_build_whole(tmp_path, corpus,
+                                                                                    monkeypatch):
+    from councilgraph.graph.cache import ExtractionCache
+
+    store = tmp_path / "s.lbdb"
+    api.build([corpus], store)
+    generate(corpus / "more", 5, seed=10, start=120)
+
+    def crash(self, changes, generation):
+        raise KeyboardInterrupt("killed after the swap")
+
+    monkeypatch.setattr(ExtractionCache, "set_ids", crash)
+    with pytest.raises(KeyboardInterrupt):
+        api.build([corpus], store)
+    monkeypatch.undo()
+    (corpus / "more" / sorted(p.name for p in (corpus / "more").glob("*.txt"))[0]).unlink()
+    report = api.build([corpus], store)
+    assert not report.incremental  # the cache's ids do not describe the store: written anew, correctly
+    _same_as_whole_build(tmp_path, corpus, store, report)
+
+
+def test_files_unchanged_since_the_store_was_written_are_not_read_again(tmp_path, corpus, monkeypatch):
+    import councilgraph.loaders as loaders
+
+    store = tmp_path / "s.lbdb"
+    api.build([corpus], store)
+    api.build([corpus], store)  # records what every file looks like (the first build read them all)
+    read: list[str] = []
+    real = loaders.load_path
+
+    def counting(path, *a, **kw):
+        read.append(str(path))
+        return real(path, *a, **kw)
+
+    monkeypatch.setattr(loaders, "load_path", counting)
+    again = api.build([corpus], store)
+    # only the files that were skipped (not minutes) are read again, to say so again
+    assert set(read) == {s.path for s in again.skipped} and again.unchanged == again.documents
+    victim = sorted((corpus / "gen").glob("*.txt"))[3]
+    victim.write_text(victim.read_text() + "\nCouncillor Ada Quill asked about fly-tipping.\n")
+    read.clear()
+    changed = api.build([corpus], store)
+    assert set(read) - {s.path for s in changed.skipped} == {str(victim)}
+    assert changed.extracted == 1 and changed.incremental
+    _same_as_whole_build(tmp_path, corpus, store, changed)
+
+
+class _Memory:
+    """identity.PeopleSource over a list of people (what the build's cache answers from SQLite)."""
+
+    def __init__(self, people):
+        self.people = people
+
+    def in_buckets(self, buckets):
+        return [w for w in self.people if _bucket(w) in buckets]
+
+    def role_only_roles(self):
+        return {w.role for w in self.people if _bucket(w) == "r"}
+
+    def role_only(self, roles):
+        return [w for w in self.people if _bucket(w) == "r" and w.role in roles]
+
+    def named_roles(self):
+        return {w.role for w in self.people if _bucket(w).startswith("n:") and w.role}
+
+    def named_with_roles(self, roles):
+        return [w for w in self.people if _bucket(w).startswith("n:") and w.role in roles]
+
+    def with_ids(self, ids):
+        return [w for w in self.people if w.old in ids]
+
+    def with_bases(self, bases):
+        return [w for w in self.people if w.old_base in bases]
+
+
+def _bucket(w):
+    from councilgraph.loaders.extract.identity import bucket
+
+    return bucket(w)
+
+
+def test_resolving_only_what_changes_gives_the_ids_of_resolving_everything(tmp_path):
+    import random
+
+    from councilgraph.loaders.extract.identity import Who, council_slug, resolve_changes, resolve_council
+
+    src = tmp_path / "gen"
+    generate(src, 400, seed=21)
+    docs = list(enumerate(sorted(api.extract([src]), key=lambda x: x.source)))
+
+    def people(chosen):
+        out: dict[str, list] = {}
+        for rid, x in sorted(chosen, key=lambda d: d[1].source):
+            for i, p in enumerate(x.people):
+                w = Who(x.source, x.committee, p.name, p.kind, p.role, p.member_id, p.first_span.start, order=i)
+                w.rid = rid
+                out.setdefault(council_slug(x.council, x.source), []).append(w)
+        return out
+
+    rng = random.Random(5)
+    for trial in range(6):
+        chosen = rng.sample(docs, 250)
+        k = rng.choice([1, 4, 15])
+        delta, rest = chosen[:k], chosen[k:]
+        before, after = (chosen, rest) if trial % 2 else (rest, rest + delta)
+        old = {}
+        for slug, ws in people(before).items():
+            resolve_council(slug, ws)
+            old.update({(w.rid, w.order): (w.id, w.base) for w in ws})
+        for slug, ws in people(after).items():
+            whole = people(after)[slug]
+            resolve_council(slug, whole)
+            for w in ws:
+                w.old, w.old_base = old.get((w.rid, w.order), (None, None))
+            moved = people(delta).get(slug, [])
+            for w in moved:
+                w.old, w.old_base = old.get((w.rid, w.order), (None, None))
+            got = {(w.rid, w.order): w.old for w in ws}
+            got.update({(w.rid, w.order): w.id for w in resolve_changes(slug, moved, _Memory(ws))})
+            assert got == {(w.rid, w.order): w.id for w in whole}, (trial, slug)
