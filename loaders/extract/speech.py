@@ -237,7 +237,6 @@ class SpeechReader:
         self._block_starts: list[int] = []
         self.written_q: Question | None = None  # a written question that may run on over paragraphs
         self.put_to: tuple[Person, Person] | None = None  # a written question's heading: who asks whom
-        self._sent_end = 0  # the sentence _mark_explicit is reading ends here
         self._acts: dict[int, list[Act]] = {}  # acts() records pronoun mentions: run it once a sentence
 
     # -- act detection ----------------------------------------------------------------------------
@@ -363,8 +362,7 @@ class SpeechReader:
         if ex is None and "when " in low:
             ex = _WHEN_ASKED.search(sentence)
         if ex:
-            self._sent_end = e
-            self._mark_explicit(found, s, ex)
+            self._mark_explicit(found, s, e, ex)
         rq = _RECEIVED_QUESTION.search(sentence) if "received" in low and "from" in low else None
         who = self._person_in(s + rq.start("who"), s + rq.end("who")) if rq else None
         if who is not None and not any(a.person is who for a in found):
@@ -400,7 +398,7 @@ class SpeechReader:
         ms = self._mentions_in(s, e)
         return ms[0][1] if ms else None
 
-    def _mark_explicit(self, found: list[Act], s: int, ex: re.Match) -> None:
+    def _mark_explicit(self, found: list[Act], s: int, e: int, ex: re.Match) -> None:
         who = None
         groups = ex.groupdict()
         g = "who" if groups.get("who") else "who2" if groups.get("who2") else None
@@ -408,7 +406,7 @@ class SpeechReader:
             who = self._person_in(s + ex.start(g), s + ex.end(g))
         lead = ex.group("lead").lower()
         if lead.startswith(("responded", "replied", "provided", "gave", "offered")) and who is None and \
-                _NOTHING_MORE.match(self.text, s + ex.end(), self._sent_end):
+                _NOTHING_MORE.match(self.text, s + ex.end(), e):
             return  # "presented the plan and responded to members' queries and comments.": a summary, no question
         if lead.startswith(("responded", "replied", "provided", "gave", "offered")):
             responder_acts = [a for a in found if a.pos <= s + ex.start() and a.person is not None]
@@ -427,11 +425,11 @@ class SpeechReader:
             target = next((a for a in found if a.kind == "passive_answer"), None)
         named_after = [a.pos for a in found if a.person is not None and a.pos > s + ex.end()]
         if target is None and (told := _IT_WAS_SAID.search(self.text, s, named_after[0] if named_after
-                                                           else self._sent_end)) is not None:
+                                                           else e)) is not None:
             # "In response to a question about X, it was explained that ...": answered, by no one named
             for a in [a for a in found if a.person is None and a.pos >= told.start()]:
                 found.remove(a)  # "it was suggested that" is the answer here, not a members' point
-            target = Act(told.start(), named_after[0] if named_after else self._sent_end,
+            target = Act(told.start(), named_after[0] if named_after else e,
                          None, told.group("verb").lower(), collective=True, kind="passive_answer")
             found.append(target)
             found.sort(key=lambda a: a.pos)
