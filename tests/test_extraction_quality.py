@@ -80,5 +80,6 @@ def test_real_minutes_from_many_councils_hold_their_level(tmp_path, parity, floo
     assert res["headline_f1"] >= floor
     for field, least in (("people", 0.92), ("questions", 0.88), ("responders", 0.86), ("concern_grouping", 0.85)):
         assert res[field]["f1"] >= least, (field, res[field])
+    assert res["actions"]["f1"] >= 0.85 and res["attendance"]["f1"] >= 0.78, (res["actions"], res["attendance"])
     assert res["documents_missing"] == []
     assert res["meta_council"]["acc"] >= 0.95

@@ -177,7 +177,7 @@ def _page_events(text):
     blks = split_blocks(text)
     sents = [s for b in blks for s in sentences(text, b)]
     att = attendance(text, blks, sents, people, list_blocks=blks)
-    names = {p.key: p.name.split()[-1] for p in people}
+    names = {p.key: (p.name or p.role).split()[-1] for p in people}
     return sorted((names[st.person], st.event) for st in att)
 
 
@@ -285,3 +285,20 @@ def test_a_view_that_something_should_be_done_is_not_an_action():
             "The Head of Housing said the lettings policy would be reviewed by the Cabinet in June.\n")
     got = _actions(text)
     assert len(got) == 1 and got[0].startswith("The Head of Housing")
+
+
+def test_substitutes_named_in_a_bracket_with_a_post_or_after_a_colon():
+    # the substitute's post inside the bracket, "attended in his absence"
+    assert _events("Apologies for absence were received from Mr R Hollis (Mr G Varley, Clinical Lead attended in "
+                   "his absence) and Ms F Dray.\n") == [("F Dray", "apologies"), ("G Varley", "substitute"),
+                                                        ("R Hollis", "apologies")]
+    # "were also received", co-opted members without titles, the alternate in a clause after a colon
+    assert _page_events("Apologies were also received from Petra Lomond and Nadia Fearn: Iris Caddow attended as "
+                        "her alternate.\n") == [("Caddow", "substitute"), ("Fearn", "apologies"),
+                                                ("Lomond", "apologies")]
+
+
+def test_unable_to_attend_is_an_apology_but_not_for_another_event():
+    assert _page_events("The Clerk recorded attendance. Councillor Tam Ruddock was unable to attend due to "
+                        "illness.\n") == [("Ruddock", "apologies")]
+    assert _page_events("Councillor Una Fyfe was unable to attend the site visit on 3 May.\n") == []

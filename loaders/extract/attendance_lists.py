@@ -24,7 +24,7 @@ _LABEL = re.compile(
     r"(?P<present>(?<!not\s)Present|Also\s+present|(?:Other\s+)?(?:Members|Councillors)\s+present|Other\s+(?:Members|"
     r"Councillors))|(?P<apologies>Apologies(?:\s+for\s+absence)?|Absent|(?:Members\s+)?not\s+present)|"
     r"(?P<substitute>Substitute(?:s|\s+Members?)?))\s*:[ \t]*"
-    r"|(?P<sentence>apolog(?:ies|y))\s+(?:for\s+absence\s+)?(?:had\s+been|have\s+been|were|was|are|is)\s+(?:received|"
+    r"|(?P<sentence>apolog(?:ies|y))\s+(?:for\s+absence\s+)?(?:had\s+been|have\s+been|were|was|are|is)\s+(?:also\s+)?(?:received|"
     r"submitted|made|given|tendered|noted|reported|intimated)\s+(?:on\s+behalf\s+of|from|by)\s+"
     r"|(?P<present_sentence>(?:also\s+)?(?:present|in\s+attendance))\s+(?:were|was)\s+(?:also\s+)?",
     re.IGNORECASE)
@@ -35,6 +35,7 @@ _TITLED_START = ("Coun", "coun", "COUN", "Cllr", "cllr", "CLLR")  # blocks start
 _LABEL_CUES = ("present", "attendance", "absent", "other members", "other councillors", "officers")
 # a list ends at a sentence's full stop, not at an initial's or a title's ("Cllr J. Smith, Dr. K. Lane")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Cllr)(?<!Mrs)(?<!Mr)(?<!Ms)(?<!Dr)\.(?=\s|$)")
+_CLAUSE_COLON = re.compile(r":(?=\s)")
 _SEPARATOR = re.compile(r"\s*(?:[,;]|\band\b|&)\s*|$")
 _TITLE = re.compile(r"(?:(?:County\s+)?(?:Councillors?|Cllrs?)|Mr|Mrs|Ms|Miss|Mx|Dr|Prof(?:essor)?|Sir|Dame|"
                     r"Alderman|Bailie|Provost|Rev(?:erend)?)(?:\.?\s+|\.(?-i:(?=[A-Z])))", re.IGNORECASE)
@@ -47,8 +48,8 @@ _NOT_NAME = {"council", "committee", "officer", "officers", "members", "member",
 _DASH_ROLE = re.compile(r"\s+[–—-]\s+\S.*$")
 _PAREN_SUB = re.compile(r"\(\s*(?:substitute[:\s]+(?:(?:Councillor|Cllr)\.?\s*)?(?P<n1>[A-Z][\w.’'\- ]{1,40}?)\s*\)|"
                         r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?P<n2>[A-Z][\w.’'\- ]{1,40}?),?\s+"
-                        r"(?:[^()]{0,40}?)(?:attended|was\s+present|present)\s+as\s+(?:a\s+|the\s+|her\s+|his\s+|their\s+)?"
-                        r"(?:substitute|alternate|deputy)|(?:attended|present)\s+in\s+(?:his|her|their)\s+(?:absence|place)\s*\))",
+                        r"(?:[^()]{0,40}?)(?:attended|was\s+present|present)\s+(?:as\s+(?:an?\s+|the\s+|her\s+|his\s+|"
+                        r"their\s+)?(?:substitute|alternate|deputy)|in\s+(?:his|her|their)\s+(?:absence|place)\s*\)))",
                         re.IGNORECASE)
 _SUB_PAIR = re.compile(r"C(?<!\wC)(?:ouncillor|llr)\.?\s*(?P<a>[A-Z][\w.’'\- ]{1,40}?)\s+(?:for|substitut\w*\s+for|"
                        r"in\s+place\s+of|replacing)\s+(?:Councillor|Cllr)\.?\s*(?P<b>[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+)*)")
@@ -110,6 +111,9 @@ def _read_lists(text: str, blocks: list[Block]) -> tuple[ListEntry, ...]:
             officers = bool(m.group("officers"))
             stop = labels[i + 1].start() if i + 1 < len(labels) else be
             end = _SENTENCE_END.search(text, m.end(), stop)
+            if sentence:  # "... from A and B: C attended as her alternate": the clause after a colon is prose
+                colon = _CLAUSE_COLON.search(text, m.end(), end.start() if end else stop)
+                end = colon or end
             got = _read_lines(text, m.end(), end.start() if end else stop, event, officers, sentence=sentence)
             if not got and not text[m.end():stop].strip():
                 # the label printed alone ("In attendance:"), its names in the blocks that follow

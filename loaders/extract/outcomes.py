@@ -180,20 +180,27 @@ ATTEND = [
     # "was present from item 4" is an arrival; "was present at the meeting" is presence
     ("arrived", re.compile(r"\b(?:arrived|joined\s+the\s+meeting|entered\s+the\s+meeting)\b|\bwas\s+(?:now\s+)?"
                            r"present\s+(?:at|from)\s+(?:\d|item\b|minute\b)", re.IGNORECASE)),
+    # "Councillor Reilly was unable to attend due to illness": an apology, but not "unable to attend the visit"
     ("apologies", re.compile(r"\bapologies\b|\bapology\s+for\s+absence\b|\bapology\s+(?:was|had\s+been)\s+"
-                             r"(?:received|submitted|given|tendered)", re.IGNORECASE)),
-    ("substitute", re.compile(r"\bsubstitut\w*\b|\bin\s+place\s+of\b", re.IGNORECASE)),
+                             r"(?:received|submitted|given|tendered)|(?P<unable>\b(?:was|were)\s+unable\s+to\s+(?:attend|"
+                             r"be\s+present)|\b(?:could|did)\s+not\s+attend)(?:\s+(?:the|this|today's)\s+meeting)?"
+                             r"(?=\s*(?:[.,;]|$|due\b|owing\b|because\b|as\b|through\b))", re.IGNORECASE)),
+    ("substitute", re.compile(r"\bsubstitut\w*\b|\bin\s+place\s+of\b|\b(?:attend\w*|present)\s+(?:as\s+(?:an?\s+|"
+                              r"the\s+|his\s+|her\s+|their\s+)?(?:alternate|deputy)\b|in\s+(?:his|her|their)\s+"
+                              r"(?:absence|place)\b)", re.IGNORECASE)),
     ("present", re.compile(r"^\s*(?:Present|In attendance)\s*:|\b(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|"
                            r"present)\b", re.IGNORECASE)),
 ]
 # "Councillor Ward was substituted by Councillor Hill": the substitute is named after the verb
 _SUBSTITUTED_BY = re.compile(r"\b(?:substituted|replaced|represented)\s+by\b", re.IGNORECASE)
-_SUBSTITUTE_SAID = re.compile(r"\b(?:attend\w*|present)\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?substitute|"
+_SUBSTITUTE_SAID = re.compile(r"\b(?:attend\w*|present)\s+(?:as\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
+                              r"(?:substitute|alternate|deputy)|in\s+(?:his|her|their)\s+(?:absence|place))|"
                               r"\bsubstitut\w*\s+(?:for|by)\b|\breplaced\s+by\b", re.IGNORECASE)
 
 
 _ATTEND_WORDS = ("leave", "left", "arrived", "joined", "entered", "apolog", "substitut", "place", "present",
-                 "attendance", "departed", "withdrew")  # cue words: a sentence without one has no event
+                 "attendance", "departed", "withdrew", "unable to", "not attend", "alternate", "absence",
+                 "deputy")  # cue words: a sentence without one has no event
 
 
 def resolution_start(text: str, blocks: list[Block], body_start: int, body_end: int) -> int:
@@ -387,7 +394,7 @@ def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: li
                             event in ("left", "arrived") or p.key not in listed_people):
                         mentioned.append((mn.span.start, p))
             mentioned.sort(key=lambda t: t[0])
-            if event in ("left", "arrived") or event == "present" and m.start() > 0:
+            if event in ("left", "arrived") or event == "present" and m.start() > 0 or m.lastgroup == "unable":
                 mentioned = [t for t in mentioned if t[0] < s + m.start()]
                 if event == "present":  # "the Strategy Manager was in attendance to present the report": a post
                     mentioned = [t for t in mentioned if t[1].name]
