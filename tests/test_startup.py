@@ -32,3 +32,17 @@ def test_help_imports_neither_extractor_nor_store():
             "print(sorted(m for m in sys.modules if m.startswith(('councilgraph.loaders', 'rdflib', 'ladybug'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_extracting_one_file_imports_no_heavy_library(tmp_path):
+    """A one-file extract pays for the extractor only: no RDF parser, store, or pydantic (typer 0.29 adds it)."""
+    page = tmp_path / "minutes.txt"
+    page.write_text("Minutes of the Scrutiny Panel held on 4 March 2025\n\nCouncillor Ada Quill asked about "
+                    "potholes. The Highways Manager replied that repairs were planned.\n", encoding="utf-8")
+    code = ("import sys; from councilgraph import cli; sys.argv = ['councilgraph', 'extract', sys.argv[1], '--jsonl']\n"
+            "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith(('rdflib', 'ladybug', 'pydantic'))}),"
+            " file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, check=True)
+    assert '"asker"' in done.stdout  # it did extract
+    assert done.stderr.strip().splitlines()[-1] == "[]"
