@@ -58,15 +58,18 @@ def extract(
     topics: TopicScheme | str | Path | None = None,
     on_skip: Callable[[Skip], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
+    on_inputs: Callable[[int], None] | None = None,
 ) -> list[Extraction]:
     """Load, extract, resolve identities across documents and assign topics.
 
     Files that cannot be read, or are not minutes, are reported through `on_skip` and left out;
-    with `strict=True` the first one raises `InputError` instead.
+    with `strict=True` the first one raises `InputError` instead; nothing at all to read is a
+    `UsageError`. `on_inputs(n)` hears how many
+    files the walk of `paths` found before any is read (a progress bar's total, without a second walk).
     """
     from councilgraph.errors import InputError
     from councilgraph.graph.topics import TopicScheme, annotate, default_scheme
-    from councilgraph.loaders import Skip, iter_documents
+    from councilgraph.loaders import Skip, iter_documents, walk_inputs
     from councilgraph.loaders.extract import extract_document
     from councilgraph.loaders.extract.identity import resolve
 
@@ -80,8 +83,13 @@ def extract(
         if on_skip:
             on_skip(s)
 
+    paths = list(paths)
+    walked = walk_inputs(paths, on_skip, untouched="nothing written")
+    if on_inputs:
+        on_inputs(len(walked[0]))
     with cyclic_gc_paused():
-        for i, doc in enumerate(iter_documents(paths, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip), 1):
+        for i, doc in enumerate(iter_documents(paths, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip,
+                                               walked=walked), 1):
             if on_document:
                 on_document(doc)
             if i % _YOUNG_EVERY == 0:
@@ -96,13 +104,6 @@ def extract(
         for x in out:
             annotate(x, scheme)
     return out
-
-
-def count_inputs(paths: Iterable[str | Path]) -> int:
-    from councilgraph.loaders import expand_paths
-
-    files, _ = expand_paths(paths)
-    return len(files)
 
 
 # -- graph, store and queries (each CLI command calls one of these) -----------------------------------

@@ -68,6 +68,12 @@ class _Skips:
         err.print(f"[yellow]skipped[/yellow] {shown(s)}", highlight=False, soft_wrap=True)
 
 
+def _usage_stop(exc: UsageError) -> None:
+    """Nothing to read at all (a mistyped folder) is a usage error: exit 2, nothing written."""
+    err.print(f"[red]Error:[/red] {shown(exc)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
+
+
 def _strict_stop(exc: InputError) -> None:
     """`--strict` stopped at the first file that could not be read: exit status 1, like a skip."""
     err.print(f"[red]Error:[/red] {shown(exc)} (--strict: stopped at the first file that could not be read)",
@@ -78,9 +84,10 @@ def _strict_stop(exc: InputError) -> None:
 def _run_extract(paths, manifest, fmt, strict, topics):
     skips = _Skips()
     with _progress() as progress:
-        task = progress.add_task("extracting", total=api.count_inputs(paths))
+        task = progress.add_task("extracting", total=None)
         result = api.extract(paths, manifest=manifest, fmt=fmt, strict=strict, topics=topics, on_skip=skips,
-                             on_document=lambda d: progress.advance(task))
+                             on_document=lambda d: progress.advance(task),
+                             on_inputs=lambda n: progress.update(task, total=n))
     return result, skips
 
 
@@ -96,9 +103,10 @@ def extract(paths: PathsArg, manifest: ManifestOpt = None, jsonl: Annotated[bool
     """
     from councilgraph.loaders.extract.contract import write_jsonl
 
-    _check_inputs(paths)
     try:
         result, skips = _run_extract(paths, manifest, fmt, strict, topics)
+    except UsageError as exc:
+        _usage_stop(exc)
     except InputError as exc:
         if not strict:
             raise
@@ -110,19 +118,6 @@ def extract(paths: PathsArg, manifest: ManifestOpt = None, jsonl: Annotated[bool
     err.print(f"{len(result)} documents extracted, {len(skips.items)} skipped", highlight=False)
     if skips.items:
         raise typer.Exit(1)
-
-
-def _check_inputs(paths) -> None:
-    """Nothing to read at all (a mistyped folder) is a usage error: exit 2, nothing written."""
-    from councilgraph.loaders import expand_paths
-
-    files, skips = expand_paths(paths)
-    if not files:
-        for s in skips:
-            err.print(f"[yellow]skipped[/yellow] {shown(s)}", highlight=False, soft_wrap=True)
-        err.print("[red]Error:[/red] nothing to read in " + shown(", ".join(str(p) for p in paths))
-                  + ": no minutes files there; nothing written", highlight=False, soft_wrap=True)
-        raise typer.Exit(2)
 
 
 def _write_atomic(out: Path, write) -> None:
@@ -177,14 +172,16 @@ def build(sources: PathsArg, store: StoreOpt = Path("councilgraph.lbdb"), manife
     is removed. The new store replaces the old one only when it is complete. Exit status: 0 all
     read, 1 something skipped, 2 nothing readable or a usage error (store unchanged).
     """
-    _check_inputs(sources)
     skips = _Skips()
     try:
         with _progress() as progress:
-            task = progress.add_task("building", total=api.count_inputs(sources))
+            task = progress.add_task("building", total=None)
             report = api.build(sources, store, manifest=manifest, fmt=fmt, strict=strict, topics=topics,
                                prune=prune, dry_run=dry_run, wait=wait,
-                               on_skip=skips, on_document=lambda d: progress.advance(task))
+                               on_skip=skips, on_document=lambda d: progress.advance(task),
+                               on_inputs=lambda n: progress.update(task, total=n))
+    except UsageError as exc:
+        _usage_stop(exc)
     except InputError as exc:
         if not strict:
             raise

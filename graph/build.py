@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councilgraph.loaders import Document, Skip, expand_paths, iter_documents, source_name
+from councilgraph.loaders import Document, Skip, iter_documents, source_name, walk_inputs
 from councilgraph.loaders.document import SourceInfo
 from councilgraph.loaders.extract.identity import resolve_changes, resolve_council, resolve_fast
 
@@ -98,22 +98,21 @@ def build(sources: Iterable[str | Path], store: str | Path, *, manifest: str | P
           fmt: str | None = None, strict: bool = False, topics: str | Path | None = None,
           prune: bool = False, dry_run: bool = False, wait: float = 0,
           on_skip: Callable[[Skip], None] | None = None,
-          on_document: Callable[[Document], None] | None = None, workers: int | None = None) -> BuildReport:
+          on_document: Callable[[Document], None] | None = None, workers: int | None = None,
+          on_inputs: Callable[[int], None] | None = None) -> BuildReport:
     """Build or update `store` from `sources` (extracting on `workers` processes; default: every core).
 
     Documents already in the store but not read this time are kept unless `prune` is given, except
     those whose file was below a folder given here and is gone from disk (deleted from a folder that
     was read again). Nothing readable among `sources` is a `UsageError` and the store is not touched.
     `dry_run` reads and extracts nothing new into the store and reports what a build would change.
+    `on_inputs(n)` hears how many files the one walk of `sources` found (a progress bar's total).
     """
     sources = [Path(s) for s in sources]
     store = Path(store)
-    walked = expand_paths(sources)  # once: the documents are read from this list
-    files = walked[0]
-    if not files:
-        shown = ", ".join(str(s) for s in sources) or "(none)"
-        raise UsageError(f"nothing to read in {shown}: no minutes files there; store left unchanged",
-                         path=str(store))
+    walked = walk_inputs(sources, on_skip, untouched="store left unchanged")  # once: documents are read from it
+    if on_inputs:
+        on_inputs(len(walked[0]))
     with store_lock(store, wait=wait):
         return _build_locked(sources, store, manifest=manifest, fmt=fmt, strict=strict, topics=topics,
                              prune=prune, dry_run=dry_run, on_skip=on_skip, on_document=on_document,

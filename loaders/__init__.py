@@ -14,14 +14,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from councilgraph.errors import InputError
+from councilgraph.errors import InputError, UsageError
 
 from .document import Document, SourceInfo
 from .manifest import MANIFEST_NAME, read_manifest
 from .registry import Loader, choose_loader, get_loader, loaders, register_loader
 
 __all__ = [
-    "Document", "SourceInfo", "Loader", "Skip", "iter_documents", "expand_paths", "load_path",
+    "Document", "SourceInfo", "Loader", "Skip", "iter_documents", "expand_paths", "walk_inputs", "load_path",
     "read_manifest", "register_loader", "loaders", "get_loader",
 ]
 
@@ -116,6 +116,24 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skip]]:
             else:
                 skips.append(Skip(str(p), why))
     return files, skips
+
+
+def walk_inputs(paths: Iterable[str | Path], on_skip: Callable[[Skip], None] | None, *,
+                untouched: str) -> tuple[list[Path], list[Skip]]:
+    """`expand_paths`, refusing a walk that found nothing to read (a mistyped folder) with a
+    `UsageError` after naming what it passed over; `untouched` says what was therefore left alone.
+
+    Extract and build walk their inputs once with this: the count for a progress bar and the files
+    to read come from the same walk."""
+    paths = list(paths)
+    walked = expand_paths(paths)
+    if not walked[0]:
+        for s in walked[1]:
+            if on_skip:
+                on_skip(s)
+        shown = ", ".join(str(p) for p in paths) or "(none)"
+        raise UsageError(f"nothing to read in {shown}: no minutes files there; {untouched}")
+    return walked
 
 
 def _ignored(f: Path) -> bool:
