@@ -617,3 +617,14 @@ def test_in_answer_to_questions_a_portfolio_holder_advised_a_list(extract):
 def test_following_questions_the_chair_moved_is_procedure_not_an_answer(extract):
     x = extract("Minutes:\n\nFollowing questions from members, the Convener moved that the report be noted.\n")
     assert qa(x) == []
+
+
+def test_numbered_written_question_to_a_cabinet_member_runs_to_its_question_mark(extract):
+    x = extract("Minutes:\n\n2      Question from Councillor Rhian Tovey to Cabinet Member Housing\n\n"
+                "Last spring the Parish Council bought the old library building on Mill Lane.\n\n"
+                "Later the same year the depot at Crossways was transferred by this Council for £1.\n\n"
+                "In her assessment, what value does the Estates Manager give to the depot?\n\n"
+                "Answer from Councillor Gwyn Parry, Cabinet Member Housing\n\n"
+                "The depot was transferred to a community trust under the asset transfer policy.\n")
+    assert qa(x) == [("Rhian Tovey", ["Gwyn Parry"])]
+    assert x.questions[0].text.startswith("Last spring") and x.questions[0].text.endswith("give to the depot?")

@@ -82,7 +82,8 @@ _WHEN_ASKED = re.compile(r"(?P<lead>[Ww]hen\s+(?:asked|questioned))\s+(?:about|o
                          r"[^,;.]{0,120}(?=,)")
 
 
-WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:(?:on|with|without)\s+notice\s+)?"
+WRITTEN_Q = re.compile(r"^\s*(?:\(?\d{1,3}[a-z]?[.):]?\s+)?(?:Supplementary\s+)?Questions?\s+"
+                       r"(?:(?:on|with|without)\s+notice\s+)?"
                        r"(?:from|by|submitted\s+by|asked\s+by)\s+"
                        r"\S.{0,120}?:?\s*$",
                        re.IGNORECASE)
@@ -99,8 +100,9 @@ _PLURAL_OFFICE = re.compile(r"\b(?:Cabinet|Executive|Lead)\s+Members\b|\bPortfol
 _ANNOUNCES_QUESTION = re.compile(r"\basked\s+(?:a|one|her|his|their)\s+(?:supplementary\s+|further\s+|follow[- ]up\s+)?"
                                  r"question\b")
 # "23-04 – Councillor A to Councillor B", "Question 3: Cllr A to the Leader": a written question's heading
+# (which asks nothing: "what value does the Valuer give to The Grange?" is the question itself)
 _PUT_TO = re.compile(r"\s*(?:(?:Question\s*)?[\w./-]{0,10}\s*[–—:-]\s*)?(?:(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Dr)\s+)?"
-                     r"[A-Z][^.;:\n]{1,60}?(?P<to>\s+to\s+)(?:the\s+)?[A-Z][^.;:\n]{1,80}?\.?\s*$")
+                     r"[A-Z][^.;:\n]{1,60}?(?P<to>\s+to\s+)(?:the\s+)?[A-Z][^.;:?\n]{1,80}?\.?\s*$")
 _SPEAKER_LABEL = re.compile(r"\s*(?:(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\s+)?[A-Z][\w’'.\- ]{1,60}:\s*")
 _TOPIC_AFTER = re.compile(r"\s+(?:about|regarding|concerning|on|over|around|relating\s+to|in\s+relation\s+to|"
                           r"as\s+to)\b")
@@ -552,7 +554,10 @@ class SpeechReader:
                 who = self._mentions_in(block.span.start, block.span.end) \
                     if WRITTEN_Q.match(heading) or WRITTEN_A.match(heading) else []
                 if who or WRITTEN_A.match(heading):  # "Questions from Committee Members" names no one: an agenda line
-                    written = ("q" if WRITTEN_Q.match(heading) else "a", who[-1][1] if who else None)
+                    to = heading.find(" to ") if WRITTEN_Q.match(heading) else -1
+                    asking = [w for w in who if w[0] < block.span.start + to] if to > 0 else who
+                    # "Question from Councillor A to the Cabinet Member for B": A asks (B answers below)
+                    written = ("q" if WRITTEN_Q.match(heading) else "a", (asking or who)[-1][1] if who else None)
                     consumed = block.index
                     continue
                 addressed = _PUT_TO.match(heading) if len(heading) < 200 and " to " in heading else None
