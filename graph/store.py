@@ -221,43 +221,67 @@ def _pool_bytes() -> int:
     return max(64, int(os.environ.get("COUNCILGRAPH_BUFFER_POOL_MB", "768"))) * 2**20
 
 
+def _chunk_bytes() -> int:
+    """How much one COPY loads: a COPY holds its pages until it commits, so a table loaded in one
+    statement needs buffer pool in proportion to the table (a 300,000-item build ran out of a 768 MB
+    pool that way); loaded a chunk at a time it needs the pool of one chunk."""
+    return max(1, int(os.environ.get("COUNCILGRAPH_COPY_CHUNK_KB", "65536"))) * 1024
+
+
 class CsvFiles:
-    """The bulk-load files of a new store: one CSV per node table and per (rel, from, to), headed
-    with the schema's columns, appended to as documents' lines arrive."""
+    """The bulk-load files of a new store: CSVs per node table and per (rel, from, to), headed with
+    the schema's columns, appended to as documents' lines arrive, and started again after
+    `_chunk_bytes()` so that each is one modest COPY."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.files: dict[tuple, Any] = {}
         self.writers: dict[tuple, Any] = {}
+        self.size: dict[tuple, int] = {}
+        self.parts: list[tuple[tuple, str]] = []  # (table key, file name), in the order written
+        self.limit = _chunk_bytes()
 
     def _fp(self, key: tuple) -> Any:
         fp = self.files.get(key)
+        if fp is not None and self.size[key] >= self.limit:
+            fp.close()  # this chunk is full: the table's rows go on in a new file
+            fp = None
         if fp is None:
             header = ["id", *NODES[key[1]]] if key[0] == "node" else ["from", "to", *RELS[key[1]][1]]
-            fp = self.files[key] = (self.folder / ("__".join(key) + ".csv")).open("w", newline="", encoding="utf-8")
+            n = sum(1 for k, _ in self.parts if k == key)
+            name = "__".join(key) + (f".{n}" if n else "") + ".csv"
+            self.parts.append((key, name))
+            fp = self.files[key] = (self.folder / name).open("w", newline="", encoding="utf-8")
             self.writers[key] = csv.writer(fp)
             self.writers[key].writerow(header)
+            self.size[key] = 0
         return fp
 
     def write(self, key: tuple, text: str) -> None:
-        """Append CSV lines already formatted (`graph.model.document_parts`)."""
+        """Append CSV lines already formatted (`graph.model.document_parts`): whole lines, so a
+        chunk never ends inside a row."""
         self._fp(key).write(text)
+        self.size[key] += len(text)
 
     def row(self, row: Row) -> None:
         key = table_key(row)
         self._fp(key)
         self.writers[key].writerow(csv_values(row))
+        self.size[key] += 128  # about a row of a shared node or a person: only the chunk's size needs it
 
-    def close(self) -> list[tuple]:
+    def close(self) -> list[tuple[tuple, str]]:
+        """Close the files; the (table key, file name) of every chunk, nodes' and edges' in table order."""
         for fp in self.files.values():
             fp.close()
-        return sorted(self.files)
+        order = {key: i for i, key in enumerate(sorted(self.files))}
+        return sorted(self.parts, key=lambda part: order[part[0]])  # stable: a table's chunks in order
 
 
-def copy_files(conn: Any, folder: Path, keys: list[tuple]) -> None:
-    """COPY every file into its table: nodes first, then edges (whose ends must exist)."""
-    for key in [k for k in keys if k[0] == "node"] + [k for k in keys if k[0] == "rel"]:
-        csv_path = _literal((folder / ("__".join(key) + ".csv")).as_posix())
+def copy_files(conn: Any, folder: Path, parts: list[tuple[tuple, str]]) -> None:
+    """COPY every chunk into its table: nodes first, then edges (whose ends must exist); one
+    statement a chunk, each committed before the next (see `_chunk_bytes`)."""
+    for key, name in [p for p in parts if p[0][0] == "node"] + [p for p in parts if p[0][0] == "rel"]:
+        csv_path = _literal((folder / name).as_posix())
         # the dialect is stated, never sniffed: a sniffer that sees "a; b" in early rows picks ";"
         if key[0] == "node":
             conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV})")
@@ -291,12 +315,12 @@ def new_store(fill: Callable[[CsvFiles], StoreStats], path: str | Path, *,
 
         files = CsvFiles(tmpdir)
         stats = fill(files)
-        keys = files.close()
+        parts = files.close()
         db = lb.Database(str(new_db), buffer_pool_size=_pool_bytes())
         conn = lb.Connection(db)
         for stmt in ddl():
             conn.execute(stmt)
-        copy_files(conn, tmpdir, keys)
+        copy_files(conn, tmpdir, parts)
         from .summaries import build_summaries
 
         build_summaries(conn)  # derived tables the concern queries read (graph/summaries.py)

@@ -144,3 +144,23 @@ def test_candidate_topics_are_recurring_phrases_outside_the_scheme(sample_store)
     assert found and all(n >= 3 for n in found.values())
     from councilgraph.graph.topics import default_scheme
     assert not any(default_scheme().find(phrase) for phrase in found)
+
+
+def test_tables_loaded_a_chunk_at_a_time_give_the_same_store(tmp_path, sample_store, monkeypatch):
+    """A large table is COPYed in chunks (one statement each) so a build needs the buffer pool of a
+    chunk, not of the table: chunks of 4 KB give the store one COPY a table gives."""
+    from councilgraph.graph import store as store_mod
+
+    copied: list[str] = []
+    real_copy = store_mod.copy_files
+
+    def spy(conn, folder, parts):
+        copied.extend(name for _, name in parts)
+        return real_copy(conn, folder, parts)
+
+    monkeypatch.setattr(store_mod, "copy_files", spy)
+    monkeypatch.setenv("COUNCILGRAPH_COPY_CHUNK_KB", "4")
+    store = tmp_path / "chunked.lbdb"
+    api.build([SAMPLE / "minutes"], store)
+    assert len(copied) > len({name.split(".")[0] for name in copied}) + 10  # many tables came in several chunks
+    assert _json(store) == _json(sample_store)
