@@ -26,6 +26,8 @@ from .records import Indicator, Span
 from .segment import Sentence, cues, lowered
 
 _DIGIT = re.compile(r"\d")
+# A reading of a sentence: start, end (offsets in the sentence), name, values, direction.
+_Reading = tuple[int, int, str, list[str], str | None]
 _NUM = r"£?\d[\d,]*(?:\.\d+)?%?"
 # A noun phrase is read greedily (fast) and then cut at the first word that ends it (_STOPWORDS),
 # rather than with a lazy regex and a look-ahead at every word (slow).
@@ -244,9 +246,9 @@ _SHARE_SKIP = {"were", "was", "are", "is", "had", "have", "has", "been", "being"
                "also", "already", "all"}
 
 
-def _shares(sentence: str, acr: dict[str, str]) -> list[Indicator]:
+def _shares(sentence: str, acr: dict[str, str]) -> list[_Reading]:
     """Shares with their predicate, spans relative to the sentence (the caller places them)."""
-    out = []
+    out: list[_Reading] = []
     if "%" not in sentence and "per cent" not in sentence and "percent" not in sentence:
         return out
     for m in _PCT_OF.finditer(sentence):
@@ -266,19 +268,17 @@ def _shares(sentence: str, acr: dict[str, str]) -> list[Indicator]:
         if len(words) < 2 or _only_time(name) or words[0].lower() in _NOT_COUNTED or \
                 words[0].lower() in {"budget", "total", "net", "these", "those", "them"}:
             continue
-        end = _name_end(sentence, m.start("name"), " ".join(words))
-        out.append(Indicator(name, [m.group("v")], None, sentence[m.start():end], Span(m.start(), end),
-                             Span(0, len(sentence))))
+        out.append((m.start(), _name_end(sentence, m.start("name"), " ".join(words)), name, [m.group("v")], None))
     return out
 
 
-def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str]) -> list[Indicator]:
-    out = []
-    e = s + len(sentence)
+def _counts(sentence: str, acr: dict[str, str]) -> list[_Reading]:
+    """Shares, amounts, counts and named scorecards of a sentence with a figure, spans relative to it
+    (readings, not `Indicator`s: most are dropped by `find_indicators` as named already)."""
+    seen: set[str] = set()
     shares = _shares(sentence, acr)
-    taken = {ind.span.start for ind in shares}
-    out.extend(Indicator(i.name, i.values, None, i.text, Span(s + i.span.start, s + i.span.end), Span(s, e))
-               for i in shares if i.name.lower() not in seen and not seen.add(i.name.lower()))
+    taken = {r[0] for r in shares}
+    out = [r for r in shares if r[2].lower() not in seen and not seen.add(r[2].lower())]
     for rx in (_SCORECARD, _AMOUNT, _COUNT):
         if rx is _SCORECARD and "corecard" not in sentence and "ashboard" not in sentence:
             continue
@@ -338,7 +338,7 @@ def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str
             if len(name) < 6 or len(name.split()) < 2 or name.lower() in seen:
                 continue
             seen.add(name.lower())
-            out.append(Indicator(name, values, None, m.group(0), Span(s + m.start(), s + m.end()), Span(s, e)))
+            out.append((m.start(), m.end(), name, values, None))
     return out
 
 
@@ -618,15 +618,21 @@ def _subject(sentence: str, at: int) -> tuple[int, str] | None:
     return None if _only_time(name) else (start, name)
 
 
-_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# a figure, not a year, a date or a time: no rule reads a measure at "2019", "16/02/2010", "10:30" or
+# "23rd November" (they say when), and more than half the sentences with a digit have only those
+_FIGURE_RUN = re.compile(
+    r"\d(?<![\d/:]\d)[\d,.]*+(?:(?=%)|(?<!(?<![£\d,.])(?:19|20)\d\d)(?<!(?<![£\d,.])(?:19|20)\d\d[.,])"
+    rf"(?![/:]\d|[ \t]*(?:st|nd|rd|th)?[ \t]*(?:{_MONTHS})\b))")
 
 
 def _digit_windows(sentence: str) -> list[tuple[int, int]]:
     """Stretches of a sentence around its figures, where a rule that needs a figure can match: a
     verb or "of" up to 60 characters before it, a unit just after. Searching only these keeps the
-    cost of those rules off sentences (and stretches of sentences) with no figure."""
+    cost of those rules off sentences (and stretches of sentences) with no figure; a sentence with
+    no window is not read for counts or amounts at all."""
     out: list[tuple[int, int]] = []
-    for m in _DIGIT_RUN.finditer(sentence):
+    for m in _FIGURE_RUN.finditer(sentence):
         lo, hi = max(0, m.start() - 60), min(len(sentence), m.end() + 30)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
@@ -777,8 +783,6 @@ def _page_cues(text: str, sents: list[Sentence]) -> dict[int, set[int]]:
     return found
 
 
-# A reading of a sentence: start, end (offsets in the sentence), name, values, direction.
-_Reading = tuple[int, int, str, list[str], str | None]
 
 
 def _changes_of_a_figure(sentence: str) -> list[_Reading]:
@@ -1123,12 +1127,13 @@ def _named_heads(sentence: str) -> list[_Reading]:
     return out
 
 
-def _named(text: str, s: int, sentence: str, acr: dict[str, str],
-           cue: set[int] | frozenset[int] = _ALL_CUES) -> list[Indicator]:
+def _named(sentence: str, acr: dict[str, str], cue: set[int] | frozenset[int] = _ALL_CUES,
+           windows: list[tuple[int, int]] | None = None) -> list[_Reading]:
     """Measures a sentence names with or without a figure, each rule run only where its cue words
     are (`_NAMED_CUES`). The readings with a figure come first, as they win an overlap."""
     low = sentence.lower()
-    windows = _digit_windows(sentence) if _DIGIT_CUE in cue else []
+    if windows is None:
+        windows = _digit_windows(sentence) if _DIGIT_CUE in cue else []
     found: list[_Reading] = []
     if windows and _STATE_CUE in cue and " of " in sentence:  # its change nouns are all change words
         found += _changes_of_a_figure(sentence)
@@ -1156,13 +1161,11 @@ def _named(text: str, s: int, sentence: str, acr: dict[str, str],
         found += _named_heads(sentence)
     if _SERVICE_CUE in cue:
         found += _service_measures(sentence, low)
-    e = s + len(sentence)
     out = []
     for start, end, name, values, direction in found:
         name = _clean(name, acr)
-        if len(name) < 5 or _only_time(name):
-            continue
-        out.append(Indicator(name, values, direction, sentence[start:end], Span(s + start, s + end), Span(s, e)))
+        if len(name) >= 5 and not _only_time(name):
+            out.append((start, end, name, values, direction))
     return out
 
 
@@ -1170,7 +1173,8 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
     acr = acronyms(text)
     out: list[Indicator] = []
     seen: set[str] = set()
-    counted: list[Indicator] = []
+    counted: list[tuple[int, int, _Reading]] = []  # sentence start and end, a reading of it
+    windows: dict[int, list[tuple[int, int]]] = {}  # a sentence's stretches around its figures, by index
     all_cues = _page_cues(text, sents)
     # the named rules' cues, numbered from 0; a change word of the patterns' first group is a travel's cue too
     named_cues: dict[int, set[int]] = {}
@@ -1180,7 +1184,9 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
             named_cues[k] = named
         if _DIGIT_FLAG in c or _BOARD_FLAG in c:
             s, e = sents[k].span.start, sents[k].span.end
-            counted.extend(_counts(text, s, text[s:e], acr, set()))
+            w = windows[k] = _digit_windows(text[s:e]) if _DIGIT_FLAG in c else []
+            if w or _BOARD_FLAG in c:
+                counted.extend((s, e, r) for r in _counts(text[s:e], acr))
     for sent, found in _candidates(sents, all_cues):
         s, e = sent.span.start, sent.span.end
         sentence = text[s:e]
@@ -1243,22 +1249,22 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                                      Span(s, e)))
     # a count is kept unless a measure read above already names it ("Of the 58 KBMs" beside "75% of KBMs on track")
     named = [set(i.name.lower().split()) for i in out]
-    for ind in counted:
-        words = set(ind.name.lower().split())
-        if ind.name.lower() not in seen and not any(words < n for n in named):
-            seen.add(ind.name.lower())
-            out.append(ind)
+    for s, e, (start, end, name, values, _) in counted:
+        low = name.lower()
+        if low not in seen and not any(set(low.split()) < n for n in named):
+            seen.add(low)
+            out.append(Indicator(name, values, None, text[s + start:s + end], Span(s + start, s + end), Span(s, e)))
     # measures named without the shapes above, unless their words are already read as one
     spans = [(i.span.start, i.span.end) for i in out]
-    for k, sent in enumerate(sents):
-        if k not in named_cues:
-            continue
-        for ind in _named(text, sent.span.start, text[sent.span.start:sent.span.end], acr, named_cues[k]):
-            if ind.name.lower() in seen or any(a < ind.span.end and ind.span.start < b for a, b in spans):
+    for k in sorted(named_cues):
+        s, e = sents[k].span.start, sents[k].span.end
+        for start, end, name, values, direction in _named(text[s:e], acr, named_cues[k], windows.get(k, [])):
+            a0, b0 = s + start, s + end
+            if name.lower() in seen or any(a < b0 and a0 < b for a, b in spans):
                 continue
-            seen.add(ind.name.lower())
-            spans.append((ind.span.start, ind.span.end))
-            out.append(ind)
+            seen.add(name.lower())
+            spans.append((a0, b0))
+            out.append(Indicator(name, values, direction, text[a0:b0], Span(a0, b0), Span(s, e)))
     end = len(text.rstrip())
     if end and text[end - 1] not in ".!?;:)”\"’'":  # an excerpt cut mid-word: its last reading is a fragment
         out = [i for i in out if i.span.end < end]
