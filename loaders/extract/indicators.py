@@ -90,6 +90,12 @@ PATTERNS.append(re.compile(  # "The households in temporary accommodation had in
     rf"(?:{at_word_start(['the', 'our'], ignore_case=True)})\s+(?P<name>[\w’'\- ]{{3,80}}?)\s+(?:had|has|have)\s+"
     r"(?:been\s+)?(?P<dir>increased|reduced|risen|fallen|dropped|improved|declined|decreased|grown|gone\s+up|"
     r"gone\s+down)\s+from\s+\d"))
+# the verb of change that patterns 3 and 4 end with, searched first: from each "the" they read up to
+# five words (or 80 characters) of name, which costs much more than finding that no verb follows any
+_TAILS = {3: re.compile(r"\s(?:rate|levels?|numbers?|times?|count)\s+(?:had|has|have)?\s*(?:been\s+)?(?:reduced|"
+                        r"increased|dropped|fallen|risen|improved|declined|decreased|grown|worsened)\b", re.I),
+          4: re.compile(r"\s(?:had|has|have)\s+(?:been\s+)?(?:increased|reduced|risen|fallen|dropped|improved|"
+                        r"declined|decreased|grown|gone\s+up|gone\s+down)\s+from\s+\d")}
 # words a sentence must contain before each pattern is worth running (regexes with re.I cannot skip ahead)
 _NEEDS = [_DIR_WORDS, ("indicator", "measure", "kpi", " pi ", "target", "figure", "statistic"),
           ("percentage", "proportion", "number", "rate", "level", "average", "total", "cost"),
@@ -295,8 +301,7 @@ def _counts(sentence: str, acr: dict[str, str]) -> list[_Reading]:
                     continue  # "2017- 20": the end of a span of years
                 if v[0] == "£" and _PRICE_BEFORE.search(before):
                     continue  # "sold for £1.00 to a charity": a price paid, and the words after it are no count
-                if _YEAR.fullmatch(digits) or _REF_BEFORE.search(sentence[max(0, m.start() - 12):
-                                                                                         m.start()]):
+                if _YEAR.fullmatch(digits) or _REF_BEFORE.search(before):
                     continue
                 name = _count_name(m.group("name"))
                 head = name.split()[:2]
@@ -501,7 +506,7 @@ _SEEN = re.compile(r"seen(?<!\wseen)[ \t]+an?[ \t]+(?:(?:significant|slight|shar
 _TARGET_TO = re.compile(r"\btargets?[ \t]+(?:to|of)[ \t]+(?:reduce|increase|improve|halve|cut|achieve|meet|raise|"
                         r"eliminate|end)[ \t]+(?:the[ \t]+)?" + _NP)
 # measured amounts and timeliness: "3,400 tonnes of food waste", "applications decided within 8 weeks"
-_UNIT_OF = re.compile(r"(?<![\w.,£])(?P<v>\d[\d,]*(?<!,)(?:\.\d+)?[ \t]+(?P<unit>square[ \t]+metres|tonnes|miles|"
+_UNIT_OF = re.compile(r"(?P<v>\d(?<![\w.,£]\d)[\d,]*(?<!,)(?:\.\d+)?[ \t]+(?P<unit>square[ \t]+metres|tonnes|miles|"
                       r"kilometres|km|hours|litres|hectares|acres|metres))[ \t]+of[ \t]+(?:the[ \t]+)?"
                       r"(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,4})")
 _WITHIN = re.compile(r"\bwithin[ \t]+(?:(?:the|a|an)[ \t]+)?(?:target[ \t]+(?:of[ \t]+)?)?(?P<v>\d+|one|two|three|"
@@ -632,8 +637,10 @@ def _digit_windows(sentence: str) -> list[tuple[int, int]]:
     cost of those rules off sentences (and stretches of sentences) with no figure; a sentence with
     no window is not read for counts or amounts at all."""
     out: list[tuple[int, int]] = []
+    n = len(sentence)
     for m in _FIGURE_RUN.finditer(sentence):
-        lo, hi = max(0, m.start() - 60), min(len(sentence), m.end() + 30)
+        lo, hi = m.start() - 60, m.end() + 30
+        lo, hi = lo if lo > 0 else 0, hi if hi < n else n
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
@@ -767,12 +774,17 @@ def _page_cues(text: str, sents: list[Sentence]) -> dict[int, set[int]]:
                 found.setdefault(k, set()).update(flags)
         return found
     for k, x in enumerate(sents):
-        s, e = x.span.start, x.span.end
-        words = set(low[s:e].split())
-        for w in words - _SEEN_WORDS:
-            _learn(w)
+        span = x.span
+        s, e = span.start, span.end
+        words = low[s:e].split()  # no set of them: the word sets take the list as it is, in C
+        if not _SEEN_WORDS.issuperset(words):
+            for w in set(words).difference(_SEEN_WORDS):
+                _learn(w)
+        cued = _CUE_WORDS.intersection(words)
+        if not cued:
+            continue
         hit: set[int] = set()
-        for w in words & _CUE_WORDS:
+        for w in cued:
             groups, phrases = _WORD_CUES[w]
             hit |= groups
             for lit, g in phrases:
@@ -943,7 +955,8 @@ def _travels(sentence: str) -> list[_Reading]:
     moved: list[re.Match[str]] = [*_SEEN.finditer(sentence)] if "seen a" in sentence else []
     for m in _STATE.finditer(sentence):
         at = m.start()
-        if (started := _STARTED_TO.search(sentence, max(0, at - 20), at)) is not None:
+        if "to" in sentence[at - 20 if at > 20 else 0:at] and \
+                (started := _STARTED_TO.search(sentence, max(0, at - 20), at)) is not None:
             at = started.start()  # "had started to reduce"
         at = _before_verb(sentence, at, _STATE_LEAD)
         h = sentence.rfind(" ", 0, at - 1) + 1 if sentence[at - 1:at] == " " else at
@@ -1052,6 +1065,7 @@ _SPENT_IN = re.compile(r"\b(?P<name>(?:over|under)spends?[ \t]+(?:in|on|within|a
 _HOW_MANY = re.compile(r"\b[Hh]ow[ \t]+many[ \t]+(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5})")
 _NOT_COUNTABLE = {"there", "times", "people", "members", "councillors", "of", "more", "other", "others"}
 # an inspection grade (Ofsted, CQC): "the adoption service was judged as outstanding", "rated Requires Improvement"
+_GRADES = ("outstanding", "good", "requires improvement", "inadequate", "satisfactory")
 _GRADE = re.compile(r"\b(?:judged|graded|rated|assessed|found)[ \t]+(?:as[ \t]+|to[ \t]+be[ \t]+)?[‘'\"“]?"
                     r"(?P<grade>outstanding|good|requires[ \t]+improvement|inadequate|satisfactory)\b", re.I)
 # national indicators by their numbers: "the national indicator NI 192"
@@ -1089,14 +1103,15 @@ def _service_measures(sentence: str, low: str) -> list[_Reading]:
             if first and first not in _NOT_COUNTABLE and first not in _NOT_MEASURED and first not in _PROCEDURAL and \
                     not _only_time(np):
                 out.append((m.start(), m.start("np") + len(np), f"number of {np}", [], None))
-    if "ed " in sentence:
+    if any(g in low for g in _GRADES):
         for m in _GRADE.finditer(sentence):
             be = _BE_BEFORE.search(sentence, max(0, m.start() - 50), m.start())
             if be and (sub := _subject(sentence, be.start())) is not None:
                 out.append((sub[0], m.end(), sub[1], [" ".join(m.group("grade").lower().split())], None))
     if "NI" in sentence:
         out.extend((m.start(), m.end(), " ".join(m.group(0).split()), [], None) for m in _NI.finditer(sentence))
-    out.extend((m.start(), m.end(), " ".join(m.group(0).split()), [], None) for m in _KNOWN.finditer(sentence))
+    if "delayed" in low or "persistent" in low or "NEET" in sentence:
+        out.extend((m.start(), m.end(), " ".join(m.group(0).split()), [], None) for m in _KNOWN.finditer(sentence))
     if "imum" in low:
         for m in _BOUND.finditer(sentence):
             np = _count_name(m.group("np"))
@@ -1197,7 +1212,8 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                 out.append(Indicator(name, [m.group("v1"), m.group("v2")], None, m.group(0),
                                      Span(s + m.start(), s + m.end()), Span(s, e)))
         for i, rx in enumerate(PATTERNS):
-            if i not in found or (i in _ALSO_NEEDS and not _ALSO_NEEDS[i] & found):
+            if i not in found or (i in _ALSO_NEEDS and not _ALSO_NEEDS[i] & found) or \
+                    (i in _TAILS and not _TAILS[i].search(sentence)):
                 continue
             for m in rx.finditer(sentence):
                 raw = m.groupdict().get("name") or ""
