@@ -11,9 +11,15 @@ being met"), a measure at a figure ("Sickness absence stood at 9.1 days") or aga
 or status ("below the national average", "rated amber"), a head with a word of its own ("the staff
 vacancy rate"), counts written in words with what was done to them ("four audit reviews
 completed"), trends, rates per head of population, waiting lists, the money position, averages,
-timeliness and audit assurance levels. Negated travel ("had not increased") gives no direction;
-"a number of" (several), procedural counts ("the number of questions") and times ("previous
-years") are not measures; one measure named several ways in a document is one indicator.
+timeliness and audit assurance levels; backlogs, what a service overspent, counts a member asks
+for ("how many carers there were"), inspection grades ("judged as outstanding"), national
+indicators by number, floors ("a minimum of nine firefighters"), the parts of a count given before
+("Of the 16 complaints considered, 10 were referred") and a measure that "would go from" one figure
+to another. Negated travel ("had not increased") gives no direction; "a number of" or "a reducing
+number of" (several), procedural counts ("the number of questions", "3 questions were received"),
+times ("previous years"), names of which or when only ("the first three measures", "a quarterly
+figure"), bodies ("statistics for Eastfold Council") and a reading cut off by the end of an excerpt
+are not measures; one measure named several ways in a document is one indicator.
 """
 
 from __future__ import annotations
