@@ -26,6 +26,7 @@ def test_seed_minutes_meet_the_bar(tmp_path):
     pred = _run(tmp_path, sorted((SHARED / "seeds").glob("*.txt")), SHARED / "seeds" / "manifest.csv")
     res = score(SHARED / "gold" / "seeds", pred)
     assert res["headline_f1"] >= 0.90
+    assert res["indicators"]["f1"] >= 0.70, res["indicators"]  # measured 0.750
     assert res["identity"]["acc"] >= 0.9
     assert res["report_period"] == {"correct": 5, "of": 5, "acc": 1.0}
 
@@ -73,11 +74,12 @@ def _half(tmp_path, parity: int):
 
 @NO_SCORER
 @pytest.mark.skipif(not (SHARED / "real").is_dir(), reason="../shared/real not present beside the repo")
-@pytest.mark.parametrize("parity,floor", [(1, 0.92), (0, 0.90)], ids=["odd", "even"])
-def test_real_minutes_from_many_councils_hold_their_level(tmp_path, parity, floor):
+@pytest.mark.parametrize("parity,floor,indicators", [(1, 0.92, 0.82), (0, 0.90, 0.80)], ids=["odd", "even"])
+def test_real_minutes_from_many_councils_hold_their_level(tmp_path, parity, floor, indicators):
     """Floors a little under the measured scores (BENCHMARKS.md): a rule that breaks real pages fails here."""
     res = _half(tmp_path, parity)
     assert res["headline_f1"] >= floor
+    assert res["indicators"]["f1"] >= indicators, res["indicators"]  # measured 0.851 odd, 0.843 even
     for field, least in (("people", 0.92), ("questions", 0.88), ("responders", 0.86), ("concern_grouping", 0.85)):
         assert res[field]["f1"] >= least, (field, res[field])
     assert res["actions"]["f1"] >= 0.85 and res["attendance"]["f1"] >= 0.78, (res["actions"], res["attendance"])

@@ -195,7 +195,7 @@ def test_amounts_with_units_cases_of_and_timeliness():
     got = _read("There were 45 cases of fly-tipping. 3,400 tonnes of food waste had been collected. Repairs "
                 "completed within 28 days had risen.\n")
     assert got["cases of fly-tipping"] == (["45"], None)
-    assert "tonnes of food waste" in got
+    assert "tonnes of food waste collected" in got  # what was done to the amount names it
     assert "Repairs completed within 28 days" in got
 
 
@@ -220,3 +220,143 @@ def test_one_money_position_per_document():
     got = _read("The report gave an indication of the estimated outturn. Members noted the forecast outturn for "
                 "2024/25.\n")
     assert list(got) == ["estimated outturn"]
+
+
+# --- shapes read from a second set of councils' minutes (fictional councils, people and figures) ---
+
+def test_which_or_when_is_no_measure():
+    got = _read("The dashboard showed a direction of travel for most indicators. Councillor Hale asked whether "
+                "there were targets for the first three measures. The monthly total for the quarter gave a "
+                "quarterly figure of 310. The remaining indicators were covered in the appendix.\n")
+    assert got == {}
+
+
+def test_a_head_that_names_a_scheme_is_no_measure():
+    got = _read("The officer said the measures were legacy items from a compulsory KPI system.\n")
+    assert got == {}
+
+
+def test_statistics_for_a_council_name_the_council_not_a_measure():
+    got = _read("Appendix 2 set out the complaint statistics for Eastfold District Council.\n")
+    assert got == {}
+
+
+def test_the_meetings_own_business_is_not_counted():
+    got = _read("4 questions were received from Mr Tom Arden. Members heard that seven names had been received "
+                "for the working group.\n")
+    assert got == {}
+
+
+def test_an_average_compared_with_is_no_average_measured():
+    got = _read("The council should be achieving better than average outcomes for its care leavers.\n")
+    assert got == {}
+
+
+def test_a_figure_after_a_quantity_of_is_not_what_is_measured():
+    got = _read("The rates of 31% in supported housing were similar to the region.\n")
+    assert not any(n.startswith("rates of 31") for n in got)
+
+
+def test_a_rising_or_falling_number_of_is_several():
+    got = _read("Issues were still evident for a reducing number of families.\n")
+    assert got == {}
+
+
+def test_a_price_paid_is_no_count_of_what_follows():
+    got = _read("Did selling the old library for £1.00 represent value for money?\n")
+    assert got == {}
+
+
+def test_a_reading_cut_by_the_end_of_an_excerpt_is_dropped():
+    got = _read("Officers noted the following points:\n\n· There had been an increase in families needing "
+                "emergency accom")
+    assert got == {}
+
+
+def test_an_average_keeps_what_it_is_for():
+    got = _read("The average weekly rate for missed collections in Q2 was 42.\n")
+    assert got == {"average weekly rate for missed collections": (["42"], None)}
+
+
+def test_amounts_with_what_was_done_to_each():
+    got = _read("Officers said 40 tonnes of grit had been spread before the frost and 95 tonnes of grit had "
+                "been put out over the month.\n")
+    assert got["tonnes of grit spread"] == (["40"], None)
+    assert got["tonnes of grit put out"] == (["95"], None)
+
+
+def test_continued_or_high_levels_name_a_measure_without_travel():
+    got = _read("The service faced continued staff turnover, which slowed recruitment.\n")
+    assert got == {"staff turnover": ([], None)}
+
+
+def test_a_measure_at_a_level_against_before():
+    got = _read("The manager said that social worker caseloads were now more manageable. Lower caseloads "
+                "helped.\n")
+    assert got == {"social worker caseloads": ([], None)}
+
+
+def test_a_backlog_is_a_measure_wherever_named():
+    got = _read("Councillor Ward praised the team for clearing the backlog of licensing applications. "
+                "The repairs backlog was being addressed.\n")
+    assert "backlog of licensing applications" in got
+    assert "repairs backlog" in got
+
+
+def test_what_a_service_overspent():
+    got = _read("Members considered the overspends in Children's Services and Education.\n")
+    assert got == {"overspends in Children's Services": ([], None)}
+
+
+def test_a_member_asking_how_many():
+    got = _read("A Member had asked how many Shared Lives placements there were. Another asked how many times "
+                "the group had met.\n")
+    assert got == {"number of Shared Lives placements": ([], None)}
+
+
+def test_an_inspection_grade():
+    got = _read("In fact, the fostering service was judged as outstanding by Ofsted.\n")
+    assert got == {"fostering service": (["outstanding"], None)}
+
+
+def test_national_indicators_by_number():
+    got = _read("Councillor Moss asked about the national indicator NI 195 and how it was benchmarked.\n")
+    assert got == {"national indicator NI 195": ([], None)}
+
+
+def test_a_measure_every_council_names_the_same_way():
+    got = _read("Information on the delayed transfer of care was supplied by the hospital trust.\n")
+    assert got == {"delayed transfer of care": ([], None)}
+
+
+def test_a_floor_at_a_figure():
+    got = _read("The review recommended a minimum of six officers on each shift, for a minimum of 20 hours.\n")
+    assert got == {"minimum of officers": (["six"], None)}
+
+
+def test_the_parts_of_a_count_given_before():
+    got = _read("Of the 40 planning appeals decided in 2023, 12 were allowed by the Inspectorate. Of the 12 "
+                "appeals allowed, only one was challenged.\n")
+    assert got["planning appeals allowed by the Inspectorate"] == (["12"], None)
+    assert got["appeals challenged"] == (["one"], None)
+
+
+def test_a_measure_that_would_go_from_one_figure_to_another():
+    got = _read("She said the cost of borrowing per resident would go from £5.10 to a saving of £4.90.\n")
+    assert got == {"cost of borrowing per resident": (["£5.10", "£4.90"], "down")}
+
+
+def test_how_many_before_a_named_head_is_a_count():
+    got = _read("Of the 52 Service Performance Indicators, 30 were reported monthly.\n")
+    assert got["Service Performance Indicators"] == (["52"], None)
+    assert got["Service Performance Indicators reported"] == (["30"], None)
+
+
+def test_a_verb_before_to_ends_a_name():
+    got = _read("She added that the rate of pupils excluded needs to continue to fall.\n")
+    assert "rate of pupils excluded" in got
+
+
+def test_an_amount_of_a_named_fund():
+    got = _read("The officer updated Members on the £12 million Town Deal Fund programme awarded in 2023.\n")
+    assert got == {"Town Deal Fund programme awarded": (["£12 million"], None)}

@@ -11,9 +11,15 @@ being met"), a measure at a figure ("Sickness absence stood at 9.1 days") or aga
 or status ("below the national average", "rated amber"), a head with a word of its own ("the staff
 vacancy rate"), counts written in words with what was done to them ("four audit reviews
 completed"), trends, rates per head of population, waiting lists, the money position, averages,
-timeliness and audit assurance levels. Negated travel ("had not increased") gives no direction;
-"a number of" (several), procedural counts ("the number of questions") and times ("previous
-years") are not measures; one measure named several ways in a document is one indicator.
+timeliness and audit assurance levels; backlogs, what a service overspent, counts a member asks
+for ("how many carers there were"), inspection grades ("judged as outstanding"), national
+indicators by number, floors ("a minimum of nine firefighters"), the parts of a count given before
+("Of the 16 complaints considered, 10 were referred") and a measure that "would go from" one figure
+to another. Negated travel ("had not increased") gives no direction; "a number of" or "a reducing
+number of" (several), procedural counts ("the number of questions", "3 questions were received"),
+times ("previous years"), names of which or when only ("the first three measures", "a quarterly
+figure"), bodies ("statistics for Eastfold Council") and a reading cut off by the end of an excerpt
+are not measures; one measure named several ways in a document is one indicator.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ from .records import Indicator, Span
 from .segment import Sentence, cues, lowered
 
 _DIGIT = re.compile(r"\d")
+# A reading of a sentence: start, end (offsets in the sentence), name, values, direction.
+_Reading = tuple[int, int, str, list[str], str | None]
 _NUM = r"£?\d[\d,]*(?:\.\d+)?%?"
 # A noun phrase is read greedily (fast) and then cut at the first word that ends it (_STOPWORDS),
 # rather than with a lazy regex and a look-ahead at every word (slow).
@@ -33,11 +41,15 @@ _NP = r"(?P<name>[\w’'\-]+(?:[ \t]+(?:[\w’'\-]+|\([A-Z]{2,6}s?\))){0,11})"
 _STOPWORDS = {"had", "has", "have", "was", "were", "is", "are", "which", "that", "who", "but", "because", "as",
               "since", "despite", "compared", "from", "to", "during", "over", "remained", "would", "could",
               "should", "needed", "and", "within", "for", "in", "this", "it", "been", "being", "did", "does", "due",
-              "by"}
+              "by", "continues", "continue", "remains", "remain", "seems", "appears"}
 _KEEP_AFTER = {"and": {"training", "employment", "skills", "retention", "recruitment", "health", "care"},
                "in": {"care", "employment", "education", "pregnancy", "hospital", "work", "crisis", "need", "poverty",
                       "temporary", "receipt", "custody", "treatment"},
                "within": {"12", "20", "28", "timescale", "timescales", "target"}, "for": {"more"}}
+
+
+# "the rate of exclusions needs to fall": a verb, where the word is a noun elsewhere ("needs assessments")
+_VERB_BEFORE_TO = {"needs", "need", "has", "have", "wants", "ought", "used", "tends"}
 
 
 def _cut(name: str) -> str:
@@ -45,7 +57,7 @@ def _cut(name: str) -> str:
     out: list[str] = []
     for i, w in enumerate(words):
         low = w.lower()
-        if low in _STOPWORDS and out:
+        if out and (low in _STOPWORDS or low in _VERB_BEFORE_TO and i + 1 < len(words) and words[i + 1] == "to"):
             nxt = words[i + 1].lower() if i + 1 < len(words) else ""
             if nxt and nxt in _KEEP_AFTER.get(low, ()):
                 out.append(w)
@@ -84,6 +96,12 @@ PATTERNS.append(re.compile(  # "The households in temporary accommodation had in
     rf"(?:{at_word_start(['the', 'our'], ignore_case=True)})\s+(?P<name>[\w’'\- ]{{3,80}}?)\s+(?:had|has|have)\s+"
     r"(?:been\s+)?(?P<dir>increased|reduced|risen|fallen|dropped|improved|declined|decreased|grown|gone\s+up|"
     r"gone\s+down)\s+from\s+\d"))
+# the verb of change that patterns 3 and 4 end with, searched first: from each "the" they read up to
+# five words (or 80 characters) of name, which costs much more than finding that no verb follows any
+_TAILS = {3: re.compile(r"\s(?:rate|levels?|numbers?|times?|count)\s+(?:had|has|have)?\s*(?:been\s+)?(?:reduced|"
+                        r"increased|dropped|fallen|risen|improved|declined|decreased|grown|worsened)\b", re.I),
+          4: re.compile(r"\s(?:had|has|have)\s+(?:been\s+)?(?:increased|reduced|risen|fallen|dropped|improved|"
+                        r"declined|decreased|grown|gone\s+up|gone\s+down)\s+from\s+\d")}
 # words a sentence must contain before each pattern is worth running (regexes with re.I cannot skip ahead)
 _NEEDS = [_DIR_WORDS, ("indicator", "measure", "kpi", " pi ", "target", "figure", "statistic"),
           ("percentage", "proportion", "number", "rate", "level", "average", "total", "cost"),
@@ -110,6 +128,7 @@ def acronyms(text: str) -> dict[str, str]:
 
 _ARTICLE = re.compile(r"^(?:the|a|an|our)\s+", re.I)
 _BRACKETED = re.compile(r"\s*\((?P<a>[A-Z]{2,6})s?\)")
+_PRICE_BEFORE = re.compile(r"\bfor[ \t]+$", re.I)
 _YEAR_SPAN_END = re.compile(r"[-–]\s*$")
 _FOR_ON = re.compile(r"(\s+(?:for|on)\s+(?:the\s+)?)")
 
@@ -239,9 +258,9 @@ _SHARE_SKIP = {"were", "was", "are", "is", "had", "have", "has", "been", "being"
                "also", "already", "all"}
 
 
-def _shares(sentence: str, acr: dict[str, str]) -> list[Indicator]:
+def _shares(sentence: str, acr: dict[str, str]) -> list[_Reading]:
     """Shares with their predicate, spans relative to the sentence (the caller places them)."""
-    out = []
+    out: list[_Reading] = []
     if "%" not in sentence and "per cent" not in sentence and "percent" not in sentence:
         return out
     for m in _PCT_OF.finditer(sentence):
@@ -261,19 +280,17 @@ def _shares(sentence: str, acr: dict[str, str]) -> list[Indicator]:
         if len(words) < 2 or _only_time(name) or words[0].lower() in _NOT_COUNTED or \
                 words[0].lower() in {"budget", "total", "net", "these", "those", "them"}:
             continue
-        end = _name_end(sentence, m.start("name"), " ".join(words))
-        out.append(Indicator(name, [m.group("v")], None, sentence[m.start():end], Span(m.start(), end),
-                             Span(0, len(sentence))))
+        out.append((m.start(), _name_end(sentence, m.start("name"), " ".join(words)), name, [m.group("v")], None))
     return out
 
 
-def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str]) -> list[Indicator]:
-    out = []
-    e = s + len(sentence)
+def _counts(sentence: str, acr: dict[str, str]) -> list[_Reading]:
+    """Shares, amounts, counts and named scorecards of a sentence with a figure, spans relative to it
+    (readings, not `Indicator`s: most are dropped by `find_indicators` as named already)."""
+    seen: set[str] = set()
     shares = _shares(sentence, acr)
-    taken = {ind.span.start for ind in shares}
-    out.extend(Indicator(i.name, i.values, None, i.text, Span(s + i.span.start, s + i.span.end), Span(s, e))
-               for i in shares if i.name.lower() not in seen and not seen.add(i.name.lower()))
+    taken = {r[0] for r in shares}
+    out = [r for r in shares if r[2].lower() not in seen and not seen.add(r[2].lower())]
     for rx in (_SCORECARD, _AMOUNT, _COUNT):
         if rx is _SCORECARD and "corecard" not in sentence and "ashboard" not in sentence:
             continue
@@ -288,17 +305,19 @@ def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str
                 before = sentence[max(0, m.start() - 12):m.start()]
                 if _YEAR_SPAN_END.search(before):
                     continue  # "2017- 20": the end of a span of years
-                if _YEAR.fullmatch(digits) or _REF_BEFORE.search(sentence[max(0, m.start() - 12):
-                                                                                         m.start()]):
+                if v[0] == "£" and _PRICE_BEFORE.search(before):
+                    continue  # "sold for £1.00 to a charity": a price paid, and the words after it are no count
+                if _YEAR.fullmatch(digits) or _REF_BEFORE.search(before):
                     continue
                 name = _count_name(m.group("name"))
                 head = name.split()[:2]
-                if len(head) == 2 and all(t[:1].isupper() and not t.isupper() for t in head) or \
-                        head[:1] and head[0].istitle() and not sentence[:m.start()].strip():
+                if v[0] != "£" and (len(head) == 2 and all(t[:1].isupper() and not t.isupper() for t in head) or
+                                    head[:1] and head[0].istitle() and not sentence[:m.start()].strip()):
                     continue  # "91 Budget Monitoring Report", "37 Apologies for Absence": an item number
                 toks = [t.lower() for t in name.split()]
-                if not toks or toks[0] in _NOT_COUNTED or not any(len(t) > 3 and t not in _NOT_COUNTED for t in toks):
-                    continue
+                if not toks or toks[0] in _NOT_COUNTED or toks[0] in _PROCEDURAL or \
+                        not any(len(t) > 3 and t not in _NOT_COUNTED for t in toks):
+                    continue  # "3 questions were received", "seven names had been put forward": the meeting's business
                 values = [v]
                 pos = _name_end(sentence, m.start("name"), name)
                 if len(toks) == 1 and (to := _COUNT_OF.match(sentence, pos)):  # "1,700 responses to the survey"
@@ -330,7 +349,7 @@ def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str
             if len(name) < 6 or len(name.split()) < 2 or name.lower() in seen:
                 continue
             seen.add(name.lower())
-            out.append(Indicator(name, values, None, m.group(0), Span(s + m.start(), s + m.end()), Span(s, e)))
+            out.append((m.start(), m.end(), name, values, None))
     return out
 
 
@@ -338,7 +357,8 @@ def _counts(text: str, s: int, sentence: str, acr: dict[str, str], seen: set[str
 # "a number of recommendations" means several; "the number of questions" and "the number of years"
 # count nothing a service is measured on.
 _LOOSE_QUANTITY = re.compile(r"\b(?:a|an)[ \t]+(?:(?:small|large|significant|limited|good|great|high|low|"
-                             r"considerable|substantial|wide|huge|certain|reasonable)[ \t]+)?$", re.I)
+                             r"considerable|substantial|wide|huge|certain|reasonable|increasing|reducing|decreasing|"
+                             r"growing|rising|falling|declining)[ \t]+)?$", re.I)
 _LOOSE_HEADS = {"number", "numbers", "level", "levels", "proportion", "rate", "total"}
 _TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "quarter",
                "quarters", "period", "periods", "time", "times", "minutes", "previous", "last", "next", "this",
@@ -409,21 +429,28 @@ _STATE_VERBS = [
     "ris(?:e|en|es|ing)", "rose", "increas(?:e|ed|es|ing)", "improv(?:e|ed|es|ing)", "declin(?:e|ed|es|ing)",
     "gr(?:ow|own|ows|owing|ew)", "spik(?:e|ed|es|ing)", "worsen(?:ed|ing|s)?", "deteriorat(?:e|ed|es|ing)",
     r"remain(?:ed|s)?[ \t]+(?:unchanged|stable|static|steady|the[ \t]+same|high|low)", "met", "achieved", "missed",
-    "exceeded", "stabilised", "plateaued", "doubled", "halved", r"gone[ \t]+(?:up|down)"]
+    "exceeded", "stabilised", "plateaued", "doubled", "halved", r"gone[ \t]+(?:up|down)",
+    # a level against an earlier one, after a verb "to be": "caseloads were now more manageable"
+    "higher", "lower", "better", "worse", "longer", "shorter", "manageable"]
+_COMPARATIVE = {"higher", "lower", "better", "worse", "longer", "shorter", "manageable"}
+_BE_WORDS = {"were", "was", "are", "is", "been", "remained", "remain", "remains"}
 # read from its verb (the engine skips to those), then back over "had not been", "have started to" to the head
 _STATE = re.compile(rf"(?P<verb>{at_word_start(_STATE_VERBS, ignore_case=True, escape=False)})\b", re.I)
 _STATE_LEAD = {"had", "has", "have", "were", "was", "are", "is", "not", "never", "hadn’t", "hasn’t", "haven’t",
                "weren’t", "wasn’t", "aren’t", "isn’t", "hadn't", "hasn't", "haven't", "weren't", "wasn't", "aren't",
                "isn't", "also", "now", "still", "further", "significantly", "slightly", "steadily", "consistently",
                "generally", "been", "being", "started", "begun", "began", "continued", "continues", "continue",
-               "starting"}
+               "starting", "more", "less", "much", "far"}
 _STARTED_TO = re.compile(r"\b(?:started|begun|began|continued|continues|continue|starting)[ \t]+to[ \t]+$")
 _HEAD_SET = {"rate", "rates", "level", "levels", "numbers", "figures", "times", "caseload", "caseloads", "scores",
              "target", "targets", "counts", "performance"} | _MEASURABLE
 _UP_VERBS = ("ris", "rose", "increas", "gr", "spik")
 _DOWN_VERBS = ("reduc", "decreas", "f", "drop", "declin")
 # "in the context of increasing referrals and overall caseload numbers"
-_TRENDING = ["increasing", "rising", "growing", "falling", "declining", "reducing", "worsening"]
+_TRENDING = ["increasing", "rising", "growing", "falling", "declining", "reducing", "worsening",
+             # a level or persistence with no travel: "continued staff turnover", "high caseloads"
+             "continued", "continuing", "persistent", "persistently", "high", "low"]
+_NO_TRAVEL = {"continued", "continuing", "persistent", "persistently", "high", "low"}
 _TREND = re.compile(rf"(?P<dir>{at_word_start(_TRENDING, ignore_case=True)})[ \t]+"
                     r"(?P<np>[\w’'\-]+(?:[ \t]+[\w’'\-]+){0,5})")
 _HEAD_WORDS = {"rate", "rates", "level", "levels", "numbers", "figures", "times", "scores", "counts", "list",
@@ -443,7 +470,18 @@ _GENERIC_MODIFIERS = {
     "several", "record", "unprecedented", "increased", "reduced", "increasing", "reducing", "rising", "falling",
     "good", "poor", "significant", "certain", "relevant", "appropriate", "existing", "future", "previous", "target",
     "both", "senior", "varying", "old", "main", "core", "proposed", "statutory", "specific", "individual",
-    "council's", "council’s", "government's", "government’s", "its", "flat", "standard", "full", "reasonable"}
+    "council's", "council’s", "government's", "government’s", "its", "flat", "standard", "full", "reasonable",
+    "compulsory", "mandatory", "above", "below"}
+# quantifiers, ordinals and reporting periods say which or when, not what is measured ("most indicators",
+# "the remaining measures", "the first three measures", "a quarterly figure of 255")
+_WHICH = {"most", "remaining", "some", "all", "these", "those", "first", "second", "third", "last", "final", "two",
+          "three", "four", "five", "six", "quarterly", "monthly", "weekly", "annual", "yearly", "provisional",
+          "actual", "headline", "total"}
+_GENERIC_MODIFIERS |= _WHICH
+# a head that modifies the noun after it names the scheme, not a measure: "a compulsory KPI system",
+# "the rate card", "the indicator set for 2024"
+_HEAD_AS_MODIFIER = re.compile(r"[ \t]+(?:system|systems|framework|frameworks|regime|management|set|sets|card|"
+                               r"cards|report|reports|table|tables|definitions?|guidance|methodology|review)\b", re.I)
 _GENERIC_HEADS = {"indicator", "indicators", "kpi", "kpis", "measure", "measures", "targets", "target", "figures",
                   "data", "numbers", "levels", "rates", "performance", "figure", "statistics"}
 _NOT_MEASURE_BEFORE = {  # the word before a head that makes it no measure: "business rates", "phone numbers"
@@ -474,7 +512,7 @@ _SEEN = re.compile(r"seen(?<!\wseen)[ \t]+an?[ \t]+(?:(?:significant|slight|shar
 _TARGET_TO = re.compile(r"\btargets?[ \t]+(?:to|of)[ \t]+(?:reduce|increase|improve|halve|cut|achieve|meet|raise|"
                         r"eliminate|end)[ \t]+(?:the[ \t]+)?" + _NP)
 # measured amounts and timeliness: "3,400 tonnes of food waste", "applications decided within 8 weeks"
-_UNIT_OF = re.compile(r"(?<![\w.,£])(?P<v>\d[\d,]*(?<!,)(?:\.\d+)?[ \t]+(?P<unit>square[ \t]+metres|tonnes|miles|"
+_UNIT_OF = re.compile(r"(?P<v>\d(?<![\w.,£]\d)[\d,]*(?<!,)(?:\.\d+)?[ \t]+(?P<unit>square[ \t]+metres|tonnes|miles|"
                       r"kilometres|km|hours|litres|hectares|acres|metres))[ \t]+of[ \t]+(?:the[ \t]+)?"
                       r"(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,4})")
 _WITHIN = re.compile(r"\bwithin[ \t]+(?:(?:the|a|an)[ \t]+)?(?:target[ \t]+(?:of[ \t]+)?)?(?P<v>\d+|one|two|three|"
@@ -502,6 +540,10 @@ _CHANGE_OF = re.compile(
     rf"(?:(?:around|approximately|some|almost|nearly|over|about)[ \t]+)?(?P<v>{_VALUE})[ \t]+"
     r"(?P<prep>from|on|in|against)[ \t]+(?:the[ \t]+)?" + _NP)
 # "the average wait time for an assessment ... was 33 weeks"
+_QUANTITY_HEADS = {"rate", "rates", "level", "levels", "number", "numbers", "figure", "score", "time", "times",
+                   "cost", "costs", "count"}
+_FOR_WHAT = re.compile(r"[ \t]+for[ \t]+(?:(?:the|an?)[ \t]+)?(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5})")
+_AVERAGE_AS_COMPARATOR = re.compile(r"\b(?:than|above|below)[ \t]+$", re.I)
 _AVERAGE = re.compile(r"\b[Aa]verage[ \t]+(?P<np>[a-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5})")
 _AVERAGE_VALUE = re.compile(rf"\b(?:was|were|is|are|stood[ \t]+at|of|at)[ \t]+(?:around[ \t]+|about[ \t]+)?"
                             rf"(?P<v>{_VALUE}(?:[ \t]+(?:weeks|days|months|hours|minutes|years))?)")
@@ -515,9 +557,11 @@ _DONE = re.compile(
     r"(?:(?:also|now|already|successfully|recently)[ \t]+)?(?:(?:been|being)[ \t]+)?"
     r"(?P<done>completed|received|lodged|filled|undertaken|issued|served|approved|refused|determined|recorded|"
     r"submitted|closed|resolved|opened|delivered|achieved|published|investigated|upheld|processed|granted|"
-    r"carried[ \t]+out|registered|finalised|repaired|inspected|installed|built|housed|placed|supported)\b")
+    r"carried[ \t]+out|registered|finalised|repaired|inspected|installed|built|housed|placed|supported|"
+    r"distributed|collected|removed|cleared|spread|answered|put[ \t]+out)\b")
 _PROCEDURAL = {"questions", "question", "petitions", "deputations", "apologies", "declarations", "motions",
-               "amendments", "items", "members", "councillors", "minutes", "recommendations", "speakers"}
+               "amendments", "items", "members", "councillors", "minutes", "recommendations", "speakers", "names",
+               "nominations"}
 
 
 # a measure at a figure, or moved to or by one: "Sickness absence stood at 9.1 days", "the collection
@@ -585,16 +629,24 @@ def _subject(sentence: str, at: int) -> tuple[int, str] | None:
     return None if _only_time(name) else (start, name)
 
 
-_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# a figure, not a year, a date or a time: no rule reads a measure at "2019", "16/02/2010", "10:30" or
+# "23rd November" (they say when), and more than half the sentences with a digit have only those
+_FIGURE_RUN = re.compile(
+    r"\d(?<![\d/:]\d)[\d,.]*+(?:(?=%)|(?<!(?<![£\d,.])(?:19|20)\d\d)(?<!(?<![£\d,.])(?:19|20)\d\d[.,])"
+    rf"(?![/:]\d|[ \t]*(?:st|nd|rd|th)?[ \t]*(?:{_MONTHS})\b))")
 
 
 def _digit_windows(sentence: str) -> list[tuple[int, int]]:
     """Stretches of a sentence around its figures, where a rule that needs a figure can match: a
     verb or "of" up to 60 characters before it, a unit just after. Searching only these keeps the
-    cost of those rules off sentences (and stretches of sentences) with no figure."""
+    cost of those rules off sentences (and stretches of sentences) with no figure; a sentence with
+    no window is not read for counts or amounts at all."""
     out: list[tuple[int, int]] = []
-    for m in _DIGIT_RUN.finditer(sentence):
-        lo, hi = max(0, m.start() - 60), min(len(sentence), m.end() + 30)
+    n = len(sentence)
+    for m in _FIGURE_RUN.finditer(sentence):
+        lo, hi = m.start() - 60, m.end() + 30
+        lo, hi = lo if lo > 0 else 0, hi if hi < n else n
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
@@ -616,11 +668,11 @@ def _direction_of(verb: str, negated: bool) -> str | None:
 
 
 # words a sentence needs before each rule of `_named` is worth running (see `segment.cues`)
-_STATE_CUE, _HEAD_CUE, _WORDS_CUE, _VERSUS_CUE, _DIGIT_CUE, _TREND_CUE, _OTHER_CUE = range(7)
+_STATE_CUE, _HEAD_CUE, _WORDS_CUE, _VERSUS_CUE, _DIGIT_CUE, _TREND_CUE, _OTHER_CUE, _SERVICE_CUE = range(8)
 _NAMED_CUES = (
     # with the change words of `_DIR_WORDS` (the patterns' first group, which `find_indicators` adds)
     ("spik", "remain", "met ", "met.", "met,", "achieved", "missed", "exceeded", "stabilis", "plateau", "doubled",
-     "halved", "gone "),
+     "halved", "gone ", "higher", "lower", "better", "worse", "longer", "shorter", "manageable"),
     (" rate", "levels", "numbers", "times", "scores", "ratio", "indicator", "kpi", "metrics"),
     tuple(f"{w} " for w in _NUMBER_WORDS),  # "ten " not "often", "attention"
     _VERSUS_CUES,
@@ -628,6 +680,8 @@ _NAMED_CUES = (
     tuple(_TRENDING),
     ("average", "within", "assurance", "target", "quartile", " per ", "waiting", "underspend", "overspend",
      "outturn", "deficit", "surplus", "position", " gap"),
+    ("backlog", "overspend", "underspend", "how many", "judged", "graded", "rated", "assessed", "found", "ni ",
+     "delayed", "persistent", "neet", "minimum", "maximum"),
 )
 
 
@@ -726,12 +780,17 @@ def _page_cues(text: str, sents: list[Sentence]) -> dict[int, set[int]]:
                 found.setdefault(k, set()).update(flags)
         return found
     for k, x in enumerate(sents):
-        s, e = x.span.start, x.span.end
-        words = set(low[s:e].split())
-        for w in words - _SEEN_WORDS:
-            _learn(w)
+        span = x.span
+        s, e = span.start, span.end
+        words = low[s:e].split()  # no set of them: the word sets take the list as it is, in C
+        if not _SEEN_WORDS.issuperset(words):
+            for w in set(words).difference(_SEEN_WORDS):
+                _learn(w)
+        cued = _CUE_WORDS.intersection(words)
+        if not cued:
+            continue
         hit: set[int] = set()
-        for w in words & _CUE_WORDS:
+        for w in cued:
             groups, phrases = _WORD_CUES[w]
             hit |= groups
             for lit, g in phrases:
@@ -742,8 +801,6 @@ def _page_cues(text: str, sents: list[Sentence]) -> dict[int, set[int]]:
     return found
 
 
-# A reading of a sentence: start, end (offsets in the sentence), name, values, direction.
-_Reading = tuple[int, int, str, list[str], str | None]
 
 
 def _changes_of_a_figure(sentence: str) -> list[_Reading]:
@@ -766,9 +823,14 @@ def _averages(sentence: str) -> list[_Reading]:
     out = []
     for m in _AVERAGE.finditer(sentence):
         np = _cut(m.group("np"))
-        if not np or np.split()[0].lower() in {"of", "number", "numbers"}:
-            continue
+        if not np or np.split()[0].lower() in {"of", "number", "numbers"} or \
+                _AVERAGE_AS_COMPARATOR.search(sentence, max(0, m.start() - 8), m.start()):
+            continue  # "better than average outcomes": the average is what they are compared with
         after = sentence.find(np, m.start("np")) + len(np)
+        if np.split()[-1].lower() in _QUANTITY_HEADS and (of := _FOR_WHAT.match(sentence, after)) and \
+                (what := _cut(of.group("np"))) and not _only_time(what):
+            np = f"{np} for {what}"  # "the average monthly rate for missed bins": what the rate is of
+            after = sentence.find(what, of.start("np")) + len(what)
         v = _AVERAGE_VALUE.search(sentence, after)
         out.append((m.start(), v.end() if v else after, f"{m.group(0)[:7].lower()} {np}", [v.group("v")] if v else [],
                     None))
@@ -789,6 +851,75 @@ def _word_counts(sentence: str) -> list[_Reading]:
         done = _DONE.match(sentence, sentence.find(words[-1], m.start("name")) + len(words[-1]))
         if done:
             out.append((m.start(), done.end(), " ".join([*words, done.group("done")]), [m.group("v").lower()], None))
+    return out
+
+
+# the parts of a count given before: "Of the 40 appeals heard, 12 were allowed by the inspector"
+_PARTS = re.compile(
+    rf"\b[Oo]f[ \t]+(?:the|these|those)[ \t]+\d[\d,]*[ \t]+(?P<np>[^,.;:()]{{3,100}}?)[ \t]*,?[ \t]+"
+    rf"(?:only[ \t]+|just[ \t]+)?(?P<v>\d[\d,]*(?:\.\d+)?%?|{'|'.join(_NUMBER_WORDS)}|one)[ \t]+"
+    r"(?:were|was|had[ \t]+been|have[ \t]+been|has[ \t]+been)[ \t]+(?:also[ \t]+|then[ \t]+|subsequently[ \t]+)?"
+    r"(?P<done>[a-z]{3,}ed|upheld|held|met|made|sent|kept|paid|taken|given|seen|won|lost)\b"
+    r"(?P<to>[ \t]+(?:to|by|within|on)[ \t]+(?:the[ \t]+)?[\w’'\-]+(?:[ \t]+[A-Z0-9][\w’'\-]*){0,3})?")
+
+
+def _parts_of_a_count(sentence: str) -> list[_Reading]:
+    """"Of the 16 complaints considered, 10 were referred to the Ombudsman": the part is a measure of
+    its own (what was done to it), the whole is read as a count elsewhere."""
+    out = []
+    for m in _PARTS.finditer(sentence):
+        head: list[str] = []
+        for w in m.group("np").split():
+            low = w.lower()
+            if head and (low in _BACK_STOP or low.endswith("ed")):
+                break
+            head.append(w)
+        if not head or head[0].lower() in _NOT_COUNTED or not any(len(w) > 3 for w in head):
+            continue
+        name = " ".join([*head, m.group("done"), *(m.group("to") or "").split()])
+        out.append((m.start("v"), m.end(), name, [m.group("v")], None))
+    return out
+
+
+# a measure that would go, or went, from one figure to another: "the cost per pupil would go from £410 to £436"
+_GO_FROM = re.compile(
+    rf"(?:(?:would|will|could|might|to)[ \t]+(?:go|move|change)|go(?:es|ne)?|went|moved|changed)[ \t]+from[ \t]+"
+    rf"(?P<v1>{_VALUE})[ \t]+(?:in[ \t]+[A-Za-z]+[ \t]+)?to[ \t]+(?:an?[ \t]+[a-z]+[ \t]+of[ \t]+)?(?P<v2>{_VALUE})")
+_JOINED_BY = re.compile(r"(?:^|[ \t])(?:of|per|for)[ \t]*$")
+
+
+def _subject_across(sentence: str, at: int) -> tuple[int, str] | None:
+    """`_subject`, with what the head is of or per: "the cost of debt per household" (a measure's
+    name often joins two nouns, where the plain reading back stops at the first "of")."""
+    at = _before_verb(sentence, at, _VERB_LEAD | {"would", "will", "could", "might", "to"})
+    start = _back(sentence, at)
+    for _ in range(2):
+        j = _JOINED_BY.search(sentence, max(0, start - 6), start)
+        if start == at or j is None:
+            break
+        s2 = _back(sentence, j.start() if sentence[j.start()] not in " \t" else j.start())
+        if s2 >= j.start():
+            break
+        start = s2
+    words = sentence[start:at].split()
+    if len(words) < 2 or words[-1].lower() in _NOT_A_SUBJECT | _NOT_COUNTED or not words[-1][:1].isalpha():
+        return None
+    name = " ".join(words)
+    return None if _only_time(name) else (start, name)
+
+
+def _gone_from(sentence: str) -> list[_Reading]:
+    out = []
+    for m in _GO_FROM.finditer(sentence):
+        if (sub := _subject_across(sentence, m.start())) is None:
+            continue
+        values = [m.group("v1"), m.group("v2")]
+        try:
+            a, b = (float(v.strip("£%").replace(",", "").split()[0].rstrip("mbk")) for v in values)
+            direction = "up" if b > a else "down" if b < a else None
+        except ValueError:
+            direction = None
+        out.append((sub[0], m.end(), sub[1], values, direction))
     return out
 
 
@@ -830,7 +961,8 @@ def _travels(sentence: str) -> list[_Reading]:
     moved: list[re.Match[str]] = [*_SEEN.finditer(sentence)] if "seen a" in sentence else []
     for m in _STATE.finditer(sentence):
         at = m.start()
-        if (started := _STARTED_TO.search(sentence, max(0, at - 20), at)) is not None:
+        if "to" in sentence[at - 20 if at > 20 else 0:at] and \
+                (started := _STARTED_TO.search(sentence, max(0, at - 20), at)) is not None:
             at = started.start()  # "had started to reduce"
         at = _before_verb(sentence, at, _STATE_LEAD)
         h = sentence.rfind(" ", 0, at - 1) + 1 if sentence[at - 1:at] == " " else at
@@ -847,6 +979,8 @@ def _travels(sentence: str) -> list[_Reading]:
         if len(name.split()) < 2 and head.lower() not in _SINGLE_OK:
             continue
         between = sentence[at:m.start()]
+        if m.group("verb").lower() in _COMPARATIVE and not _BE_WORDS.intersection(between.lower().split()):
+            continue  # "lower caseloads" is a head after its adjective, read elsewhere; "caseloads were lower"
         negated = bool(_NEGATED.search(sentence, max(0, at - 1), m.start()) or "n’t" in between or "n't" in between)
         out.append((start, m.end(), name, [], _direction_of(m.group("verb"), negated)))
     for m in moved:
@@ -871,7 +1005,8 @@ def _trends(sentence: str) -> list[_Reading]:
         if not keep or toks[keep - 1].lower() == "and" or (keep == 1 and toks[0].lower() not in _SINGLE_OK):
             continue
         end = sentence.find(toks[keep - 1], m.start("np")) + len(toks[keep - 1])
-        out.append((m.start(), end, " ".join(toks[:keep]), [], "down" if m.group("dir").lower() in
+        d = m.group("dir").lower()
+        out.append((m.start(), end, " ".join(toks[:keep]), [], None if d in _NO_TRAVEL else "down" if d in
                     ("falling", "declining", "reducing") else "up"))
     return out
 
@@ -886,7 +1021,11 @@ def _levels_and_units(sentence: str, windows: list[tuple[int, int]]) -> list[_Re
     for m in _UNIT_OF.finditer(sentence):
         np = _count_name(m.group("np"))
         if np and not _only_time(np):
-            out.append((m.start(), m.start("np") + len(np), f"{m.group('unit')} of {np}", [m.group("v")], None))
+            end = m.start("np") + len(np)
+            name = f"{m.group('unit')} of {np}"
+            if done := _DONE.match(sentence, end):  # "60 tonnes of grit had been spread": one amount of several
+                name, end = f"{name} {' '.join(done.group('done').split())}", done.end()
+            out.append((m.start(), end, name, [m.group("v")], None))
     return out
 
 
@@ -922,6 +1061,72 @@ def _named_elsewise(sentence: str, low: str) -> list[_Reading]:
     return out
 
 
+# a backlog is a measure wherever it is named: "the backlog of enforcement cases", "the repairs backlog"
+_BACKLOG = re.compile(r"\b(?P<head>backlogs?)\b(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
+                      r"(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,4}))?", re.I)
+# money overspent or underspent by a service: "the overspends in Adult Social Care"
+_SPENT_IN = re.compile(r"\b(?P<name>(?:over|under)spends?[ \t]+(?:in|on|within|across)[ \t]+(?:the[ \t]+)?"
+                       r"(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+(?:[\w’'\-]+|&)){0,5}))", re.I)
+# a member asking for a count: "asked how many foster carers there were"
+_HOW_MANY = re.compile(r"\b[Hh]ow[ \t]+many[ \t]+(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5})")
+_NOT_COUNTABLE = {"there", "times", "people", "members", "councillors", "of", "more", "other", "others"}
+# an inspection grade (Ofsted, CQC): "the adoption service was judged as outstanding", "rated Requires Improvement"
+_GRADES = ("outstanding", "good", "requires improvement", "inadequate", "satisfactory")
+_GRADE = re.compile(r"\b(?:judged|graded|rated|assessed|found)[ \t]+(?:as[ \t]+|to[ \t]+be[ \t]+)?[‘'\"“]?"
+                    r"(?P<grade>outstanding|good|requires[ \t]+improvement|inadequate|satisfactory)\b", re.I)
+# national indicators by their numbers: "the national indicator NI 192"
+_NI = re.compile(r"\b(?:(?:national[ \t]+)?indicators?[ \t]+)?NI[ \t]?\d{1,3}\b(?![/.\d])", re.I)
+# measures every council reports under one name, named without a head word of their own
+_KNOWN = re.compile(r"\bdelayed[ \t]+(?:transfers?[ \t]+of[ \t]+care|discharges?|hospital[ \t]+discharges?)\b|"
+                    r"\bpersistent(?:ly)?[ \t]+absen(?:ce|t|tees)\b|\bNEETs?\b", re.I)
+# a floor or ceiling at a figure: "a minimum of nine firefighters", "a maximum of 40 places"
+_BOUND = re.compile(rf"\b(?P<k>minimum|maximum)[ \t]+of[ \t]+(?P<v>\d[\d,]*|{'|'.join(_NUMBER_WORDS)}|one)[ \t]+"
+                    r"(?P<np>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,3})", re.I)
+
+
+def _service_measures(sentence: str, low: str) -> list[_Reading]:
+    """Backlogs, what a service overspent, counts members ask for, inspection grades, national
+    indicators by number, measures with a name of their own, and floors or ceilings at a figure."""
+    out: list[_Reading] = []
+    if "backlog" in low:
+        for m in _BACKLOG.finditer(sentence):
+            start = _back(sentence, m.start(), 2)  # "the repairs backlog"
+            name, end = " ".join(sentence[start:m.end("head")].split()), m.end("head")
+            if m.group("np") and (np := _count_name(m.group("np"))):
+                name, end = f"{name} of {np}", m.start("np") + len(np)  # "the backlog of annual reviews"
+            out.append((start, end, name, [], None))
+    if "spend" in low:
+        for m in _SPENT_IN.finditer(sentence):
+            np = _cut(m.group("np"))
+            if np and not _only_time(np):
+                head = m.group("name")[:m.start("np") - m.start("name")]
+                out.append((m.start(), m.start("np") + len(np), " ".join(f"{head}{np}".split()), [], None))
+    if "many" in low:
+        for m in _HOW_MANY.finditer(sentence):
+            words = _count_name(m.group("np")).split()
+            np = " ".join(words[:words.index("there")] if "there" in words else words)  # "how many carers there were"
+            first = np.split()[0].lower() if np else ""
+            if first and first not in _NOT_COUNTABLE and first not in _NOT_MEASURED and first not in _PROCEDURAL and \
+                    not _only_time(np):
+                out.append((m.start(), m.start("np") + len(np), f"number of {np}", [], None))
+    if any(g in low for g in _GRADES):
+        for m in _GRADE.finditer(sentence):
+            be = _BE_BEFORE.search(sentence, max(0, m.start() - 50), m.start())
+            if be and (sub := _subject(sentence, be.start())) is not None:
+                out.append((sub[0], m.end(), sub[1], [" ".join(m.group("grade").lower().split())], None))
+    if "NI" in sentence:
+        out.extend((m.start(), m.end(), " ".join(m.group(0).split()), [], None) for m in _NI.finditer(sentence))
+    if "delayed" in low or "persistent" in low or "NEET" in sentence:
+        out.extend((m.start(), m.end(), " ".join(m.group(0).split()), [], None) for m in _KNOWN.finditer(sentence))
+    if "imum" in low:
+        for m in _BOUND.finditer(sentence):
+            np = _count_name(m.group("np"))
+            if np and not _only_time(np) and np.split()[0].lower() not in _NOT_COUNTED:
+                out.append((m.start(), m.start("np") + len(np), f"{m.group('k').lower()} of {np}",
+                            [m.group("v").lower()], None))
+    return out
+
+
 def _named_heads(sentence: str) -> list[_Reading]:
     """"the staff vacancy rate", "pupil numbers": a head with a word of its own."""
     out = []
@@ -929,21 +1134,27 @@ def _named_heads(sentence: str) -> list[_Reading]:
         head = m.group("head")
         start = _back(sentence, m.start())
         mods = sentence[start:m.start()].split()
-        if not mods or all(w.lower() in _GENERIC_MODIFIERS for w in mods) or \
-                mods[-1].lower() in _NOT_MEASURE_BEFORE.get(head.lower(), ()):
+        values = []
+        if mods and mods[0][0].isdigit() and not _YEAR.fullmatch(mods[0]) and len(mods) > 1:
+            values = [mods.pop(0)]  # "the 61 corporate performance indicators": how many, not which
+            start = sentence.find(mods[0], start)
+        if not mods or not values and all(w.lower() in _GENERIC_MODIFIERS for w in mods) or \
+                mods[-1].lower() in _NOT_MEASURE_BEFORE.get(head.lower(), ()) or \
+                _HEAD_AS_MODIFIER.match(sentence, m.end()):
             continue
         name = " ".join([*mods, head])
         if not _only_time(name):
-            out.append((start, m.end(), name, [], None))
+            out.append((start, m.end(), name, values, None))
     return out
 
 
-def _named(text: str, s: int, sentence: str, acr: dict[str, str],
-           cue: set[int] | frozenset[int] = _ALL_CUES) -> list[Indicator]:
+def _named(sentence: str, acr: dict[str, str], cue: set[int] | frozenset[int] = _ALL_CUES,
+           windows: list[tuple[int, int]] | None = None) -> list[_Reading]:
     """Measures a sentence names with or without a figure, each rule run only where its cue words
     are (`_NAMED_CUES`). The readings with a figure come first, as they win an overlap."""
     low = sentence.lower()
-    windows = _digit_windows(sentence) if _DIGIT_CUE in cue else []
+    if windows is None:
+        windows = _digit_windows(sentence) if _DIGIT_CUE in cue else []
     found: list[_Reading] = []
     if windows and _STATE_CUE in cue and " of " in sentence:  # its change nouns are all change words
         found += _changes_of_a_figure(sentence)
@@ -953,6 +1164,10 @@ def _named(text: str, s: int, sentence: str, acr: dict[str, str],
         found += _word_counts(sentence)
     if windows:
         found += _at_values(sentence, windows)
+        if "f the" in sentence:
+            found += _parts_of_a_count(sentence)
+        if " from " in sentence:
+            found += _gone_from(sentence)
     if _VERSUS_CUE in cue:
         found += _versus(sentence)
     if _STATE_CUE in cue:
@@ -965,13 +1180,13 @@ def _named(text: str, s: int, sentence: str, acr: dict[str, str],
         found += _named_elsewise(sentence, low)
     if _HEAD_CUE in cue:
         found += _named_heads(sentence)
-    e = s + len(sentence)
+    if _SERVICE_CUE in cue:
+        found += _service_measures(sentence, low)
     out = []
     for start, end, name, values, direction in found:
         name = _clean(name, acr)
-        if len(name) < 5 or _only_time(name):
-            continue
-        out.append(Indicator(name, values, direction, sentence[start:end], Span(s + start, s + end), Span(s, e)))
+        if len(name) >= 5 and not _only_time(name):
+            out.append((start, end, name, values, direction))
     return out
 
 
@@ -979,7 +1194,8 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
     acr = acronyms(text)
     out: list[Indicator] = []
     seen: set[str] = set()
-    counted: list[Indicator] = []
+    counted: list[tuple[int, int, _Reading]] = []  # sentence start and end, a reading of it
+    windows: dict[int, list[tuple[int, int]]] = {}  # a sentence's stretches around its figures, by index
     all_cues = _page_cues(text, sents)
     # the named rules' cues, numbered from 0; a change word of the patterns' first group is a travel's cue too
     named_cues: dict[int, set[int]] = {}
@@ -989,7 +1205,9 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
             named_cues[k] = named
         if _DIGIT_FLAG in c or _BOARD_FLAG in c:
             s, e = sents[k].span.start, sents[k].span.end
-            counted.extend(_counts(text, s, text[s:e], acr, set()))
+            w = windows[k] = _digit_windows(text[s:e]) if _DIGIT_FLAG in c else []
+            if w or _BOARD_FLAG in c:
+                counted.extend((s, e, r) for r in _counts(text[s:e], acr))
     for sent, found in _candidates(sents, all_cues):
         s, e = sent.span.start, sent.span.end
         sentence = text[s:e]
@@ -1000,7 +1218,8 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                 out.append(Indicator(name, [m.group("v1"), m.group("v2")], None, m.group(0),
                                      Span(s + m.start(), s + m.end()), Span(s, e)))
         for i, rx in enumerate(PATTERNS):
-            if i not in found or (i in _ALSO_NEEDS and not _ALSO_NEEDS[i] & found):
+            if i not in found or (i in _ALSO_NEEDS and not _ALSO_NEEDS[i] & found) or \
+                    (i in _TAILS and not _TAILS[i].search(sentence)):
                 continue
             for m in rx.finditer(sentence):
                 raw = m.groupdict().get("name") or ""
@@ -1012,7 +1231,7 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                             raw.split()[0].lower() in _LOOSE_HEADS:
                         continue  # "a number of recommendations": several, not a measure
                     of_what = raw.split(" of ", 1)[1].split() if " of " in raw else []
-                    if not of_what or of_what[0].lower() in _NOT_MEASURED:
+                    if not of_what or of_what[0].lower() in _NOT_MEASURED or of_what[0][0].isdigit():
                         continue  # "the number of questions", "the number of years": no measure
                 elif rx not in (PATTERNS[3], PATTERNS[4]):
                     raw = _cut(raw)
@@ -1052,27 +1271,44 @@ def find_indicators(text: str, sents: list[Sentence]) -> list[Indicator]:
                                      Span(s, e)))
     # a count is kept unless a measure read above already names it ("Of the 58 KBMs" beside "75% of KBMs on track")
     named = [set(i.name.lower().split()) for i in out]
-    for ind in counted:
-        words = set(ind.name.lower().split())
-        if ind.name.lower() not in seen and not any(words < n for n in named):
-            seen.add(ind.name.lower())
-            out.append(ind)
+    for s, e, (start, end, name, values, _) in counted:
+        low = name.lower()
+        if low not in seen and not any(set(low.split()) < n for n in named):
+            seen.add(low)
+            out.append(Indicator(name, values, None, text[s + start:s + end], Span(s + start, s + end), Span(s, e)))
     # measures named without the shapes above, unless their words are already read as one
     spans = [(i.span.start, i.span.end) for i in out]
-    for k, sent in enumerate(sents):
-        if k not in named_cues:
-            continue
-        for ind in _named(text, sent.span.start, text[sent.span.start:sent.span.end], acr, named_cues[k]):
-            if ind.name.lower() in seen or any(a < ind.span.end and ind.span.start < b for a, b in spans):
+    for k in sorted(named_cues):
+        s, e = sents[k].span.start, sents[k].span.end
+        for start, end, name, values, direction in _named(text[s:e], acr, named_cues[k], windows.get(k, [])):
+            a0, b0 = s + start, s + end
+            if name.lower() in seen or any(a < b0 and a0 < b for a, b in spans):
                 continue
-            seen.add(ind.name.lower())
-            spans.append((ind.span.start, ind.span.end))
-            out.append(ind)
+            seen.add(name.lower())
+            spans.append((a0, b0))
+            out.append(Indicator(name, values, direction, text[a0:b0], Span(a0, b0), Span(s, e)))
+    end = len(text.rstrip())
+    if end and text[end - 1] not in ".!?;:)”\"’'":  # an excerpt cut mid-word: its last reading is a fragment
+        out = [i for i in out if i.span.end < end]
     return _one_per_measure(out)
 
 
 _OF_QUANTITY = re.compile(r"^(?:the\s+)?(?:average\s+)?(?:number|numbers|percentage|proportion|rates?|levels?)\s+of\s+")
 _MONEY_HEADS = {"overspend", "underspend", "outturn", "deficit", "surplus"}
+
+
+_BODY_ENDS = {"council", "councils", "authority", "board", "trust", "committee", "panel", "partnership",
+              "government", "ombudsman", "commissioner", "service", "police", "cabinet", "executive"}
+_JOINS = {"the", "of", "for", "a", "an", "and", "on", "in"}
+
+
+def _names_no_measure(name: str, words: list[str]) -> bool:
+    """Which or whose, not what: "the first three measures" (generic words only) or "West Kirby Town
+    Council" (a body, as the statistics are "for" it): every reading is checked here once, at the end."""
+    if all(w in _GENERIC_MODIFIERS or w in _GENERIC_HEADS or w in _JOINS for w in words) and \
+            any(w in _WHICH for w in words):
+        return True
+    return words[-1] in _BODY_ENDS and all(w[:1].isupper() or w.lower() in _JOINS for w in name.split())
 
 
 def _one_per_measure(found: list[Indicator]) -> list[Indicator]:
@@ -1083,6 +1319,8 @@ def _one_per_measure(found: list[Indicator]) -> list[Indicator]:
     for ind in found:
         low = ind.name.lower()
         words = low.split()
+        if _names_no_measure(ind.name, words):
+            continue
         if len(words) <= 4 and (money := _MONEY_HEADS.intersection(words)):
             key = f"money:{min(money)}"  # "the estimated outturn", then "the forecast outturn for 2024/25"
         elif re.match(r"(?:performance\s+)?(?:scorecards|dashboards)\b", low) and \
