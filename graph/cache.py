@@ -30,14 +30,33 @@ from typing import Any
 
 from councilgraph.loaders.extract.identity import Who, bucket
 
+from .model import post_title
+
 FILE = "extractions.sqlite"
+# The layout of the file: another value (or none, in a file with tables) is an earlier version's,
+# which is removed and filled again. 3: no sentences in the lines, the document's text in the blob
+# once, people only in the person table (without what follows from the rest), shared nodes' ids
+# interned, 32 KB pages.
+VERSION = 3
+_PAGE = 32768
+
+
+def _version(db: sqlite3.Connection) -> int | None:
+    """The file's layout version; None for a new, empty file; 0 for an earlier one without it."""
+    tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return None
+    if "meta" not in tables:
+        return 0
+    row = db.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()
+    return int(row[0]) if row else 0
 _SCHEMA = [
     # row ids are never reused (AUTOINCREMENT): person and contrib rows name their document by it
     "CREATE TABLE IF NOT EXISTS extraction(rowid INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, source TEXT, "
-    "council TEXT, committee TEXT, parts BLOB)",
+    "council TEXT, committee TEXT, whn TEXT, parts BLOB)",
     "CREATE INDEX IF NOT EXISTS extraction_council ON extraction(council, source)",
     "CREATE TABLE IF NOT EXISTS person(doc INTEGER, idx INTEGER, council TEXT, bucket TEXT, name TEXT, kind TEXT, "
-    "role TEXT, member_id TEXT, start INTEGER, party TEXT, ward TEXT, post TEXT, title TEXT, whn TEXT, id TEXT, "
+    "role TEXT, member_id TEXT, start INTEGER, party TEXT, ward TEXT, post TEXT, id TEXT, "
     "base TEXT, creator INTEGER DEFAULT 0, PRIMARY KEY(doc, idx)) WITHOUT ROWID",
     # what an incremental resolution asks for: a council's people by surname or post, by stored id or stem
     "CREATE INDEX IF NOT EXISTS person_bucket ON person(council, bucket, role)",
@@ -46,17 +65,24 @@ _SCHEMA = [
     "CREATE INDEX IF NOT EXISTS person_post ON person(council, post)",
     "CREATE INDEX IF NOT EXISTS person_creators ON person(council, bucket) WHERE creator = 1",
     "CREATE INDEX IF NOT EXISTS person_stems ON person(council, base) WHERE creator = 1",
-    "CREATE TABLE IF NOT EXISTS contrib(nid TEXT, doc INTEGER, props INTEGER, PRIMARY KEY(nid, doc)) WITHOUT ROWID",
+    # shared nodes' ids and property sets interned: a meeting's id is one row in nids, not one in every
+    # document's contributions
+    "CREATE TABLE IF NOT EXISTS nids(id INTEGER PRIMARY KEY, nid TEXT UNIQUE)",
+    "CREATE TABLE IF NOT EXISTS contrib(nid INTEGER, doc INTEGER, props INTEGER, PRIMARY KEY(nid, doc)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS props(id INTEGER PRIMARY KEY, json TEXT UNIQUE)",
     "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)",
 ]
-_PERSON_COLS = "name, kind, role, member_id, start, party, ward, post, title, whn"
+# a person record is these, the post's title (from role and kind: `model.post_title`) and the
+# document's meeting date (kept once, on the document's row)
+_PERSON_COLS = "name, kind, role, member_id, start, party, ward, post"
 
 
 def pack(parts: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
     """(compressed parts, the small record the parent files in the person and contrib tables): done
     in the worker that extracted the document."""
-    blob = zlib.compress(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), 6)
+    # the people go in the person table only, not in the blob as well
+    blob = zlib.compress(pickle.dumps({k: v for k, v in parts.items() if k != "people"},
+                                      protocol=pickle.HIGHEST_PROTOCOL), 9)
     source, committee = parts["source"], parts["committee"]
     # the parent only files these: buckets and property texts are made here, in the worker
     buckets = [bucket(Who(source, committee, p[0], p[1], p[2], p[3], p[4])) for p in parts["people"]]
@@ -79,18 +105,22 @@ class ExtractionCache:
         self.path = folder / FILE
         self._db: sqlite3.Connection | None = sqlite3.connect(self.path)
         db = self._db
+        if _version(db) not in (None, VERSION):  # an earlier layout: start again, in a new file
+            db.close()
+            self.path.unlink()
+            self._db = db = sqlite3.connect(self.path)
+        # a document's blob is 1-3 KB: on 4 KB pages one or two fit and most of each page stays empty
+        db.execute(f"PRAGMA page_size={_PAGE}")
         db.execute("PRAGMA journal_mode=DELETE")
         db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: the person indexes stay in memory while filling
         db.execute("PRAGMA synchronous=NORMAL")
-        cols = [r[1] for r in db.execute("PRAGMA table_info(extraction)")]
-        pcols = [r[1] for r in db.execute("PRAGMA table_info(person)")]
-        if (cols and "parts" not in cols) or (pcols and "creator" not in pcols):  # an earlier version's: start again
-            for table in ("extraction", "person", "contrib", "props", "meta"):
-                db.execute(f"DROP TABLE IF EXISTS {table}")
         for stmt in _SCHEMA:
             db.execute(stmt)
+        db.execute("INSERT OR IGNORE INTO meta(k, v) VALUES ('version', ?)", (str(VERSION),))
+        db.commit()
         self._keys = {k for (k,) in db.execute("SELECT key FROM extraction")}
         self._props: dict[str, int] | None = None
+        self._nids: dict[str, int] | None = None
         self._pending = 0
 
     def __contains__(self, key: str) -> bool:
@@ -98,6 +128,15 @@ class ExtractionCache:
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    def _nid_id(self, nid: str) -> int:
+        if self._nids is None:
+            self._nids = {n: i for i, n in self._db.execute("SELECT id, nid FROM nids")}
+        got = self._nids.get(nid)
+        if got is None:
+            got = self._db.execute("INSERT INTO nids(nid) VALUES (?)", (nid,)).lastrowid
+            self._nids[nid] = got
+        return got
 
     def _prop_id(self, text: str) -> int:
         if self._props is None:
@@ -113,15 +152,21 @@ class ExtractionCache:
             return  # the same key is the same document, code and scheme: the same parts
         blob, meta = packed
         db = self._db
-        doc = db.execute("INSERT INTO extraction(key, source, council, committee, parts) VALUES (?, ?, ?, ?, ?)",
-                         (key, meta.get("source"), meta.get("council"), meta.get("committee"), blob)).lastrowid
+        people = list(meta.get("people", ()))
+        whn = people[0][9] if people else None
+        for p in people:  # what the person table leaves out must be what it is made from again
+            if p[8] != post_title(p[2], p[1]) or p[9] != whn:
+                raise ValueError(f"person record not in the cache's form: {p!r}")
+        doc = db.execute("INSERT INTO extraction(key, source, council, committee, whn, parts) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         (key, meta.get("source"), meta.get("council"), meta.get("committee"), whn, blob)).lastrowid
         council = meta.get("council")
-        people = zip(meta.get("people", ()), meta.get("buckets", ()), strict=True)
         db.executemany(f"INSERT INTO person(doc, idx, council, bucket, {_PERSON_COLS}) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(doc, i, council, b, *p) for i, (p, b) in enumerate(people)])
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(doc, i, council, b, *p[:8])
+                        for i, (p, b) in enumerate(zip(people, meta.get("buckets", ()), strict=True))])
         db.executemany("INSERT OR IGNORE INTO contrib(nid, doc, props) VALUES (?, ?, ?)",
-                       [(nid, doc, self._prop_id(text)) for nid, text in meta.get("shared", ())])
+                       [(self._nid_id(nid), doc, self._prop_id(text)) for nid, text in meta.get("shared", ())])
         self._keys.add(key)
         self._pending += 1
         if self._pending >= 500:
@@ -188,7 +233,8 @@ class ExtractionCache:
         """The distinct properties the live documents give a shared node (merged in any order:
         `graph.model.merge_shared`)."""
         rows = self._db.execute("SELECT p.json FROM props p WHERE p.id IN (SELECT DISTINCT c.props FROM contrib c "
-                                "WHERE c.nid = ? AND c.doc NOT IN (SELECT id FROM dead)) ORDER BY p.id", (nid,))
+                                "WHERE c.nid = (SELECT id FROM nids WHERE nid = ?) "
+                                "AND c.doc NOT IN (SELECT id FROM dead)) ORDER BY p.id", (nid,))
         return [json.loads(j) for (j,) in rows]
 
     # -- the ids the store holds ---------------------------------------------------------------------------
@@ -236,14 +282,14 @@ class ExtractionCache:
 
 
 _COLS = ", ".join("p." + c.strip() for c in _PERSON_COLS.split(","))
-_SELECT = (f"SELECT e.rowid, e.source, e.committee, p.idx, {_COLS}, p.id, p.base, p.creator FROM person p "
+_SELECT = (f"SELECT e.rowid, e.source, e.committee, p.idx, {_COLS}, e.whn, p.id, p.base, p.creator FROM person p "
            "JOIN extraction e ON e.rowid = p.doc")
 
 
 def _who(row: tuple) -> Who:
-    rec = tuple(row[4:14])
+    rec = (*row[4:12], post_title(row[6], row[5]), row[12])
     w = Who(row[1], row[2], rec[0], rec[1], rec[2], rec[3], rec[4], order=row[3])
-    w.rid, w.rec, w.old, w.old_base, w.old_creator = row[0], rec, row[14], row[15], bool(row[16])
+    w.rid, w.rec, w.old, w.old_base, w.old_creator = row[0], rec, row[13], row[14], bool(row[15])
     w.creator = w.old_creator
     return w
 

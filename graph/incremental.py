@@ -29,7 +29,17 @@ from pathlib import Path
 from typing import Any
 
 from .cache import ExtractionCache
-from .model import Edge, Node, merge_holds, merge_person, merge_shared, person_props, person_rows, shared_node_rows
+from .model import (
+    Edge,
+    Node,
+    local_ids,
+    merge_holds,
+    merge_person,
+    merge_shared,
+    person_props,
+    person_rows,
+    shared_node_rows,
+)
 from .schema import NODES, RELS
 from .store import CsvFiles, StoreStats, copy_files
 from .summaries import TABLE, add_questions, refresh_groups, refresh_summaries
@@ -112,7 +122,7 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
     by_label: dict[str, list[str]] = defaultdict(list)
     person_meeting: dict[str, list[dict]] = defaultdict(list)
     for _rid, parts in xcache.parts_of(leaving):
-        for label, nids in parts["local"].items():
+        for label, nids in local_ids(parts).items():
             by_label[label].extend(nids)
         for key in parts["person_edges"]:
             if key[1] in _PERSON_MEETING:
@@ -130,7 +140,7 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
     new_questions: list[str] = []
     for rid, parts in xcache.parts_of(entering):
         write_parts(files, parts, rid, ids, scratch)
-        new_questions.extend(parts["local"].get("Question", ()))
+        new_questions.extend(local_ids(parts).get("Question", ()))
         note(parts, leaving=False)
 
     # 3. shared nodes: the stored properties merged with the entering documents' (the merge does not
