@@ -301,9 +301,10 @@ def new_store(fill: Callable[[CsvFiles], StoreStats], path: str | Path, *,
         for stmt in ddl():
             conn.execute(stmt)
         copy_files(conn, tmpdir, keys)
-        from .summaries import build_summaries
+        from .summaries import build_person_summaries, build_summaries
 
-        build_summaries(conn)  # derived tables the concern queries read (graph/summaries.py)
+        build_summaries(conn)  # derived tables the concern and person queries read (graph/summaries.py)
+        build_person_summaries(conn)
         return db, conn, stats
 
     return _swap_in(make, Path(path), before_swap)

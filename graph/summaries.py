@@ -286,7 +286,7 @@ def _list_text(values: list[Any]) -> str:
 
 
 _P_INSERT = (f"UNWIND $rows AS r CREATE (:{PERSON_TABLE} {{id: r.id, questions: r.questions, answers: r.answers, "
-             "committees: r.committees, topics: r.topics}})")
+             "committees: r.committees, topics: r.topics})")
 
 
 def _insert_people(conn: Any, rows: list[dict[str, Any]], batch: int = 5000) -> None:
