@@ -35,8 +35,8 @@ from .model import post_title
 FILE = "extractions.sqlite"
 # The layout of the file: another value (or none, in a file with tables) is an earlier version's,
 # which is removed and filled again. 3: no sentences in the lines, the document's text in the blob
-# once, people only in the person table (without what follows from the rest), shared nodes' ids
-# interned, 32 KB pages.
+# once, people only in the person tables (descriptions interned, without what follows from the rest),
+# shared parts only in contrib, shared nodes' ids interned, 32 KB pages.
 VERSION = 3
 _PAGE = 32768
 
@@ -55,20 +55,29 @@ _SCHEMA = [
     "CREATE TABLE IF NOT EXISTS extraction(rowid INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, source TEXT, "
     "council TEXT, committee TEXT, whn TEXT, parts BLOB)",
     "CREATE INDEX IF NOT EXISTS extraction_council ON extraction(council, source)",
-    "CREATE TABLE IF NOT EXISTS person(doc INTEGER, idx INTEGER, council TEXT, bucket TEXT, name TEXT, kind TEXT, "
-    "role TEXT, member_id TEXT, start INTEGER, party TEXT, ward TEXT, post TEXT, id TEXT, "
-    "base TEXT, creator INTEGER DEFAULT 0, PRIMARY KEY(doc, idx)) WITHOUT ROWID",
+    # a mention's description (council, surname or post bucket, name, kind, post...) is interned in
+    # `who`: the same councillor mentioned in a thousand documents is one row there, and each mention
+    # is its document, place, description and the id resolution gave it; `person` joins them back
+    "CREATE TABLE IF NOT EXISTS who(id INTEGER PRIMARY KEY, council TEXT, bucket TEXT, name TEXT, kind TEXT, "
+    "role TEXT, member_id TEXT, party TEXT, ward TEXT, post TEXT)",
+    "CREATE TABLE IF NOT EXISTS mention(doc INTEGER, idx INTEGER, who INTEGER, start INTEGER, id TEXT, base TEXT, "
+    "creator INTEGER DEFAULT 0, PRIMARY KEY(doc, idx)) WITHOUT ROWID",
+    "CREATE VIEW IF NOT EXISTS person AS SELECT m.doc AS doc, m.idx AS idx, w.council AS council, w.bucket AS bucket, "
+    "w.name AS name, w.kind AS kind, w.role AS role, w.member_id AS member_id, m.start AS start, w.party AS party, "
+    "w.ward AS ward, w.post AS post, m.id AS id, m.base AS base, m.creator AS creator "
+    "FROM mention m JOIN who w ON w.id = m.who",
     # what an incremental resolution asks for: a council's people by surname or post, by stored id or stem
-    "CREATE INDEX IF NOT EXISTS person_bucket ON person(council, bucket, role)",
-    "CREATE INDEX IF NOT EXISTS person_id ON person(id)",
-    "CREATE INDEX IF NOT EXISTS person_base ON person(council, base)",
-    "CREATE INDEX IF NOT EXISTS person_post ON person(council, post)",
-    "CREATE INDEX IF NOT EXISTS person_creators ON person(council, bucket) WHERE creator = 1",
-    "CREATE INDEX IF NOT EXISTS person_stems ON person(council, base) WHERE creator = 1",
+    "CREATE INDEX IF NOT EXISTS who_bucket ON who(council, bucket, role)",
+    "CREATE INDEX IF NOT EXISTS who_post ON who(council, post)",
+    "CREATE INDEX IF NOT EXISTS mention_who ON mention(who)",
+    "CREATE INDEX IF NOT EXISTS mention_id ON mention(id)",
+    "CREATE INDEX IF NOT EXISTS mention_base ON mention(base)",
     # shared nodes' ids and property sets interned: a meeting's id is one row in nids, not one in every
     # document's contributions
     "CREATE TABLE IF NOT EXISTS nids(id INTEGER PRIMARY KEY, nid TEXT UNIQUE)",
     "CREATE TABLE IF NOT EXISTS contrib(nid INTEGER, doc INTEGER, props INTEGER, PRIMARY KEY(nid, doc)) WITHOUT ROWID",
+    # a document's contributions are its `shared` parts (not kept in its blob as well)
+    "CREATE INDEX IF NOT EXISTS contrib_doc ON contrib(doc)",
     "CREATE TABLE IF NOT EXISTS props(id INTEGER PRIMARY KEY, json TEXT UNIQUE)",
     "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)",
 ]
@@ -80,8 +89,8 @@ _PERSON_COLS = "name, kind, role, member_id, start, party, ward, post"
 def pack(parts: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
     """(compressed parts, the small record the parent files in the person and contrib tables): done
     in the worker that extracted the document."""
-    # the people go in the person table only, not in the blob as well
-    blob = zlib.compress(pickle.dumps({k: v for k, v in parts.items() if k != "people"},
+    # the people go in the person table only and the shared parts in contrib, not in the blob as well
+    blob = zlib.compress(pickle.dumps({k: v for k, v in parts.items() if k not in ("people", "shared")},
                                       protocol=pickle.HIGHEST_PROTOCOL), 9)
     source, committee = parts["source"], parts["committee"]
     # the parent only files these: buckets and property texts are made here, in the worker
@@ -97,6 +106,15 @@ def _props_text(props: dict[str, Any]) -> str:
 
 def unpack(blob: bytes) -> dict[str, Any]:
     return pickle.loads(zlib.decompress(blob))
+
+
+_LABELS = {"council": "Council", "committee": "Committee", "meeting": "Meeting", "topic": "Topic",
+           "indicator": "Indicator"}
+
+
+def _label(nid: str) -> str:
+    """A shared part's label from its id (an indicator's topic edge is keyed by a JSON list)."""
+    return "ABOUT" if nid.startswith("[") else _LABELS[nid.split("/", 1)[0]]
 
 
 class ExtractionCache:
@@ -121,6 +139,8 @@ class ExtractionCache:
         self._keys = {k for (k,) in db.execute("SELECT key FROM extraction")}
         self._props: dict[str, int] | None = None
         self._nids: dict[str, int] | None = None
+        self._whos: dict[tuple, int] | None = None
+        self._parsed: dict[int, dict[str, Any]] = {}  # property sets read back, by id (never changed)
         self._pending = 0
 
     def __contains__(self, key: str) -> bool:
@@ -128,6 +148,17 @@ class ExtractionCache:
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    def _who_id(self, rec: tuple) -> int:
+        if self._whos is None:
+            self._whos = {tuple(r[1:]): r[0] for r in self._db.execute(
+                "SELECT id, council, bucket, name, kind, role, member_id, party, ward, post FROM who")}
+        got = self._whos.get(rec)
+        if got is None:
+            got = self._db.execute("INSERT INTO who(council, bucket, name, kind, role, member_id, party, ward, post) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rec).lastrowid
+            self._whos[rec] = got
+        return got
 
     def _nid_id(self, nid: str) -> int:
         if self._nids is None:
@@ -161,9 +192,8 @@ class ExtractionCache:
                          "VALUES (?, ?, ?, ?, ?, ?)",
                          (key, meta.get("source"), meta.get("council"), meta.get("committee"), whn, blob)).lastrowid
         council = meta.get("council")
-        db.executemany(f"INSERT INTO person(doc, idx, council, bucket, {_PERSON_COLS}) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(doc, i, council, b, *p[:8])
+        db.executemany("INSERT INTO mention(doc, idx, who, start) VALUES (?, ?, ?, ?)",
+                       [(doc, i, self._who_id((council, b, p[0], p[1], p[2], p[3], p[5], p[6], p[7])), p[4])
                         for i, (p, b) in enumerate(zip(people, meta.get("buckets", ()), strict=True))])
         db.executemany("INSERT OR IGNORE INTO contrib(nid, doc, props) VALUES (?, ?, ?)",
                        [(self._nid_id(nid), doc, self._prop_id(text)) for nid, text in meta.get("shared", ())])
@@ -212,13 +242,27 @@ class ExtractionCache:
         for rid, blob in self._db.execute("SELECT rowid, parts FROM extraction WHERE council = ? ORDER BY source",
                                           (council,)):
             if rid in live:
-                yield rid, unpack(blob)
+                yield rid, self._with_shared(rid, unpack(blob))
 
     def parts_of(self, rowids: Iterable[int]) -> Iterator[tuple[int, dict[str, Any]]]:
         for rid in sorted(rowids):
             row = self._db.execute("SELECT parts FROM extraction WHERE rowid = ?", (rid,)).fetchone()
             if row is not None:
-                yield rid, unpack(row[0])
+                yield rid, self._with_shared(rid, unpack(row[0]))
+
+    def _with_shared(self, rid: int, parts: dict[str, Any]) -> dict[str, Any]:
+        """A document's parts with its `shared` contributions, read back from contrib (in any order:
+        every consumer merges them order-free). The property dicts are shared: read them, never change them."""
+        shared = []
+        for nid, pid, text in self._db.execute("SELECT n.nid, c.props, p.json FROM contrib c "
+                                               "JOIN nids n ON n.id = c.nid JOIN props p ON p.id = c.props "
+                                               "WHERE c.doc = ?", (rid,)):
+            props = self._parsed.get(pid)
+            if props is None:
+                props = self._parsed[pid] = json.loads(text)
+            shared.append((_label(nid), nid, props))
+        parts["shared"] = shared
+        return parts
 
     def set_dead(self, live: set[int]) -> None:
         """Name the documents in the cache that are not in the store being made (removed ones, and
@@ -248,7 +292,7 @@ class ExtractionCache:
         cluster, doc row id, index), with its generation."""
         self.commit()
         db = self._db
-        db.executemany("UPDATE person SET id = ?, base = ?, creator = ? WHERE doc = ? AND idx = ?", changes)
+        db.executemany("UPDATE mention SET id = ?, base = ?, creator = ? WHERE doc = ? AND idx = ?", changes)
         db.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('ids', ?)", (generation,))
         db.commit()
 
@@ -262,7 +306,7 @@ class ExtractionCache:
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             rows += db.execute(f"SELECT rowid FROM extraction WHERE key IN ({_marks(chunk)})", chunk).fetchall()
-        db.executemany("DELETE FROM person WHERE doc = ?", rows)
+        db.executemany("DELETE FROM mention WHERE doc = ?", rows)
         db.executemany("DELETE FROM extraction WHERE rowid = ?", rows)
         # contributions of dead documents: one pass (contrib is keyed by node, not document)
         db.execute("DELETE FROM contrib WHERE doc NOT IN (SELECT rowid FROM extraction)")

@@ -1,6 +1,6 @@
 """Evidence by reference: an edge's sentence made from its document's text and span.
 
-The embedded store keeps each document's decoded text once (zlib, base64: `Document.text_z`) and
+The embedded store keeps each document's decoded text once (zlib, a BLOB: `Document.text_z`) and
 on each evidenced edge only `doc`, `span_start`, `span_end` (and `page`). Before, every edge carried
 its sentence, the paragraph around the span, so a question's paragraph was stored on its ASKED edge,
 on the ANSWERED edges of answers in it and on every REPORTED edge of the indicators it names, in
@@ -10,7 +10,6 @@ when rows are made (`graph.model`) and when edges are read back, so the words ar
 
 from __future__ import annotations
 
-import base64
 import re
 import zlib
 from collections import OrderedDict
@@ -25,13 +24,22 @@ def sentence(text: str, start: int, end: int) -> str:
     return text[s:e].strip()
 
 
-def pack_text(text: str) -> str:
-    """A document's text as the store keeps it (a CSV- and Cypher-safe string)."""
-    return base64.b64encode(zlib.compress(text.encode("utf-8"), 9)).decode("ascii")
+def pack_text(text: str) -> bytes:
+    """A document's text as the store keeps it (a BLOB: zlib-compressed UTF-8)."""
+    return zlib.compress(text.encode("utf-8"), 6)
 
 
-def unpack_text(packed: str | None) -> str:
-    return zlib.decompress(base64.b64decode(packed)).decode("utf-8") if packed else ""
+# a BLOB in a bulk-load CSV cell: printable ASCII as itself, every other byte (and the comma, quote
+# and backslash) as \xHH, so the cell needs no quoting
+_BLOB_CELL = [chr(b) if 32 <= b < 127 and b not in (34, 44, 92) else f"\\x{b:02X}" for b in range(256)]
+
+
+def blob_cell(data: bytes) -> str:
+    return "".join(map(_BLOB_CELL.__getitem__, data))
+
+
+def unpack_text(packed: bytes | None) -> str:
+    return zlib.decompress(packed).decode("utf-8") if packed else ""
 
 
 class Texts:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from councilgraph.graph.evidence import pack_text, sentence
+from councilgraph.graph.evidence import blob_cell, pack_text, sentence
 from councilgraph.graph.topics import TopicScheme
 from councilgraph.loaders.document import page_at
 from councilgraph.loaders.extract.identity import council_slug, slugify
@@ -309,7 +309,7 @@ def csv_values(row: Row) -> list[Any]:
 
     if isinstance(row, Node):
         if row.label == "Document" and row.props.get("text") is not None:
-            row = Node(row.label, row.id, {**row.props, "text_z": pack_text(row.props["text"])})
+            row = Node(row.label, row.id, {**row.props, "text_z": blob_cell(pack_text(row.props["text"]))})
         return [row.id, *(cell(row.props.get(k), t) for k, t in STORED_NODES[row.label].items())]
     pairs, cols = STORED_RELS[row.type]
     if (row.src_label, row.dst_label) not in pairs:
@@ -408,7 +408,7 @@ def document_line(parts: dict[str, Any], lines: str) -> str:
         from councilgraph.errors import StoreError
 
         raise StoreError("a cached Document line does not end with its empty text cell: rebuild the cache")
-    return lines[:-2] + pack_text(parts["text"]) + "\r\n"
+    return lines[:-2] + blob_cell(pack_text(parts["text"])) + "\r\n"
 
 
 def local_ids(parts: dict[str, Any]) -> dict[str, list[str]]:

@@ -32,7 +32,7 @@ def test_schema_ddl_declares_every_table():
     assert any("CREATE REL TABLE ASKED(FROM Person TO Question, as_post STRING" in s for s in stmts)
     # evidence by reference: no sentence stored on any edge, each document's text once
     assert not any("sentence" in s for s in stmts)
-    assert any(s.startswith("CREATE NODE TABLE Document(") and "text_z STRING" in s for s in stmts)
+    assert any(s.startswith("CREATE NODE TABLE Document(") and "text_z BLOB" in s for s in stmts)
 
 
 def test_rebuild_is_byte_identical_and_skips_unchanged(tmp_path, sample_store):
