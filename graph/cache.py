@@ -3,19 +3,25 @@
 It holds, per document (keyed by content, manifest facts and the extractor's code), what the
 document puts in a store, made by the worker that extracted it (`graph.model.document_parts`):
 
-- `extraction`: the document's own rows as compressed CSV lines, ready to append to the bulk-load
-  files, with its contributions to shared nodes and the ids of its own nodes;
-- `person`: one row per person the document mentions (name, kind, post, first mention...): what
-  identity resolution reads, a council at a time, without unpacking any document, and the id that
-  resolution gave the person in the store the state describes (`meta.ids` names that build);
+- `extraction`: the document's own rows as CSV lines (no sentences: the store makes them from the
+  text), its text once, and its people's edges, compressed together in one blob, ready to append to
+  the bulk-load files; the ids of its own nodes are the first cells of its node lines;
+- `who` and `mention` (joined as the view `person`): one row per person the document mentions (its
+  document, place, first mention and a reference to its description - council, surname or post
+  bucket, name, kind, post... - interned in `who`, since the same people are mentioned again and
+  again): what identity resolution reads, a council at a time, without unpacking any document, and
+  the id that resolution gave the person in the store the state describes (`meta.ids` names that
+  build);
 - `contrib`: which documents contribute to which shared node (council, committee, meeting, topic,
-  indicator) and with which properties (interned in `props`), so an incremental build can merge a
-  shared node again from its remaining documents without reading the others.
+  indicator; ids interned in `nids`) and with which properties (interned in `props`), so an
+  incremental build can merge a shared node again from its remaining documents without reading the
+  others; it is also where a document's `shared` parts are read back from (they are not in the blob).
 
 The extraction itself is not kept: a document's rows depend only on it, the topic scheme and the
 code, which the key covers; what depends on other documents (person ids, shared nodes) is made
 from the `person` and `contrib` rows. One file instead of one per document: 100,000 documents are
-one database, not 100,000 inodes.
+one database, not 100,000 inodes. Nothing is kept twice: what the person rows say is not in the
+blob, and what follows from other columns (a post's title, the meeting date) is made again.
 """
 
 from __future__ import annotations
@@ -34,10 +40,11 @@ from .model import post_title
 
 FILE = "extractions.sqlite"
 # The layout of the file: another value (or none, in a file with tables) is an earlier version's,
-# which is removed and filled again. 3: no sentences in the lines, the document's text in the blob
-# once, people only in the person tables (descriptions interned, without what follows from the rest),
-# shared parts only in contrib, shared nodes' ids interned, 32 KB pages.
-VERSION = 3
+# which is removed and filled again. 4 (3 was a step towards it): no sentences in the lines, the
+# document's text in the blob once, people only in the person tables (descriptions interned, ids
+# that are their council's prefix and stem kept short, nothing that follows from the rest), shared
+# parts only in contrib, shared nodes' ids interned, 32 KB pages.
+VERSION = 4
 _PAGE = 32768
 
 
@@ -62,10 +69,12 @@ _SCHEMA = [
     "role TEXT, member_id TEXT, party TEXT, ward TEXT, post TEXT)",
     "CREATE TABLE IF NOT EXISTS mention(doc INTEGER, idx INTEGER, who INTEGER, start INTEGER, id TEXT, base TEXT, "
     "creator INTEGER DEFAULT 0, PRIMARY KEY(doc, idx)) WITHOUT ROWID",
+    # a resolved id that is its council's prefix and its stem (most are) is kept as '' (`sid`)
     "CREATE VIEW IF NOT EXISTS person AS SELECT m.doc AS doc, m.idx AS idx, w.council AS council, w.bucket AS bucket, "
     "w.name AS name, w.kind AS kind, w.role AS role, w.member_id AS member_id, m.start AS start, w.party AS party, "
-    "w.ward AS ward, w.post AS post, m.id AS id, m.base AS base, m.creator AS creator "
-    "FROM mention m JOIN who w ON w.id = m.who",
+    "w.ward AS ward, w.post AS post, "
+    "CASE WHEN m.id = '' THEN w.council || '/person/' || m.base ELSE m.id END AS id, m.id AS sid, "
+    "m.base AS base, m.creator AS creator FROM mention m JOIN who w ON w.id = m.who",
     # what an incremental resolution asks for: a council's people by surname or post, by stored id or stem
     "CREATE INDEX IF NOT EXISTS who_bucket ON who(council, bucket, role)",
     "CREATE INDEX IF NOT EXISTS who_post ON who(council, post)",
@@ -292,7 +301,9 @@ class ExtractionCache:
         cluster, doc row id, index), with its generation."""
         self.commit()
         db = self._db
-        db.executemany("UPDATE mention SET id = ?, base = ?, creator = ? WHERE doc = ? AND idx = ?", changes)
+        db.executemany("UPDATE mention SET id = CASE WHEN ?1 = (SELECT w.council FROM who w WHERE w.id = mention.who) "
+                       "|| '/person/' || ?2 THEN '' ELSE ?1 END, base = ?2, creator = ?3 WHERE doc = ?4 AND idx = ?5",
+                       changes)
         db.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('ids', ?)", (generation,))
         db.commit()
 
@@ -375,7 +386,17 @@ class CouncilPeople:
         return self._many("role", roles, "p.bucket >= 'n:' AND p.bucket < 'n;'")
 
     def with_ids(self, ids: set[str]) -> list[Who]:
-        return self._many("id", ids)
+        """The mentions that resolution gave one of `ids` (kept short or whole: see the person view)."""
+        prefix = self.council + "/person/"
+        short = {i[len(prefix):] for i in ids if i and i.startswith(prefix)}
+        found: dict[tuple[int, int], Who] = {}
+        # (`+`: the stem's index, not the id's, most of whose entries are '')
+        for w in self._many("base", short, "+p.sid = ''") + self._many("sid", {i for i in ids if i}):
+            if w.old in ids:
+                found[(w.rid, w.order)] = w
+        if None in ids:
+            found.update(((w.rid, w.order), w) for w in self._many("sid", {None}))
+        return list(found.values())
 
     def with_bases(self, bases: set[str]) -> list[Who]:
         return self._many("base", bases)
@@ -418,4 +439,6 @@ class CouncilPeople:
                                       (base, pid)))
 
     def is_named(self, pid: str) -> bool:
-        return any(self.cache._db.execute("SELECT 1 FROM person WHERE id = ? AND name IS NOT NULL LIMIT 1", (pid,)))
+        council, _, stem = pid.partition("/person/")
+        return any(self.cache._db.execute("SELECT 1 FROM person WHERE ((+sid = '' AND base = ? AND council = ?) "
+                                          "OR sid = ?) AND name IS NOT NULL LIMIT 1", (stem, council, pid)))
