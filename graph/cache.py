@@ -37,14 +37,15 @@ from typing import Any
 from councilgraph.loaders.extract.identity import Who, bucket
 
 from .model import post_title
+from .schema import STORED_NODES, STORED_RELS
 
 FILE = "extractions.sqlite"
 # The layout of the file: another value (or none, in a file with tables) is an earlier version's,
-# which is removed and filled again. 4 (3 was a step towards it): no sentences in the lines, the
+# which is removed and filled again. 5 (3 and 4 were steps towards it): no sentences in the lines, the
 # document's text in the blob once, people only in the person tables (descriptions interned, ids
 # that are their council's prefix and stem kept short, nothing that follows from the rest), shared
-# parts only in contrib, shared nodes' ids interned, 32 KB pages.
-VERSION = 4
+# parts only in contrib, shared nodes' ids interned, tables numbered in the blob, 32 KB pages.
+VERSION = 5
 _PAGE = 32768
 
 
@@ -98,9 +99,11 @@ _PERSON_COLS = "name, kind, role, member_id, start, party, ward, post"
 def pack(parts: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
     """(compressed parts, the small record the parent files in the person and contrib tables): done
     in the worker that extracted the document."""
-    # the people go in the person table only and the shared parts in contrib, not in the blob as well
-    blob = zlib.compress(pickle.dumps({k: v for k, v in parts.items() if k not in ("people", "shared")},
-                                      protocol=pickle.HIGHEST_PROTOCOL), 9)
+    # the people go in the person table only and the shared parts in contrib, not in the blob as well;
+    # tables are named by their place in the schema, not by tuples of names in every blob
+    blob = zlib.compress(pickle.dumps([parts[k] for k in _BLOB_FIELDS] + [
+        [(_TABLE_NO[k], v) for k, v in parts["tables"].items()],
+        [(_TABLE_NO[k], v) for k, v in parts["person_edges"].items()]], protocol=pickle.HIGHEST_PROTOCOL), 9)
     source, committee = parts["source"], parts["committee"]
     # the parent only files these: buckets and property texts are made here, in the worker
     buckets = [bucket(Who(source, committee, p[0], p[1], p[2], p[3], p[4])) for p in parts["people"]]
@@ -113,8 +116,19 @@ def _props_text(props: dict[str, Any]) -> str:
     return json.dumps(props, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
 
 
+# what a blob holds besides the tables (the text first: the lines after it refer back to its words)
+_BLOB_FIELDS = ("text", "source", "council", "council_id", "committee", "meeting", "nodes", "edges")
+_TABLES = [("node", label) for label in STORED_NODES] + [
+    ("rel", rel, a, b) for rel, (pairs, _props) in STORED_RELS.items() for a, b in pairs]
+_TABLE_NO = {k: i for i, k in enumerate(_TABLES)}
+
+
 def unpack(blob: bytes) -> dict[str, Any]:
-    return pickle.loads(zlib.decompress(blob))
+    values = pickle.loads(zlib.decompress(blob))
+    parts = dict(zip(_BLOB_FIELDS, values, strict=False))
+    parts["tables"] = {_TABLES[i]: v for i, v in values[len(_BLOB_FIELDS)]}
+    parts["person_edges"] = {_TABLES[i]: v for i, v in values[len(_BLOB_FIELDS) + 1]}
+    return parts
 
 
 _LABELS = {"council": "Council", "committee": "Committee", "meeting": "Meeting", "topic": "Topic",

@@ -96,6 +96,13 @@ def rewrite(cypher: str, masked: str) -> tuple[str, list[tuple[str, int]]]:
     out, asked, last = [], [], 0
     for n, m in enumerate(_SENTENCE.finditer(masked, start)):
         var, alias = m.group(1), m.group(3)
+        before = masked[:m.start()].rstrip()
+        after = masked[m.end():].lstrip()
+        # only a projection of its own (`RETURN a, r.sentence AS s`), not inside an expression
+        # (`collect(r.sentence)`): those are left for the store to refuse, with the hint
+        if not (before.upper().endswith(("RETURN", "DISTINCT")) or before.endswith(",")) or not (
+                not after or after.startswith(",") or after.split(None, 1)[0].upper() in ("ORDER", "SKIP", "LIMIT")):
+            continue
         name = alias or cypher[m.start():m.start() + len(var) + len(".sentence")]
         out.append(cypher[last:m.start()])
         out.append(f"{var}.doc AS {_HIDDEN}{n}d, {var}.span_start AS {_HIDDEN}{n}s, {var}.span_end AS {_HIDDEN}{n}e")

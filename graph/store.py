@@ -456,8 +456,8 @@ class LadybugStore:
             result = self._conn.execute(cypher, params)
         except Exception as exc:
             hint = (" (sentences are not stored: they are made from the document's text when returned, "
-                    "so `RETURN r.sentence` works but filtering on it does not; use r.doc and the span)"
-                    if "sentence" in str(exc) else "")
+                    "so `RETURN r.sentence AS s` works but filtering, ordering or aggregating on it does not; "
+                    "use the node's text, or r.doc and the span)" if asked or "sentence" in str(exc) else "")
             raise QueryError(f"Cypher failed: {exc}{hint}") from exc
         columns = result.get_column_names()
         rows = result.get_all()
