@@ -43,32 +43,41 @@ def unpack_text(packed: bytes | None) -> str:
 
 
 class Texts:
-    """Documents' texts from an open `LadybugStore`, by source, the most recent few kept unpacked
-    (edges are read grouped by their ends, so one document's edges tend to come together)."""
+    """Documents' texts from an open `LadybugStore`, by source. Whoever reads many edges fetches
+    their documents first, in one query (`prefetch`, or `preload` for all): the texts are then kept
+    packed, and the most recent few unpacked (one document's edges tend to come together)."""
 
     def __init__(self, store: Any, keep: int = 256) -> None:
         self.store = store
         self.keep = keep
         self._texts: OrderedDict[str, str] = OrderedDict()
+        self._packed: dict[str, bytes | None] = {}
 
     def preload(self) -> None:
-        """Every document's text at once (an export reads the whole graph anyway)."""
-        for source, packed in self.store.query("MATCH (d:Document) RETURN d.source, d.text_z")[1]:
-            self._texts[source] = unpack_text(packed)
-        self.keep = max(self.keep, len(self._texts))
+        """Every document's packed text (an export reads the whole graph anyway)."""
+        self._packed = dict(self.store.query("MATCH (d:Document) RETURN d.source, d.text_z")[1])
+
+    def prefetch(self, sources: Any) -> None:
+        """The packed texts of these documents, in one query (replacing the last batch's)."""
+        missing = sorted({s for s in sources if s is not None and s not in self._texts and s not in self._packed})
+        if missing:
+            got = dict(self.store.query("MATCH (d:Document) WHERE d.source IN $s RETURN d.source, d.text_z",
+                                        {"s": missing})[1])
+            self._packed = {s: got.get(s) for s in missing}
 
     def text(self, source: str | None) -> str:
         if source is None:
             return ""
         got = self._texts.get(source)
-        if got is None:
-            rows = self.store.query("MATCH (d:Document) WHERE d.source = $s RETURN d.text_z", {"s": source})[1]
-            got = unpack_text(rows[0][0]) if rows else ""
-            self._texts[source] = got
-            while len(self._texts) > self.keep:
-                self._texts.popitem(last=False)
-        else:
+        if got is not None:
             self._texts.move_to_end(source)
+            return got
+        if source not in self._packed:
+            self.prefetch([source])
+        got = unpack_text(self._packed.get(source))
+        self._texts[source] = got
+        while len(self._texts) > self.keep:
+            self._texts.popitem(last=False)
         return got
 
     def sentence(self, source: str | None, start: int | None, end: int | None) -> str | None:
@@ -117,6 +126,8 @@ def rewrite(cypher: str, masked: str) -> tuple[str, list[tuple[str, int]]]:
 def fill(texts: Texts, columns: list[str], rows: list[list[Any]],
          asked: list[tuple[str, int]]) -> tuple[list[str], list[list[Any]]]:
     """Put each asked sentence back in its place, made from the hidden columns `rewrite` added."""
+    docs = [columns.index(f"{_HIDDEN}{n}d") for _name, n in asked]
+    texts.prefetch({row[i] for row in rows for i in docs})
     for name, n in asked:
         i = columns.index(f"{_HIDDEN}{n}d")
         columns[i:i + 3] = [name]

@@ -109,18 +109,21 @@ class Neo4jTarget:
                         nodes += 1
                     else:
                         props = {k: v for k, v in zip(names, r[2:], strict=True) if v is not None}
-                        if "span_start" in names and "sentence" in RELS[key[0]][1]:
-                            said = store.texts.sentence(props.get("doc"), props.get("span_start"),
-                                                        props.get("span_end"))
-                            if said is not None:
-                                props["sentence"] = said
-                        rows.append({"src": r[0], "dst": r[1], "props": props,
-                                     "key": f"{r[0]}|{r[1]}|{sorted(props.items())!r}"})
+                        rows.append({"src": r[0], "dst": r[1], "props": props})
                         edges += 1
                 if rows and (len(rows) >= batch or r is None):
                     if kind == "node":
                         self._nodes(key[0], rows)
                     else:
+                        if "sentence" in RELS[key[0]][1]:  # made from the documents' texts, a batch at a time
+                            store.texts.prefetch({row["props"].get("doc") for row in rows})
+                            for row in rows:
+                                pr = row["props"]
+                                said = store.texts.sentence(pr.get("doc"), pr.get("span_start"), pr.get("span_end"))
+                                if said is not None:
+                                    pr["sentence"] = said
+                        for row in rows:
+                            row["key"] = f"{row['src']}|{row['dst']}|{sorted(row['props'].items())!r}"
                         self._edges(key[0], key[1], key[2], rows)
                     done += len(rows)
                     rows = []
