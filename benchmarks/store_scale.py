@@ -6,7 +6,8 @@ Writes N items with the generator, builds the embedded store from scratch (extra
 pool + identity + topics + bulk load + summary tables), rebuilds it with nothing changed (cache
 hits), adds 10 files and rebuilds, then times the named queries on an open store
 (`api.open_store`): recurring_concerns from the summary table and, for comparison, by the
-traversal it replaces, and every other named query (rows and time). Peak memory is the maximum
+traversal it replaces (person_profile for the person who asked most, from the person summary), and
+every other named query (rows and time). Peak memory is the maximum
 resident set size of this process and of its worker processes (reported separately). The load
 average is printed at the start and end: the machine may be shared. Results go in BENCHMARKS.md;
 this is a script, not a test.
@@ -88,8 +89,8 @@ def main() -> None:
         cache = Path(str(store) + ".cache")
         print(f"first build: {build_s:.0f} s ({n / build_s:.0f} items/s); {report.summary()}; "
               f"peak RSS {peak_mb():.0f} MiB (workers {child_peak_mb():.0f} MiB)", flush=True)
-        print(f"disk: store {disk_mb(store):.0f} MB + cache {disk_mb(cache):.0f} MB = "
-              f"{(disk_mb(store) + disk_mb(cache)) / size:.1f}x the minutes ({size:.0f} MB)", flush=True)
+        print(f"disk: store {disk_mb(store):.1f} MB + cache {disk_mb(cache):.1f} MB = "
+              f"{(disk_mb(store) + disk_mb(cache)) / size:.2f}x the minutes ({size:.1f} MB)", flush=True)
         t0 = time.perf_counter()
         api.build([src], store, workers=args.workers)
         print(f"rebuild, nothing changed: {time.perf_counter() - t0:.1f} s", flush=True)
@@ -104,7 +105,12 @@ def main() -> None:
         with api.open_store(store) as s:
             print(f"open store: {(time.perf_counter() - t0) * 1000:.0f} ms", flush=True)
             a, b = [r[0] for r in s.cypher("MATCH (c:Council) RETURN c.id ORDER BY c.id LIMIT 2").rows]
-            for name, params in [("recurring_concerns", {}), ("compare_councils", {"a": a, "b": b})]:
+            person = s.cypher("MATCH (p:Person)-[:ASKED]->(:Question) RETURN p.id, count(*) AS n "
+                              "ORDER BY n, p.id LIMIT 1").rows[0][0]
+            busiest = s.cypher("MATCH (p:Person)-[:ASKED]->(:Question) RETURN p.id, count(*) AS n "
+                               "ORDER BY n DESC, p.id LIMIT 1").rows[0][0]
+            for name, params in [("recurring_concerns", {}), ("compare_councils", {"a": a, "b": b}),
+                                 ("person_profile", {"person": busiest})]:
                 med, best, res = timed(lambda name=name, params=params: s.query(name, params))
                 print(f"{name} (summary, open store): {len(res.rows)} rows, median {med:.1f} ms (min {best:.1f})",
                       flush=True)
@@ -112,8 +118,6 @@ def main() -> None:
                                         runs=3)
                 print(f"{name} (traversal, open store): median {med:.0f} ms (min {best:.0f}); "
                       f"same rows: {trav.rows == res.rows}", flush=True)
-            person = s.cypher("MATCH (p:Person)-[:ASKED]->(:Question) RETURN p.id, count(*) AS n "
-                              "ORDER BY n, p.id LIMIT 1").rows[0][0]
             officer = s.cypher("MATCH (p:Person)-[:ANSWERED]->(:Answer) RETURN p.id, count(*) AS n "
                                "ORDER BY n, p.id LIMIT 1").rows[0][0]
             topic = s.cypher("MATCH (t:Topic)<-[:ABOUT]-(:Indicator) RETURN t.id, count(*) AS n "

@@ -29,7 +29,7 @@ from councilgraph.loaders.extract.identity import resolve_changes, resolve_counc
 from councilgraph.errors import InputError, UsageError
 
 from .cache import CouncilPeople, ExtractionCache
-from .model import Edge, Node, merge_shared, person_rows, shared_node_rows
+from .model import Edge, Node, document_line, merge_shared, person_rows, shared_node_rows
 from .parallel import default_workers, extract_stream
 from .store import (
     CsvFiles,
@@ -386,7 +386,7 @@ def _quote(value: str) -> str:
 def _write_parts(files: CsvFiles, parts: dict, rid: int, ids: dict[tuple[int, int], str], stats: StoreStats) -> None:
     """Append one document's own rows to the bulk-load files, its people's ids filled in."""
     for key, text in parts["tables"].items():
-        files.write(key, text)
+        files.write(key, document_line(parts, text) if key == ("node", "Document") else text)
     for key, lines in parts["person_edges"].items():
         out = [_quote(ids[(rid, idx)]) + "," + rest for idx, rest in lines]
         if key[1] in ("ATTENDED", "DECLARED"):  # both ends shared: one edge per distinct row, as rows merge

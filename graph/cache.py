@@ -3,19 +3,25 @@
 It holds, per document (keyed by content, manifest facts and the extractor's code), what the
 document puts in a store, made by the worker that extracted it (`graph.model.document_parts`):
 
-- `extraction`: the document's own rows as compressed CSV lines, ready to append to the bulk-load
-  files, with its contributions to shared nodes and the ids of its own nodes;
-- `person`: one row per person the document mentions (name, kind, post, first mention...): what
-  identity resolution reads, a council at a time, without unpacking any document, and the id that
-  resolution gave the person in the store the state describes (`meta.ids` names that build);
+- `extraction`: the document's own rows as CSV lines (no sentences: the store makes them from the
+  text), its text once, and its people's edges, compressed together in one blob, ready to append to
+  the bulk-load files; the ids of its own nodes are the first cells of its node lines;
+- `who` and `mention` (joined as the view `person`): one row per person the document mentions (its
+  document, place, first mention and a reference to its description - council, surname or post
+  bucket, name, kind, post... - interned in `who`, since the same people are mentioned again and
+  again): what identity resolution reads, a council at a time, without unpacking any document, and
+  the id that resolution gave the person in the store the state describes (`meta.ids` names that
+  build);
 - `contrib`: which documents contribute to which shared node (council, committee, meeting, topic,
-  indicator) and with which properties (interned in `props`), so an incremental build can merge a
-  shared node again from its remaining documents without reading the others.
+  indicator; ids interned in `nids`) and with which properties (interned in `props`), so an
+  incremental build can merge a shared node again from its remaining documents without reading the
+  others; it is also where a document's `shared` parts are read back from (they are not in the blob).
 
 The extraction itself is not kept: a document's rows depend only on it, the topic scheme and the
 code, which the key covers; what depends on other documents (person ids, shared nodes) is made
 from the `person` and `contrib` rows. One file instead of one per document: 100,000 documents are
-one database, not 100,000 inodes.
+one database, not 100,000 inodes. Nothing is kept twice: what the person rows say is not in the
+blob, and what follows from other columns (a post's title, the meeting date) is made again.
 """
 
 from __future__ import annotations
@@ -30,33 +36,74 @@ from typing import Any
 
 from councilgraph.loaders.extract.identity import Who, bucket
 
+from .model import post_title
+from .schema import STORED_NODES, STORED_RELS
+
 FILE = "extractions.sqlite"
+# The layout of the file: another value (or none, in a file with tables) is an earlier version's,
+# which is removed and filled again. 5 (3 and 4 were steps towards it): no sentences in the lines, the
+# document's text in the blob once, people only in the person tables (descriptions interned, ids
+# that are their council's prefix and stem kept short, nothing that follows from the rest), shared
+# parts only in contrib, shared nodes' ids interned, tables numbered in the blob, 32 KB pages.
+VERSION = 5
+_PAGE = 32768
+
+
+def _version(db: sqlite3.Connection) -> int | None:
+    """The file's layout version; None for a new, empty file; 0 for an earlier one without it."""
+    tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return None
+    if "meta" not in tables:
+        return 0
+    row = db.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()
+    return int(row[0]) if row else 0
 _SCHEMA = [
     # row ids are never reused (AUTOINCREMENT): person and contrib rows name their document by it
     "CREATE TABLE IF NOT EXISTS extraction(rowid INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, source TEXT, "
-    "council TEXT, committee TEXT, parts BLOB)",
+    "council TEXT, committee TEXT, whn TEXT, parts BLOB)",
     "CREATE INDEX IF NOT EXISTS extraction_council ON extraction(council, source)",
-    "CREATE TABLE IF NOT EXISTS person(doc INTEGER, idx INTEGER, council TEXT, bucket TEXT, name TEXT, kind TEXT, "
-    "role TEXT, member_id TEXT, start INTEGER, party TEXT, ward TEXT, post TEXT, title TEXT, whn TEXT, id TEXT, "
-    "base TEXT, creator INTEGER DEFAULT 0, PRIMARY KEY(doc, idx)) WITHOUT ROWID",
+    # a mention's description (council, surname or post bucket, name, kind, post...) is interned in
+    # `who`: the same councillor mentioned in a thousand documents is one row there, and each mention
+    # is its document, place, description and the id resolution gave it; `person` joins them back
+    "CREATE TABLE IF NOT EXISTS who(id INTEGER PRIMARY KEY, council TEXT, bucket TEXT, name TEXT, kind TEXT, "
+    "role TEXT, member_id TEXT, party TEXT, ward TEXT, post TEXT)",
+    "CREATE TABLE IF NOT EXISTS mention(doc INTEGER, idx INTEGER, who INTEGER, start INTEGER, id TEXT, base TEXT, "
+    "creator INTEGER DEFAULT 0, PRIMARY KEY(doc, idx)) WITHOUT ROWID",
+    # a resolved id that is its council's prefix and its stem (most are) is kept as '' (`sid`)
+    "CREATE VIEW IF NOT EXISTS person AS SELECT m.doc AS doc, m.idx AS idx, w.council AS council, w.bucket AS bucket, "
+    "w.name AS name, w.kind AS kind, w.role AS role, w.member_id AS member_id, m.start AS start, w.party AS party, "
+    "w.ward AS ward, w.post AS post, "
+    "CASE WHEN m.id = '' THEN w.council || '/person/' || m.base ELSE m.id END AS id, m.id AS sid, "
+    "m.base AS base, m.creator AS creator FROM mention m JOIN who w ON w.id = m.who",
     # what an incremental resolution asks for: a council's people by surname or post, by stored id or stem
-    "CREATE INDEX IF NOT EXISTS person_bucket ON person(council, bucket, role)",
-    "CREATE INDEX IF NOT EXISTS person_id ON person(id)",
-    "CREATE INDEX IF NOT EXISTS person_base ON person(council, base)",
-    "CREATE INDEX IF NOT EXISTS person_post ON person(council, post)",
-    "CREATE INDEX IF NOT EXISTS person_creators ON person(council, bucket) WHERE creator = 1",
-    "CREATE INDEX IF NOT EXISTS person_stems ON person(council, base) WHERE creator = 1",
-    "CREATE TABLE IF NOT EXISTS contrib(nid TEXT, doc INTEGER, props INTEGER, PRIMARY KEY(nid, doc)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS who_bucket ON who(council, bucket, role)",
+    "CREATE INDEX IF NOT EXISTS who_post ON who(council, post)",
+    "CREATE INDEX IF NOT EXISTS mention_who ON mention(who)",
+    "CREATE INDEX IF NOT EXISTS mention_id ON mention(id)",
+    "CREATE INDEX IF NOT EXISTS mention_base ON mention(base)",
+    # shared nodes' ids and property sets interned: a meeting's id is one row in nids, not one in every
+    # document's contributions
+    "CREATE TABLE IF NOT EXISTS nids(id INTEGER PRIMARY KEY, nid TEXT UNIQUE)",
+    "CREATE TABLE IF NOT EXISTS contrib(nid INTEGER, doc INTEGER, props INTEGER, PRIMARY KEY(nid, doc)) WITHOUT ROWID",
+    # a document's contributions are its `shared` parts (not kept in its blob as well)
+    "CREATE INDEX IF NOT EXISTS contrib_doc ON contrib(doc)",
     "CREATE TABLE IF NOT EXISTS props(id INTEGER PRIMARY KEY, json TEXT UNIQUE)",
     "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)",
 ]
-_PERSON_COLS = "name, kind, role, member_id, start, party, ward, post, title, whn"
+# a person record is these, the post's title (from role and kind: `model.post_title`) and the
+# document's meeting date (kept once, on the document's row)
+_PERSON_COLS = "name, kind, role, member_id, start, party, ward, post"
 
 
 def pack(parts: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
     """(compressed parts, the small record the parent files in the person and contrib tables): done
     in the worker that extracted the document."""
-    blob = zlib.compress(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), 6)
+    # the people go in the person table only and the shared parts in contrib, not in the blob as well;
+    # tables are named by their place in the schema, not by tuples of names in every blob
+    blob = zlib.compress(pickle.dumps([parts[k] for k in _BLOB_FIELDS] + [
+        [(_TABLE_NO[k], v) for k, v in parts["tables"].items()],
+        [(_TABLE_NO[k], v) for k, v in parts["person_edges"].items()]], protocol=pickle.HIGHEST_PROTOCOL), 9)
     source, committee = parts["source"], parts["committee"]
     # the parent only files these: buckets and property texts are made here, in the worker
     buckets = [bucket(Who(source, committee, p[0], p[1], p[2], p[3], p[4])) for p in parts["people"]]
@@ -69,8 +116,28 @@ def _props_text(props: dict[str, Any]) -> str:
     return json.dumps(props, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
 
 
+# what a blob holds besides the tables (the text first: the lines after it refer back to its words)
+_BLOB_FIELDS = ("text", "source", "council", "council_id", "committee", "meeting", "nodes", "edges")
+_TABLES = [("node", label) for label in STORED_NODES] + [
+    ("rel", rel, a, b) for rel, (pairs, _props) in STORED_RELS.items() for a, b in pairs]
+_TABLE_NO = {k: i for i, k in enumerate(_TABLES)}
+
+
 def unpack(blob: bytes) -> dict[str, Any]:
-    return pickle.loads(zlib.decompress(blob))
+    values = pickle.loads(zlib.decompress(blob))
+    parts = dict(zip(_BLOB_FIELDS, values, strict=False))
+    parts["tables"] = {_TABLES[i]: v for i, v in values[len(_BLOB_FIELDS)]}
+    parts["person_edges"] = {_TABLES[i]: v for i, v in values[len(_BLOB_FIELDS) + 1]}
+    return parts
+
+
+_LABELS = {"council": "Council", "committee": "Committee", "meeting": "Meeting", "topic": "Topic",
+           "indicator": "Indicator"}
+
+
+def _label(nid: str) -> str:
+    """A shared part's label from its id (an indicator's topic edge is keyed by a JSON list)."""
+    return "ABOUT" if nid.startswith("[") else _LABELS[nid.split("/", 1)[0]]
 
 
 class ExtractionCache:
@@ -79,18 +146,24 @@ class ExtractionCache:
         self.path = folder / FILE
         self._db: sqlite3.Connection | None = sqlite3.connect(self.path)
         db = self._db
+        if _version(db) not in (None, VERSION):  # an earlier layout: start again, in a new file
+            db.close()
+            self.path.unlink()
+            self._db = db = sqlite3.connect(self.path)
+        # a document's blob is 1-3 KB: on 4 KB pages one or two fit and most of each page stays empty
+        db.execute(f"PRAGMA page_size={_PAGE}")
         db.execute("PRAGMA journal_mode=DELETE")
         db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: the person indexes stay in memory while filling
         db.execute("PRAGMA synchronous=NORMAL")
-        cols = [r[1] for r in db.execute("PRAGMA table_info(extraction)")]
-        pcols = [r[1] for r in db.execute("PRAGMA table_info(person)")]
-        if (cols and "parts" not in cols) or (pcols and "creator" not in pcols):  # an earlier version's: start again
-            for table in ("extraction", "person", "contrib", "props", "meta"):
-                db.execute(f"DROP TABLE IF EXISTS {table}")
         for stmt in _SCHEMA:
             db.execute(stmt)
+        db.execute("INSERT OR IGNORE INTO meta(k, v) VALUES ('version', ?)", (str(VERSION),))
+        db.commit()
         self._keys = {k for (k,) in db.execute("SELECT key FROM extraction")}
         self._props: dict[str, int] | None = None
+        self._nids: dict[str, int] | None = None
+        self._whos: dict[tuple, int] | None = None
+        self._parsed: dict[int, dict[str, Any]] = {}  # property sets read back, by id (never changed)
         self._pending = 0
 
     def __contains__(self, key: str) -> bool:
@@ -98,6 +171,26 @@ class ExtractionCache:
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    def _who_id(self, rec: tuple) -> int:
+        if self._whos is None:
+            self._whos = {tuple(r[1:]): r[0] for r in self._db.execute(
+                "SELECT id, council, bucket, name, kind, role, member_id, party, ward, post FROM who")}
+        got = self._whos.get(rec)
+        if got is None:
+            got = self._db.execute("INSERT INTO who(council, bucket, name, kind, role, member_id, party, ward, post) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rec).lastrowid
+            self._whos[rec] = got
+        return got
+
+    def _nid_id(self, nid: str) -> int:
+        if self._nids is None:
+            self._nids = {n: i for i, n in self._db.execute("SELECT id, nid FROM nids")}
+        got = self._nids.get(nid)
+        if got is None:
+            got = self._db.execute("INSERT INTO nids(nid) VALUES (?)", (nid,)).lastrowid
+            self._nids[nid] = got
+        return got
 
     def _prop_id(self, text: str) -> int:
         if self._props is None:
@@ -113,15 +206,20 @@ class ExtractionCache:
             return  # the same key is the same document, code and scheme: the same parts
         blob, meta = packed
         db = self._db
-        doc = db.execute("INSERT INTO extraction(key, source, council, committee, parts) VALUES (?, ?, ?, ?, ?)",
-                         (key, meta.get("source"), meta.get("council"), meta.get("committee"), blob)).lastrowid
+        people = list(meta.get("people", ()))
+        whn = people[0][9] if people else None
+        for p in people:  # what the person table leaves out must be what it is made from again
+            if p[8] != post_title(p[2], p[1]) or p[9] != whn:
+                raise ValueError(f"person record not in the cache's form: {p!r}")
+        doc = db.execute("INSERT INTO extraction(key, source, council, committee, whn, parts) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         (key, meta.get("source"), meta.get("council"), meta.get("committee"), whn, blob)).lastrowid
         council = meta.get("council")
-        people = zip(meta.get("people", ()), meta.get("buckets", ()), strict=True)
-        db.executemany(f"INSERT INTO person(doc, idx, council, bucket, {_PERSON_COLS}) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(doc, i, council, b, *p) for i, (p, b) in enumerate(people)])
+        db.executemany("INSERT INTO mention(doc, idx, who, start) VALUES (?, ?, ?, ?)",
+                       [(doc, i, self._who_id((council, b, p[0], p[1], p[2], p[3], p[5], p[6], p[7])), p[4])
+                        for i, (p, b) in enumerate(zip(people, meta.get("buckets", ()), strict=True))])
         db.executemany("INSERT OR IGNORE INTO contrib(nid, doc, props) VALUES (?, ?, ?)",
-                       [(nid, doc, self._prop_id(text)) for nid, text in meta.get("shared", ())])
+                       [(self._nid_id(nid), doc, self._prop_id(text)) for nid, text in meta.get("shared", ())])
         self._keys.add(key)
         self._pending += 1
         if self._pending >= 500:
@@ -167,13 +265,27 @@ class ExtractionCache:
         for rid, blob in self._db.execute("SELECT rowid, parts FROM extraction WHERE council = ? ORDER BY source",
                                           (council,)):
             if rid in live:
-                yield rid, unpack(blob)
+                yield rid, self._with_shared(rid, unpack(blob))
 
     def parts_of(self, rowids: Iterable[int]) -> Iterator[tuple[int, dict[str, Any]]]:
         for rid in sorted(rowids):
             row = self._db.execute("SELECT parts FROM extraction WHERE rowid = ?", (rid,)).fetchone()
             if row is not None:
-                yield rid, unpack(row[0])
+                yield rid, self._with_shared(rid, unpack(row[0]))
+
+    def _with_shared(self, rid: int, parts: dict[str, Any]) -> dict[str, Any]:
+        """A document's parts with its `shared` contributions, read back from contrib (in any order:
+        every consumer merges them order-free). The property dicts are shared: read them, never change them."""
+        shared = []
+        for nid, pid, text in self._db.execute("SELECT n.nid, c.props, p.json FROM contrib c "
+                                               "JOIN nids n ON n.id = c.nid JOIN props p ON p.id = c.props "
+                                               "WHERE c.doc = ?", (rid,)):
+            props = self._parsed.get(pid)
+            if props is None:
+                props = self._parsed[pid] = json.loads(text)
+            shared.append((_label(nid), nid, props))
+        parts["shared"] = shared
+        return parts
 
     def set_dead(self, live: set[int]) -> None:
         """Name the documents in the cache that are not in the store being made (removed ones, and
@@ -188,7 +300,8 @@ class ExtractionCache:
         """The distinct properties the live documents give a shared node (merged in any order:
         `graph.model.merge_shared`)."""
         rows = self._db.execute("SELECT p.json FROM props p WHERE p.id IN (SELECT DISTINCT c.props FROM contrib c "
-                                "WHERE c.nid = ? AND c.doc NOT IN (SELECT id FROM dead)) ORDER BY p.id", (nid,))
+                                "WHERE c.nid = (SELECT id FROM nids WHERE nid = ?) "
+                                "AND c.doc NOT IN (SELECT id FROM dead)) ORDER BY p.id", (nid,))
         return [json.loads(j) for (j,) in rows]
 
     # -- the ids the store holds ---------------------------------------------------------------------------
@@ -202,7 +315,9 @@ class ExtractionCache:
         cluster, doc row id, index), with its generation."""
         self.commit()
         db = self._db
-        db.executemany("UPDATE person SET id = ?, base = ?, creator = ? WHERE doc = ? AND idx = ?", changes)
+        db.executemany("UPDATE mention SET id = CASE WHEN ?1 = (SELECT w.council FROM who w WHERE w.id = mention.who) "
+                       "|| '/person/' || ?2 THEN '' ELSE ?1 END, base = ?2, creator = ?3 WHERE doc = ?4 AND idx = ?5",
+                       changes)
         db.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('ids', ?)", (generation,))
         db.commit()
 
@@ -216,7 +331,7 @@ class ExtractionCache:
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             rows += db.execute(f"SELECT rowid FROM extraction WHERE key IN ({_marks(chunk)})", chunk).fetchall()
-        db.executemany("DELETE FROM person WHERE doc = ?", rows)
+        db.executemany("DELETE FROM mention WHERE doc = ?", rows)
         db.executemany("DELETE FROM extraction WHERE rowid = ?", rows)
         # contributions of dead documents: one pass (contrib is keyed by node, not document)
         db.execute("DELETE FROM contrib WHERE doc NOT IN (SELECT rowid FROM extraction)")
@@ -236,14 +351,14 @@ class ExtractionCache:
 
 
 _COLS = ", ".join("p." + c.strip() for c in _PERSON_COLS.split(","))
-_SELECT = (f"SELECT e.rowid, e.source, e.committee, p.idx, {_COLS}, p.id, p.base, p.creator FROM person p "
+_SELECT = (f"SELECT e.rowid, e.source, e.committee, p.idx, {_COLS}, e.whn, p.id, p.base, p.creator FROM person p "
            "JOIN extraction e ON e.rowid = p.doc")
 
 
 def _who(row: tuple) -> Who:
-    rec = tuple(row[4:14])
+    rec = (*row[4:12], post_title(row[6], row[5]), row[12])
     w = Who(row[1], row[2], rec[0], rec[1], rec[2], rec[3], rec[4], order=row[3])
-    w.rid, w.rec, w.old, w.old_base, w.old_creator = row[0], rec, row[14], row[15], bool(row[16])
+    w.rid, w.rec, w.old, w.old_base, w.old_creator = row[0], rec, row[13], row[14], bool(row[15])
     w.creator = w.old_creator
     return w
 
@@ -285,7 +400,17 @@ class CouncilPeople:
         return self._many("role", roles, "p.bucket >= 'n:' AND p.bucket < 'n;'")
 
     def with_ids(self, ids: set[str]) -> list[Who]:
-        return self._many("id", ids)
+        """The mentions that resolution gave one of `ids` (kept short or whole: see the person view)."""
+        prefix = self.council + "/person/"
+        short = {i[len(prefix):] for i in ids if i and i.startswith(prefix)}
+        found: dict[tuple[int, int], Who] = {}
+        # (`+`: the stem's index, not the id's, most of whose entries are '')
+        for w in self._many("base", short, "+p.sid = ''") + self._many("sid", {i for i in ids if i}):
+            if w.old in ids:
+                found[(w.rid, w.order)] = w
+        if None in ids:
+            found.update(((w.rid, w.order), w) for w in self._many("sid", {None}))
+        return list(found.values())
 
     def with_bases(self, bases: set[str]) -> list[Who]:
         return self._many("base", bases)
@@ -328,4 +453,6 @@ class CouncilPeople:
                                       (base, pid)))
 
     def is_named(self, pid: str) -> bool:
-        return any(self.cache._db.execute("SELECT 1 FROM person WHERE id = ? AND name IS NOT NULL LIMIT 1", (pid,)))
+        council, _, stem = pid.partition("/person/")
+        return any(self.cache._db.execute("SELECT 1 FROM person WHERE ((+sid = '' AND base = ? AND council = ?) "
+                                          "OR sid = ?) AND name IS NOT NULL LIMIT 1", (stem, council, pid)))

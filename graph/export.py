@@ -16,7 +16,7 @@ import networkx as nx
 
 from councilgraph.errors import UsageError
 
-from .schema import NODES, RELS
+from .schema import NODES, RELS, STORED_RELS
 from .store import LadybugStore
 
 
@@ -34,12 +34,20 @@ def read_graph(store: LadybugStore) -> nx.MultiDiGraph:
     for nid, attrs in sorted(nodes, key=lambda t: t[0]):
         g.add_node(nid, **attrs)
     edges: list[tuple[str, str, str, dict]] = []
-    for rel, (pairs, props) in RELS.items():
+    texts = store.texts
+    texts.preload()
+    for rel, (pairs, _props) in RELS.items():
+        props = STORED_RELS[rel][1]
+        derived = "sentence" in _props
         for a, b in pairs:
             cols = "".join(f", r.{k}" for k in props)
             _, rows = store.query(f"MATCH (x:{a})-[r:{rel}]->(y:{b}) RETURN x.id, y.id{cols}")
             for row in rows:
                 attrs = {k: v for k, v in zip(props, row[2:], strict=True) if v is not None}
+                if derived:  # evidence by reference: the sentence is made from the document's text
+                    said = texts.sentence(attrs.get("doc"), attrs.get("span_start"), attrs.get("span_end"))
+                    if said is not None:
+                        attrs["sentence"] = said
                 edges.append((row[0], row[1], rel, attrs))
     edges.sort(key=lambda e: (e[0], e[1], e[2], json.dumps(e[3], sort_keys=True, default=str)))
     for src, dst, rel, attrs in edges:

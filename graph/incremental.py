@@ -29,10 +29,20 @@ from pathlib import Path
 from typing import Any
 
 from .cache import ExtractionCache
-from .model import Edge, Node, merge_holds, merge_person, merge_shared, person_props, person_rows, shared_node_rows
+from .model import (
+    Edge,
+    Node,
+    local_ids,
+    merge_holds,
+    merge_person,
+    merge_shared,
+    person_props,
+    person_rows,
+    shared_node_rows,
+)
 from .schema import NODES, RELS
 from .store import CsvFiles, StoreStats, copy_files
-from .summaries import TABLE, add_questions, refresh_groups, refresh_summaries
+from .summaries import TABLE, add_people_questions, add_questions, refresh_groups, refresh_people, refresh_summaries
 
 _CHUNK = 5000
 _PERSON_MEETING = ("ATTENDED", "DECLARED")
@@ -112,12 +122,14 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
     by_label: dict[str, list[str]] = defaultdict(list)
     person_meeting: dict[str, list[dict]] = defaultdict(list)
     for _rid, parts in xcache.parts_of(leaving):
-        for label, nids in parts["local"].items():
+        for label, nids in local_ids(parts).items():
             by_label[label].extend(nids)
         for key in parts["person_edges"]:
             if key[1] in _PERSON_MEETING:
                 person_meeting[key[1]].append({"m": parts["meeting"], "d": parts["source"]})
         note(parts, leaving=True)
+    # the people whose questions or answers leave (their person summaries are made again)
+    people = _askers(conn, by_label.get("Question", []), by_label.get("Answer", []))
     for label, nids in sorted(by_label.items()):
         _delete_nodes(conn, label, nids)
     for rel, rows in sorted(person_meeting.items()):
@@ -128,9 +140,12 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
     files = CsvFiles(tmp)
     scratch = StoreStats()
     new_questions: list[str] = []
+    new_answers: list[str] = []
     for rid, parts in xcache.parts_of(entering):
         write_parts(files, parts, rid, ids, scratch)
-        new_questions.extend(parts["local"].get("Question", ()))
+        own = local_ids(parts)
+        new_questions.extend(own.get("Question", ()))
+        new_answers.extend(own.get("Answer", ()))
         note(parts, leaving=False)
 
     # 3. shared nodes: the stored properties merged with the entering documents' (the merge does not
@@ -242,6 +257,28 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
     # 7. the concern summaries: new questions added to their groups when documents were only added
     # and nothing was renamed; otherwise the groups of the documents' meetings, of the questions
     # of people whose name changed and of renamed committees made again (a renamed council's all)
+    # the person summaries: new questions and answers added to their people's rows when documents
+    # were only added and no committee or topic was renamed; otherwise the rows of everyone whose
+    # questions or answers entered or left, who was made again, or asked at a renamed committee or
+    # about a renamed topic, made again from all their questions and answers
+    if not leaving and not renamed["Committee"] and not renamed["Topic"]:
+        add_people_questions(conn, new_questions, new_answers)
+    else:
+        people |= _askers(conn, new_questions, new_answers)
+        for council in councils:
+            people |= change_by[council].persons
+        if renamed["Committee"]:
+            people |= {r[0] for r in _rows(
+                conn, "MATCH (p:Person)-[:ASKED]->(:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING]->(:Meeting)"
+                      "-[:OF_COMMITTEE]->(c:Committee) WHERE c.id IN $ids RETURN DISTINCT p.id",
+                {"ids": sorted(renamed["Committee"])})}
+        if renamed["Topic"]:
+            people |= {r[0] for r in _rows(
+                conn, "MATCH (p:Person)-[:ASKED]->(:Question)-[:ABOUT]->(t:Topic) WHERE t.id IN $ids "
+                      "RETURN DISTINCT p.id",
+                {"ids": sorted(renamed["Topic"])})}
+        refresh_people(conn, people)
+
     if not leaving and not any(renamed.values()):
         add_questions(conn, new_questions)
         return count(conn)
@@ -259,6 +296,16 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
                                                         for co in renamed["Council"])}
     refresh_groups(conn, groups)
     return count(conn)
+
+
+def _askers(conn: Any, questions: list[str], answers: list[str]) -> set[str]:
+    """The people who asked these questions or gave these answers."""
+    out: set[str] = set()
+    for rel, label, ids in (("ASKED", "Question", questions), ("ANSWERED", "Answer", answers)):
+        for i in range(0, len(ids), _CHUNK):
+            out.update(r[0] for r in _rows(conn, f"MATCH (p:Person)-[:{rel}]->(n:{label}) WHERE n.id IN $ids "
+                                                 "RETURN DISTINCT p.id", {"ids": ids[i:i + _CHUNK]}))
+    return out
 
 
 def count(conn: Any) -> StoreStats:

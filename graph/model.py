@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from councilgraph.graph.evidence import blob_cell, pack_text, sentence
 from councilgraph.graph.topics import TopicScheme
 from councilgraph.loaders.document import page_at
 from councilgraph.loaders.extract.identity import council_slug, slugify
@@ -50,12 +51,8 @@ def municipal_year(d: date | None) -> int | None:
 
 def _ev(x: Extraction, span: Span) -> dict[str, Any]:
     """Evidence: the document, the span, and the whole sentence(s) around it."""
-    text = x.text
-    s = max(text.rfind("\n", 0, span.start) + 1, 0)
-    e = text.find("\n", span.end)
-    e = len(text) if e < 0 else e
-    return {"doc": x.source, "span_start": span.start, "span_end": span.end, "sentence": text[s:e].strip(),
-            "page": page_at(x.page_starts, span.start)}
+    return {"doc": x.source, "span_start": span.start, "span_end": span.end,
+            "sentence": sentence(x.text, span.start, span.end), "page": page_at(x.page_starts, span.start)}
 
 
 def doc_key(x: Extraction) -> str:
@@ -79,9 +76,13 @@ def post_id(x: Extraction, title: str) -> str:
     return f"{council_slug(x.council, x.source)}/post/{slugify(title)}"
 
 
+def post_title(role: str | None, kind: str | None) -> str:
+    """The post a mention holds: its role, or one named by its kind when none is given."""
+    return role or ("Councillor" if kind == "councillor" else "Officer" if kind == "officer" else "Witness")
+
+
 def _post_of(x: Extraction, person) -> tuple[str, str]:
-    title = person.role or ("Councillor" if person.kind == "councillor" else
-                            "Officer" if person.kind == "officer" else "Witness")
+    title = post_title(person.role, person.kind)
     return post_id(x, title), title
 
 
@@ -105,7 +106,8 @@ def document_rows(x: Extraction, scheme: TopicScheme) -> Iterator[Row]:
     yield Edge("OF_COMMITTEE", "Meeting", mid, "Committee", comid)
     did = f"document/{dk}"
     yield Node("Document", did, {"source": x.source, "url": x.url, "content_hash": x.content_hash,
-                                 "format": x.source.rsplit(".", 1)[-1].lower() if "." in x.source else "text"})
+                                 "format": x.source.rsplit(".", 1)[-1].lower() if "." in x.source else "text",
+                                 "text": x.text})
     item_ids = []
     linked: set[str] = set()
     for n, it in enumerate(x.items):
@@ -301,11 +303,15 @@ def table_key(row: Row) -> tuple[str, ...]:
 
 
 def csv_values(row: Row) -> list[Any]:
-    from .schema import NODES, RELS
+    """A row's CSV cells as the store keeps them (`schema.STORED_NODES`, `STORED_RELS`): no
+    sentences, and a document's text packed (`graph.evidence`)."""
+    from .schema import STORED_NODES, STORED_RELS
 
     if isinstance(row, Node):
-        return [row.id, *(cell(row.props.get(k), t) for k, t in NODES[row.label].items())]
-    pairs, cols = RELS[row.type]
+        if row.label == "Document" and row.props.get("text") is not None:
+            row = Node(row.label, row.id, {**row.props, "text_z": blob_cell(pack_text(row.props["text"]))})
+        return [row.id, *(cell(row.props.get(k), t) for k, t in STORED_NODES[row.label].items())]
+    pairs, cols = STORED_RELS[row.type]
     if (row.src_label, row.dst_label) not in pairs:
         from councilgraph.errors import StoreError
 
@@ -320,7 +326,9 @@ def document_parts(x: Extraction, scheme: TopicScheme) -> dict[str, Any]:
       shared nodes), ready to append to the bulk-load files;
     - `person_edges`: its rows that start at a person, as (person index, the rest of the CSV line),
       the person's id being known only once identities are resolved;
-    - `local`: the ids of its own nodes, per label (to take the document out of a store again);
+    - `text`: the document's text, which its Document line (written with an empty `text_z`) gets
+      packed when the line is written (`document_line`); the ids of its own nodes are the first
+      cells of its node lines (`local_ids`);
     - `shared`: its contributions to shared nodes, merged within the document: (label, id, props),
       and ("ABOUT", key, {}) for an indicator's topic edge;
     - `people`: per person, what identity resolution and the person and post rows need.
@@ -335,7 +343,6 @@ def document_parts(x: Extraction, scheme: TopicScheme) -> dict[str, Any]:
     bufs: dict[tuple[str, ...], io.StringIO] = {}
     writers: dict[tuple[str, ...], Any] = {}
     person_edges: dict[tuple[str, ...], list[tuple[int, str]]] = {}
-    local: dict[str, list[str]] = {}
     shared: dict[tuple[str, str], dict[str, Any]] = {}
     nodes = edges = 0
     line = io.StringIO()
@@ -352,7 +359,8 @@ def document_parts(x: Extraction, scheme: TopicScheme) -> dict[str, Any]:
                     else:
                         shared[key] = dict(row.props)
                     continue
-                local.setdefault(row.label, []).append(row.id)
+                if row.label == "Document":  # its text goes in once, packed when the line is written
+                    row = Node(row.label, row.id, {k: v for k, v in row.props.items() if k != "text"})
                 nodes += 1
             else:
                 if row.src_label in _PERSON_SIDE and row.dst_label in _PERSON_SIDE | {"Council"}:
@@ -389,9 +397,31 @@ def document_parts(x: Extraction, scheme: TopicScheme) -> dict[str, Any]:
         people.append((p.name, p.kind, p.role, p.member_id, p.first_span.start, p.party, p.ward, post, title, when))
     return {"source": x.source, "council": cslug, "council_id": cid, "committee": x.committee,
             "meeting": meeting_id(x), "tables": {k: b.getvalue() for k, b in bufs.items()},
-            "person_edges": person_edges, "local": local,
+            "person_edges": person_edges, "text": x.text,
             "shared": [(label, nid, props) for (label, nid), props in shared.items()],
             "people": people, "nodes": nodes, "edges": edges}
+
+
+def document_line(parts: dict[str, Any], lines: str) -> str:
+    """A document's own Document line with its text packed in (its last cell, `text_z`)."""
+    if not lines.endswith(",\r\n"):
+        from councilgraph.errors import StoreError
+
+        raise StoreError("a cached Document line does not end with its empty text cell: rebuild the cache")
+    return lines[:-2] + blob_cell(pack_text(parts["text"])) + "\r\n"
+
+
+def local_ids(parts: dict[str, Any]) -> dict[str, list[str]]:
+    """The ids of a document's own nodes, per label: the first cells of its node lines (what an
+    incremental build takes out of the store when the document leaves)."""
+    import csv
+    import io
+
+    out: dict[str, list[str]] = {}
+    for key, lines in parts["tables"].items():
+        if key[0] == "node":
+            out[key[1]] = [row[0] for row in csv.reader(io.StringIO(lines, newline=""))]
+    return out
 
 
 def person_props(rec: tuple, cid: str, named: bool | None = None) -> dict[str, Any]:

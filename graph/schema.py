@@ -50,3 +50,16 @@ RELS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
     "ATTENDED": ([("Person", "Meeting")], {"event": "STRING", **EVIDENCE}),
     "DECLARED": ([("Person", "Meeting")], {"interest": "STRING", **EVIDENCE}),  # a declaration of interest
 }
+
+# -- what the embedded store keeps on disk -------------------------------------------------------------
+# Evidence by reference: an edge's sentence is the paragraph of its document around its span, so the
+# store keeps each document's text once (zlib-compressed, a BLOB: `Document.text_z`) and no sentence on any edge;
+# reading an edge makes its sentence from the text (`graph.evidence`), so exports, Neo4j pushes,
+# pages and queries show the same words as when sentences were stored on every edge.
+DERIVED = frozenset({"sentence"})
+STORED_NODES: dict[str, dict[str, str]] = {**NODES, "Document": {**NODES["Document"], "text_z": "BLOB"}}
+STORED_RELS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
+    rel: (pairs, {k: t for k, t in props.items() if k not in DERIVED}) for rel, (pairs, props) in RELS.items()}
+# The store's own schema version (table `StoreInfo`): a store of another version is refused with a
+# message, never misread. 2: sentences by reference, documents' texts in the store.
+STORE_VERSION = 2

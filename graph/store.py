@@ -24,19 +24,23 @@ from typing import Any
 from councilgraph.errors import QueryError, StoreError
 
 from .model import Edge, Node, Row, csv_values, merge_holds, merge_node, table_key
-from .schema import NODES, RELS
+from .schema import STORE_VERSION, STORED_NODES, STORED_RELS
 
 _CSV = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
 SHARED = {"Council", "Committee", "Meeting", "Person", "Post", "Topic", "Indicator", "Document"}
 
 
+INFO = "StoreInfo"  # one row: the store's schema version (`schema.STORE_VERSION`)
+
+
 def ddl() -> list[str]:
     """CREATE statements for the schema in `graph.schema`."""
-    out = []
-    for label, props in NODES.items():
+    out = [f"CREATE NODE TABLE {INFO}(id STRING, version INT64, PRIMARY KEY(id))",
+           f"CREATE (:{INFO} {{id: 'schema', version: {STORE_VERSION}}})"]
+    for label, props in STORED_NODES.items():
         cols = ", ".join(f"{k} {t}" for k, t in props.items())
         out.append(f"CREATE NODE TABLE {label}(id STRING, {cols}, PRIMARY KEY(id))")
-    for rel, (pairs, props) in RELS.items():
+    for rel, (pairs, props) in STORED_RELS.items():
         ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
         cols = "".join(f", {k} {t}" for k, t in props.items())
         out.append(f"CREATE REL TABLE {rel}({ends}{cols})")
@@ -247,7 +251,7 @@ class CsvFiles:
             fp.close()  # this chunk is full: the table's rows go on in a new file
             fp = None
         if fp is None:
-            header = ["id", *NODES[key[1]]] if key[0] == "node" else ["from", "to", *RELS[key[1]][1]]
+            header = ["id", *STORED_NODES[key[1]]] if key[0] == "node" else ["from", "to", *STORED_RELS[key[1]][1]]
             n = sum(1 for k, _ in self.parts if k == key)
             name = "__".join(key) + (f".{n}" if n else "") + ".csv"
             self.parts.append((key, name))
@@ -321,9 +325,10 @@ def new_store(fill: Callable[[CsvFiles], StoreStats], path: str | Path, *,
         for stmt in ddl():
             conn.execute(stmt)
         copy_files(conn, tmpdir, parts)
-        from .summaries import build_summaries
+        from .summaries import build_person_summaries, build_summaries
 
-        build_summaries(conn)  # derived tables the concern queries read (graph/summaries.py)
+        build_summaries(conn)  # derived tables the concern and person queries read (graph/summaries.py)
+        build_person_summaries(conn)
         return db, conn, stats
 
     return _swap_in(make, Path(path), before_swap)
@@ -429,17 +434,62 @@ class LadybugStore:
             self._conn = lb.Connection(self._db)
         except Exception as exc:
             raise StoreError(f"cannot open store: {exc}", path=str(self.path)) from exc
+        self._texts = None
+        self._check_version()
+
+    def _check_version(self) -> None:
+        """Refuse a store written with another layout (before 2, sentences were stored on edges and
+        documents' texts were not): reading it with this code would give wrong evidence."""
+        version = None
+        try:
+            tables = {r[0] for r in self._conn.execute("CALL show_tables() RETURN name").get_all()}
+            if INFO in tables:
+                rows = self._conn.execute(f"MATCH (i:{INFO} {{id: 'schema'}}) RETURN i.version").get_all()
+                version = rows[0][0] if rows else None
+        except Exception as exc:
+            self.close()
+            raise StoreError(f"cannot read store: {exc}", path=str(self.path)) from exc
+        if version != STORE_VERSION:
+            self.close()
+            raise StoreError(f"this store was written by another version of councilgraph (store schema "
+                             f"{version or 1}, this version reads {STORE_VERSION}); rebuild it with "
+                             "`councilgraph build SOURCES --store PATH` (the build rewrites it)", path=str(self.path))
+
+    @property
+    def texts(self):
+        """The documents' texts, for evidence sentences (`graph.evidence.Texts`)."""
+        if self._texts is None:
+            from .evidence import Texts
+
+            self._texts = Texts(self)
+        return self._texts
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
+        """Run read-only Cypher. A sentence asked for in the final RETURN (`RETURN r.sentence AS
+        evidence`) is made from the document's text and the edge's span: the store keeps no
+        sentences (`graph.evidence`)."""
         params = params or {}
         check_params(cypher, params)
         check_read_only(cypher)
+        asked: list = []
+        if "sentence" in cypher.lower():
+            from .evidence import rewrite
+
+            cypher, asked = rewrite(cypher, _LITERALS.sub(lambda m: " " * len(m.group()), cypher))
         try:
             result = self._conn.execute(cypher, params)
         except Exception as exc:
-            raise QueryError(f"Cypher failed: {exc}") from exc
+            hint = (" (sentences are not stored: they are made from the document's text when returned, "
+                    "so `RETURN r.sentence AS s` works but filtering, ordering or aggregating on it does not; "
+                    "use the node's text, or r.doc and the span)" if asked or "sentence" in str(exc) else "")
+            raise QueryError(f"Cypher failed: {exc}{hint}") from exc
         columns = result.get_column_names()
-        return columns, result.get_all()
+        rows = result.get_all()
+        if asked:
+            from .evidence import fill
+
+            columns, rows = fill(self.texts, columns, rows, asked)
+        return columns, rows
 
     def stream(self, cypher: str, params: dict[str, Any] | None = None):
         """Rows one at a time (no list of the whole result in Python): for pushes and exports at scale."""

@@ -215,3 +215,158 @@ def compare_councils_from_summary(store: Any, params: dict[str, Any]) -> tuple[l
     out = [[tid, label, a, b, a + b] for tid, label, a, b in acc.values()]
     out.sort(key=lambda r: (-r[4], r[0]))
     return ["topic", "label", "council_a", "council_b", "total"], out
+
+
+# -- one person's questions, answers, committees and topics: what `person_profile` reads -------------------
+
+PERSON_TABLE = "PersonSummary"
+_PERSON_DDL = (f"CREATE NODE TABLE {PERSON_TABLE}(id STRING, questions INT64, answers INT64, committees STRING, "
+               "topics STRING, PRIMARY KEY(id))")
+
+# person_profile's three traversals, grouped by person (`{where}`: all people, some people, or some
+# questions or answers); the profile's posts, name and kind are read from the person itself
+_P_ASKED = """
+MATCH (p:Person)-[:ASKED]->(q:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING]->(:Meeting)
+      -[:OF_COMMITTEE]->(c:Committee)
+{where}
+RETURN p.id, collect(DISTINCT c.name), count(DISTINCT q)"""
+_P_ANSWERED = """
+MATCH (p:Person)-[:ANSWERED]->(a:Answer)
+{where}
+RETURN p.id, count(DISTINCT a)"""
+_P_TOPICS = """
+MATCH (p:Person)-[:ASKED]->(q:Question)-[ab:ABOUT]->(t:Topic)
+WHERE ab.rank = 0 {and_where}
+RETURN p.id, collect(DISTINCT t.name)"""
+
+
+def _person_aggregates(conn: Any, people: list[str] | None = None, questions: list[str] | None = None,
+                       answers: list[str] | None = None) -> dict[str, list[Any]]:
+    """person id -> [questions, answers, committees, topics] over all of a person's questions and
+    answers (`people`), or over only the given questions and answers."""
+    out: dict[str, list[Any]] = {}
+
+    def row(pid: str) -> list[Any]:
+        return out.setdefault(pid, [0, 0, [], []])
+
+    if people is not None:
+        ask, ans, top = "WHERE p.id IN $ids", "WHERE p.id IN $ids", "AND p.id IN $ids"
+        ask_ids = ans_ids = people
+    else:
+        ask, ans, top = ("", "", "") if questions is None else ("WHERE q.id IN $ids", "WHERE a.id IN $ids",
+                                                               "AND q.id IN $ids")
+        ask_ids, ans_ids = questions, answers
+    if people is not None or questions is None or questions:
+        for pid, committees, n in _all(conn, _P_ASKED.format(where=ask), {"ids": ask_ids} if ask else {}):
+            r = row(pid)
+            r[0], r[2] = n, committees
+        for pid, topics in _all(conn, _P_TOPICS.format(and_where=top), {"ids": ask_ids} if top else {}):
+            row(pid)[3] = topics
+    if people is not None or answers is None or answers:
+        for pid, n in _all(conn, _P_ANSWERED.format(where=ans), {"ids": ans_ids} if ans else {}):
+            row(pid)[1] = n
+    return out
+
+
+def _all(conn: Any, query: str, params: dict[str, Any]) -> list[list[Any]]:
+    result = conn.execute(query, params)
+    rows = []
+    while result.has_next():
+        rows.append(result.get_next())
+    return rows
+
+
+def _person_rows(aggregates: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    return [{"id": pid, "questions": q, "answers": a, "committees": _list_text(c), "topics": _list_text(t)}
+            for pid, (q, a, c, t) in sorted(aggregates.items())]
+
+
+def _list_text(values: list[Any]) -> str:
+    return json.dumps(sorted(values, key=lambda v: (v is None, v or "")), ensure_ascii=False)
+
+
+_P_INSERT = (f"UNWIND $rows AS r CREATE (:{PERSON_TABLE} {{id: r.id, questions: r.questions, answers: r.answers, "
+             "committees: r.committees, topics: r.topics})")
+
+
+def _insert_people(conn: Any, rows: list[dict[str, Any]], batch: int = 5000) -> None:
+    for i in range(0, len(rows), batch):
+        conn.execute(_P_INSERT, {"rows": rows[i:i + batch]})
+
+
+def build_person_summaries(conn: Any) -> int:
+    """Fill the person summary table of a freshly loaded store (one pass of each traversal)."""
+    conn.execute(_PERSON_DDL)
+    rows = _person_rows(_person_aggregates(conn))
+    _insert_people(conn, rows)
+    return len(rows)
+
+
+def refresh_people(conn: Any, people: set[str]) -> None:
+    """Recompute some people's rows from all their questions and answers (an incremental build's
+    people who lost a question or answer, or whose committees or topics were renamed)."""
+    ids = sorted(people)
+    for i in range(0, len(ids), 5000):
+        chunk = ids[i:i + 5000]
+        conn.execute(f"MATCH (s:{PERSON_TABLE}) WHERE s.id IN $ids DELETE s", {"ids": chunk})
+        _insert_people(conn, _person_rows(_person_aggregates(conn, people=chunk)))
+
+
+def add_people_questions(conn: Any, questions: list[str], answers: list[str]) -> None:
+    """Add new questions and answers to their people's rows (an incremental build that only added
+    documents, nothing renamed): counts add up, committees and topics are unions, so the rows are
+    those a recomputation gives (a question or answer has one asker or responder)."""
+    if not questions and not answers:
+        return
+    delta = _person_aggregates(conn, questions=questions, answers=answers)
+    if not delta:
+        return
+    old = {r[0]: r[1:] for r in conn.execute(
+        f"MATCH (s:{PERSON_TABLE}) WHERE s.id IN $ids RETURN s.id, s.questions, s.answers, s.committees, s.topics",
+        {"ids": sorted(delta)}).get_all()}
+    fresh = {}
+    for pid, (q, a, committees, topics) in delta.items():
+        if pid in old:
+            oq, oa, oc, ot = old[pid]
+            conn.execute(f"MATCH (s:{PERSON_TABLE} {{id: $id}}) SET s.questions = $q, s.answers = $a, "
+                         "s.committees = $c, s.topics = $t",
+                         {"id": pid, "q": oq + q, "a": oa + a,
+                          "c": _list_text(list(set(json.loads(oc)) | set(committees))),
+                          "t": _list_text(list(set(json.loads(ot)) | set(topics)))})
+        else:
+            fresh[pid] = [q, a, committees, topics]
+    _insert_people(conn, _person_rows(fresh))
+
+
+_PROFILE = """
+MATCH (p:Person)
+WHERE p.id = $person OR lower(p.name) CONTAINS lower($person)
+OPTIONAL MATCH (p)-[h:HOLDS]->(post:Post)
+RETURN p.id, p.name, p.kind, collect({title: post.title, first_seen: h.first_seen, last_seen: h.last_seen})
+ORDER BY p.id"""
+
+
+def person_profile_from_summary(store: Any, params: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    """`person_profile`: the person and its posts as the traversal reads them, the rest from the
+    person summary table instead of every question the person asked."""
+    _, people = store.query(_PROFILE, {"person": params["person"]})
+    ids = [r[0] for r in people]
+    got = {}
+    if ids:
+        _, rows = store.query(f"MATCH (s:{PERSON_TABLE}) WHERE s.id IN $ids RETURN s.id, s.questions, s.answers, "
+                              "s.committees, s.topics", {"ids": ids})
+        got = {r[0]: r[1:] for r in rows}
+    out = []
+    for pid, name, kind, posts in people:
+        q, a, committees, topics = got.get(pid, (0, 0, "[]", "[]"))
+        out.append([pid, name, kind, posts, json.loads(committees), q, a, json.loads(topics)])
+    return ["id", "name", "kind", "posts", "committees", "questions", "answers", "topics"], out
+
+
+def has_table(store: Any, table: str) -> bool:
+    """Whether an open `LadybugStore` holds a derived table."""
+    cached = getattr(store, "_tables", None)
+    if cached is None:
+        _, rows = store.query("CALL show_tables() RETURN name")
+        cached = store._tables = {r[0] for r in rows}
+    return table in cached

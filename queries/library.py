@@ -12,7 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from councilgraph.graph.summaries import compare_councils_from_summary, recurring_concerns_from_summary
+from councilgraph.graph.summaries import (
+    PERSON_TABLE,
+    TABLE,
+    compare_councils_from_summary,
+    person_profile_from_summary,
+    recurring_concerns_from_summary,
+)
 from councilgraph.loaders.extract.identity import council_slug
 
 # Questions, where and when they were raised: the spine of most queries.
@@ -39,6 +45,7 @@ class NamedQuery:
     list_columns: tuple[str, ...] = ()  # lists to sort so output is repeatable
     # same rows from the embedded store's build-time summary tables (graph/summaries.py), if any
     summary: Callable[[Any, dict[str, Any]], tuple[list[str], list[list[Any]]]] | None = None
+    summary_table: str = TABLE  # the table `summary` reads (a store without it is queried by traversal)
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         from councilgraph.errors import QueryError
@@ -150,6 +157,7 @@ RETURN p.id AS id, p.name AS name, p.kind AS kind, posts, committees, questions,
        collect(DISTINCT t.name) AS topics
 ORDER BY id""",
    params={"person": None}, list_columns=("posts", "committees", "topics"),
+   summary=person_profile_from_summary, summary_table=PERSON_TABLE,
    example="councilgraph query person_profile --param person=Whitlock")
 
 _q(name="topic_indicators",

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from councilgraph.graph.schema import NODES, RELS
+from councilgraph.graph.schema import NODES, RELS, STORED_RELS
 
 from councilgraph.errors import QueryError, StoreError
 
@@ -82,7 +82,8 @@ class Neo4jTarget:
         for label, props in NODES.items():
             cols = "".join(f", n.{k}" for k in props)
             tables.append(("node", (label, tuple(props)), f"MATCH (n:{label}) RETURN n.id{cols} ORDER BY n.id"))
-        for rel, (pairs, props) in RELS.items():
+        for rel, (pairs, _props) in RELS.items():
+            props = STORED_RELS[rel][1]  # the sentence is made from the document's text (graph.evidence)
             for a, b in pairs:
                 cols = "".join(f", r.{k}" for k in props)
                 tables.append(("edge", (rel, a, b, tuple(props)),
@@ -108,13 +109,21 @@ class Neo4jTarget:
                         nodes += 1
                     else:
                         props = {k: v for k, v in zip(names, r[2:], strict=True) if v is not None}
-                        rows.append({"src": r[0], "dst": r[1], "props": props,
-                                     "key": f"{r[0]}|{r[1]}|{sorted(props.items())!r}"})
+                        rows.append({"src": r[0], "dst": r[1], "props": props})
                         edges += 1
                 if rows and (len(rows) >= batch or r is None):
                     if kind == "node":
                         self._nodes(key[0], rows)
                     else:
+                        if "sentence" in RELS[key[0]][1]:  # made from the documents' texts, a batch at a time
+                            store.texts.prefetch({row["props"].get("doc") for row in rows})
+                            for row in rows:
+                                pr = row["props"]
+                                said = store.texts.sentence(pr.get("doc"), pr.get("span_start"), pr.get("span_end"))
+                                if said is not None:
+                                    pr["sentence"] = said
+                        for row in rows:
+                            row["key"] = f"{row['src']}|{row['dst']}|{sorted(row['props'].items())!r}"
                         self._edges(key[0], key[1], key[2], rows)
                     done += len(rows)
                     rows = []

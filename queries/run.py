@@ -66,14 +66,14 @@ def run_query(name: str, params: dict[str, Any] | None = None, *, store: str | P
     q = get_query(name)
     bound = q.bind(params or {})
     if neo4j is None and store is not None and q.summary is not None:
-        from councilgraph.graph.summaries import has_summaries
+        from councilgraph.graph.summaries import has_table
 
         if isinstance(store, LadybugStore):
-            if has_summaries(store):
+            if has_table(store, q.summary_table):
                 return _sort_lists(q, Result(*q.summary(store, bound)))
         else:
             with LadybugStore(store) as st:
-                if has_summaries(st):
+                if has_table(st, q.summary_table):
                     return _sort_lists(q, Result(*q.summary(st, bound)))
                 return _sort_lists(q, run_cypher(q.cypher, bound, store=st))
     return _sort_lists(q, run_cypher(q.cypher, bound, store=store, neo4j=neo4j))

@@ -28,8 +28,11 @@ def _json(store: Path) -> str:
 
 def test_schema_ddl_declares_every_table():
     stmts = ddl()
-    assert sum(s.startswith("CREATE NODE TABLE") for s in stmts) == 14
+    assert sum(s.startswith("CREATE NODE TABLE") for s in stmts) == 15  # the schema's 14 and StoreInfo
     assert any("CREATE REL TABLE ASKED(FROM Person TO Question, as_post STRING" in s for s in stmts)
+    # evidence by reference: no sentence stored on any edge, each document's text once
+    assert not any("sentence" in s for s in stmts)
+    assert any(s.startswith("CREATE NODE TABLE Document(") and "text_z BLOB" in s for s in stmts)
 
 
 def test_rebuild_is_byte_identical_and_skips_unchanged(tmp_path, sample_store):
@@ -164,3 +167,71 @@ def test_tables_loaded_a_chunk_at_a_time_give_the_same_store(tmp_path, sample_st
     api.build([SAMPLE / "minutes"], store)
     assert len(copied) > len({name.split(".")[0] for name in copied}) + 10  # many tables came in several chunks
     assert _json(store) == _json(sample_store)
+
+
+def test_evidence_is_kept_by_reference_and_read_back_as_words(sample_store):
+    """Issue 10: no edge stores its sentence; each document's text is stored once and the sentence
+    is the paragraph around the edge's span in it, the same words whether read by export, by a named
+    query or by a user's `RETURN r.sentence`."""
+    from councilgraph.graph.evidence import sentence
+    from councilgraph.graph.store import LadybugStore
+
+    g = api.load_graph(sample_store)
+    by_edge = {(s, d, a["span_start"]): a["sentence"] for s, d, a in g.edges(data=True)
+               if a["type"] == "ASKED"}
+    assert len(by_edge) > 50
+    with LadybugStore(sample_store) as st:
+        cols, rows = st.query("MATCH (p:Person)-[r:ASKED]->(q:Question) RETURN p.id AS pid, q.id AS qid, "
+                              "r.span_start AS s, r.sentence AS evidence, 'r.sentence' AS literal ORDER BY qid")
+        assert cols == ["pid", "qid", "s", "evidence", "literal"]
+        assert {(p, q, s): e for p, q, s, e, _ in rows} == by_edge
+        assert {r[4] for r in rows} == {"r.sentence"}  # a string is not touched
+        _, docs = st.query("MATCH (d:Document) RETURN d.source, d.text_z LIMIT 3")
+        for source, packed in docs:  # the text itself, once: the file's decoded text
+            assert st.texts.text(source) == Path(source).read_text(encoding="utf-8").replace("\r\n", "\n")
+            assert isinstance(packed, bytes) and len(packed) < Path(source).stat().st_size
+        with pytest.raises(QueryError, match="sentences are not stored"):
+            st.query("MATCH ()-[r:ASKED]->() WHERE r.sentence CONTAINS 'asked' RETURN count(*)")
+    for (_p, _q, start), said in list(by_edge.items())[:5]:
+        assert said and start is not None
+    text = "Item 4\nCllr Oakes asked about the bins.\nThe officer replied.\n"
+    assert sentence(text, text.index("asked"), text.index("bins")) == "Cllr Oakes asked about the bins."
+    evidence = api.query("topic_indicators", {"topic": "potholes"}, store=sample_store)
+    assert evidence.rows and all(r[evidence.columns.index("evidence")] for r in evidence.rows)
+
+
+def test_a_store_of_an_earlier_layout_is_refused_with_a_message(tmp_path, sample_store):
+    import ladybug as lb
+    from councilgraph.graph.store import INFO
+
+    store = tmp_path / "old.lbdb"
+    shutil.copyfile(sample_store, store)
+    db = lb.Database(str(store))
+    conn = lb.Connection(db)
+    conn.execute(f"DROP TABLE {INFO}")  # as a store written before the schema was versioned
+    conn.close()
+    db.close()
+    with pytest.raises(StoreError, match="rebuild it with `councilgraph build"):
+        api.query("recurring_concerns", store=store)
+    with pytest.raises(StoreError, match="store schema 1"):
+        api.export(store, "json", io.StringIO())
+
+
+def test_a_cache_of_an_earlier_layout_is_started_again(tmp_path):
+    import sqlite3
+
+    from councilgraph.graph.cache import FILE, VERSION, ExtractionCache
+
+    folder = tmp_path / "s.lbdb.cache"
+    folder.mkdir()
+    old = sqlite3.connect(folder / FILE)  # an earlier layout: no version, parts of another form
+    old.execute("CREATE TABLE extraction(rowid INTEGER PRIMARY KEY, key TEXT UNIQUE, parts BLOB)")
+    old.execute("INSERT INTO extraction(key, parts) VALUES ('k', x'00')")
+    old.commit()
+    old.close()
+    cache = ExtractionCache(folder)
+    assert len(cache) == 0 and "k" not in cache
+    cache.close()
+    db = sqlite3.connect(folder / FILE)
+    assert db.execute("SELECT v FROM meta WHERE k = 'version'").fetchone() == (str(VERSION),)
+    assert db.execute("PRAGMA page_size").fetchone()[0] == 32768

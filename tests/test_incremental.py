@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from councilgraph.graph import store as store_mod
 from councilgraph.graph.store import LadybugStore, read_state
-from councilgraph.graph.summaries import TABLE
+from councilgraph.graph.summaries import PERSON_TABLE, TABLE
 
 from councilgraph import api
 from councilgraph.corpus.generate import generate
@@ -29,7 +29,10 @@ def _summaries(store: Path) -> list:
     with LadybugStore(store) as st:
         _, rows = st.query(f"MATCH (s:{TABLE}) RETURN s.id, s.topic, s.council_id, s.committee, s.year, "
                            "s.questions, s.askers, s.first_date, s.last_date ORDER BY s.id")
-    return rows
+        _, people = st.query(f"MATCH (s:{PERSON_TABLE}) RETURN s.id, s.questions, s.answers, s.committees, "
+                             "s.topics ORDER BY s.id")
+    assert people  # the person summaries are kept too (person_profile reads them)
+    return rows + people
 
 
 def _same_as_whole_build(tmp_path: Path, src: Path, store: Path, report) -> None:

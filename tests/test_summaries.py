@@ -52,6 +52,25 @@ def test_summary_queries_equal_traversal(which, request):
             assert got.rows and got.rows == run_traversal("compare_councils", {"a": a, "b": b}, store=store).rows
 
 
+@pytest.mark.parametrize("which", ["sample_store", "generated_store"])
+def test_person_profile_from_its_summary_equals_the_traversal(which, request):
+    """Issue 10: person_profile reads the person summary (kept at build time), not every question
+    the person asked; the rows are the traversal's for every person, and for name fragments that
+    match several people or none."""
+    store = request.getfixturevalue(which)
+    with api.open_store(store) as s:
+        people = [r[0] for r in s.cypher("MATCH (p:Person) RETURN p.id ORDER BY p.id").rows]
+        names = [r[0] for r in s.cypher("MATCH (p:Person) RETURN p.name ORDER BY p.name LIMIT 5").rows]
+        asked = 0
+        for person in people + [n.split()[-1].lower() for n in names if n] + ["", "no such person"]:
+            got = s.query("person_profile", {"person": person})
+            want = run_traversal("person_profile", {"person": person}, store=s._store)
+            assert got.columns == want.columns
+            assert got.rows == want.rows, person
+            asked += sum(1 for r in got.rows if r[5])
+        assert asked >= 3  # not vacuous: people who asked questions, with their committees and topics
+
+
 def test_summary_table_is_used_and_a_store_without_it_falls_back(tmp_path, sample_store):
     import ladybug as lb
 
