@@ -45,6 +45,21 @@ ADVERBS = {"also", "then", "further", "additionally", "subsequently", "again", "
            "separately", "similarly", "likewise", "kindly"}
 
 
+def by_first_letter(fragments: Iterable[str]) -> str:
+    """Regex alternation of `fragments` (each starting with a plain letter), grouped by that letter.
+
+    "(?:Chair|Chief Executive|Director|...)" makes the engine test every alternative's first letter
+    at each place it tries; "(?:C(?:hair|hief Executive)|D(?:irector)|...)" tests each letter once.
+    Alternatives with different first letters never match at the same place and each group keeps the
+    given order, so the same text matches, the same way (in a case-sensitive pattern).
+    """
+    groups: dict[str, list[str]] = {}
+    for f in fragments:
+        assert f[:1].isalpha() and f[:1].isascii(), f
+        groups.setdefault(f[0], []).append(f[1:])
+    return "|".join(c + (rest[0] if len(rest) == 1 else f"(?:{'|'.join(rest)})") for c, rest in groups.items())
+
+
 class Folded:
     """A case-insensitive pattern, written in lower case and matched against lower-cased text.
 
@@ -104,22 +119,26 @@ class Lazy:
 
 
 # Words that show a councillor's contribution is a concern or a request even with a neutral verb.
+# (Callers ask only whether a sentence has one, so the words are grouped by first letter: see by_first_letter.)
+_CONCERN_WORDS = [
+    r"concern\w*", r"worr\w*", r"disappoint\w*", r"need(?:ed|s)? to", r"should", r"must", r"monitor\w*", r"risk\w*",
+    r"delay\w*", r"problem\w*", r"pressure\w*", r"poor\w*", r"lack\w*", r"fail\w*", r"unacceptable", r"inadequate",
+    r"shortage\w*", r"struggl\w*", r"difficult\w*", r"challeng\w*", r"why", r"whether", r"how", r"what", r"when",
+    r"clarif\w*", r"reassur\w*", r"assurance", r"update", r"breakdown", r"more (?:detail|information)",
+    r"further (?:detail|information)", r"explain", r"impact\w*", r"reduc\w*", r"increas\w*", r"declin\w*", r"drop\w*",
+    r"fall\w*", r"rising", r"backlog\w*", r"waiting", r"vacanc\w*", r"caseload\w*", r"case loads?", r"question\w*",
+    r"query", r"queries", r"cost\w*", r"overspend\w*", r"deficit", r"not (?:being )?met", r"below target", r"off track",
+    r"red", r"urgent\w*", r"sufficient", r"enough", r"adequate\w*", r"serious\w*", r"robust", r"prefer\w*",
+    r"would like", r"incorrect", r"inaccura\w*", r"wrong",
+    r"too (?:small|low|high|few|many|slow|long|late|little|much|expensive)", r"inconsisten\w*", r"unclear",
+    r"confus\w*", r"discrepanc\w*", r"breach\w*", r"not the same", r"gap", r"shortfall\w*", r"clos(?:ure|ing|e)",
+]
 CONCERN_CUES = Folded(
-    r"\b(concern\w*|worr\w*|disappoint\w*|need(?:ed|s)? to|should|must|monitor\w*|risk\w*|delay\w*|"
-    r"problem\w*|pressure\w*|poor\w*|lack\w*|fail\w*|unacceptable|inadequate|shortage\w*|struggl\w*|"
-    r"difficult\w*|challeng\w*|why|whether|how|what|when|clarif\w*|reassur\w*|assurance|update|"
-    r"breakdown|more (?:detail|information)|further (?:detail|information)|explain|impact\w*|"
-    r"reduc\w*|increas\w*|declin\w*|drop\w*|fall\w*|rising|backlog\w*|waiting|vacanc\w*|caseload\w*|"
-    r"case loads?|question\w*|query|queries|cost\w*|overspend\w*|deficit|not (?:being )?met|below target|"
-    r"off track|red|urgent\w*|sufficient|enough|adequate\w*|serious\w*|robust|prefer\w*|would like|"
-    r"incorrect|inaccura\w*|wrong|too (?:small|low|high|few|many|slow|long|late|little|much|expensive)|"
-    r"inconsisten\w*|unclear|confus\w*|discrepanc\w*|(?:not|\w+n't|\w+n’t) (?:appear|seem)|breach\w*|not the same|"
-    r"gap|shortfall\w*|clos(?:ure|ing|e))\b|\?"
+    rf"\b(?:{by_first_letter(_CONCERN_WORDS)}|(?:not|\w+n't|\w+n’t) (?:appear|seem))\b|\?"
 )
-SUPPORT_CUES = Folded(
-    r"\b(positive\w*|welcom\w*|pleased|prais\w*|commend\w*|congratulat\w*|thank\w*|good news|"
-    r"encourag\w*|excellent|delighted|impressed|reassured)\b"
-)
+_SUPPORT_WORDS = [r"positive\w*", r"welcom\w*", r"pleased", r"prais\w*", r"commend\w*", r"congratulat\w*", r"thank\w*",
+                  r"good news", r"encourag\w*", r"excellent", r"delighted", r"impressed", r"reassured"]
+SUPPORT_CUES = Folded(rf"\b(?:{by_first_letter(_SUPPORT_WORDS)})\b")
 
 # Heads of local-government job titles and offices. A role is Title-Case words ending in a head,
 # optionally followed by "of ..." / "for ...".
@@ -214,21 +233,6 @@ COLLECTIVE_SUBJECT = re.compile(
     r"|\bthe\s+(?:committee|panel|board|sub-committee)\b",
     re.IGNORECASE,
 )
-
-
-def by_first_letter(fragments: Iterable[str]) -> str:
-    """Regex alternation of `fragments` (each starting with a plain letter), grouped by that letter.
-
-    "(?:Chair|Chief Executive|Director|...)" makes the engine test every alternative's first letter
-    at each place it tries; "(?:C(?:hair|hief Executive)|D(?:irector)|...)" tests each letter once.
-    Alternatives with different first letters never match at the same place and each group keeps the
-    given order, so the same text matches, the same way (in a case-sensitive pattern).
-    """
-    groups: dict[str, list[str]] = {}
-    for f in fragments:
-        assert f[:1].isalpha() and f[:1].isascii(), f
-        groups.setdefault(f[0], []).append(f[1:])
-    return "|".join(c + (rest[0] if len(rest) == 1 else f"(?:{'|'.join(rest)})") for c, rest in groups.items())
 
 
 def at_word_start(words: Iterable[str], *, ignore_case: bool = False, escape: bool = True) -> str:

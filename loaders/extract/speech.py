@@ -309,8 +309,14 @@ class SpeechReader:
                 self.out.pronoun_mentions.append((person, Mention(m.group("p"), Span(ps, pe), "pronoun")))
         cm = None
         if not found:  # "Members queried ..." or "In relation to X, members queried ..."
-            cm = COLLECTIVE_SUBJECT.match(sentence) or COLLECTIVE_SUBJECT.match(sentence, _INTRO.match(sentence).end())
-            om = _OFFICERS_ANSWER.match(sentence) or _OFFICERS_ANSWER.match(sentence, _INTRO.match(sentence).end())
+            intro = -1  # where the words after a lead-in start, read once a sentence
+            cm = COLLECTIVE_SUBJECT.match(sentence)
+            if cm is None:
+                intro = _INTRO.match(sentence).end()
+                cm = COLLECTIVE_SUBJECT.match(sentence, intro)
+            om = _OFFICERS_ANSWER.match(sentence)
+            if om is None:
+                om = _OFFICERS_ANSWER.match(sentence, intro if intro >= 0 else _INTRO.match(sentence).end())
             if om:  # "Officers advised that ...": an answer from officers the minutes do not name
                 found.append(Act(s + om.start(), e, None, om.group("verb").lower(), collective=True,
                                  kind="passive_answer", block=sent.block))
