@@ -99,6 +99,15 @@ def exact_lower(text: str) -> str | None:
     return low
 
 
+def may_match(text: str, low: str, words: tuple[str, ...]) -> bool:
+    """A cheap test before a Folded pattern every match of which holds one of `words` (lower case).
+
+    False only where `Folded.search(text, low)` would search the lower-cased text and none of the
+    words is in it; where Folded falls back to searching `text` itself, True (no test is made).
+    """
+    return len(low) != len(text) or any(w in low for w in words)
+
+
 class Lazy:
     """A pattern compiled when first used: start-up need not pay for the rarely needed big ones.
 

@@ -28,6 +28,7 @@ from .lexicon import (
     Folded,
     Lazy,
     at_word_start,
+    may_match,
 )
 from .people import _APPOSITIVE, _VERB_AFTER, ASIDE, ROLE_BODY, is_committee_office
 from .records import Answer, Mention, Person, Question, Span
@@ -58,6 +59,11 @@ _PASSIVE_QUESTION = Folded(
     r"an?\s+(?:explanation|update|breakdown|briefing))(?:\s+(?:on|about|regarding|concerning|as\s+to|of)\s+"
     r"[^.;]{2,120}?)?|reference)\s+(?:was|were)\s+(?:also\s+)?(?:requested|sought|made)\b|"
     r"\bit\s+would\s+be\s+(?:helpful|useful|beneficial)\b")
+# the verbs every match of the passive patterns holds: most passive sentences have none, and a
+# substring test is cheaper than the search (lexicon.may_match)
+_PASSIVE_ANSWER_WORDS = ("advised", "informed", "told", "assured", "reminded", "updated")
+_PASSIVE_QUESTION_WORDS = ("raised", "expressed", "asked", "voiced", "put", "queried", "questioned", "requested",
+                           "suggested", "sought", "made", "helpful", "useful", "beneficial")
 _OFFICERS_ANSWER = re.compile(
     r"(?:the\s+)?(?:relevant\s+|senior\s+)?officers?\s+(?:also\s+|then\s+|further\s+)?(?P<verb>advised|confirmed|"
     r"explained|responded|replied|clarified|informed|assured|reassured|stated|said|reported|agreed|undertook|"
@@ -140,6 +146,8 @@ _NOTICE_OF_QUESTION = re.compile(r"\b(?:notice\s+of|submitted|put|asked|tabled)\
                                  r"(?:supplementary\s+|written\s+|oral\s+)?question\b", re.I)
 _PASSIVE_VIEW = Folded(r"\bit\s+was\s+(?:also\s+|further\s+)?(?:emphasised|emphasized|stressed|felt|commented|"
                        r"highlighted|pointed\s+out|observed)\s+(?:by\s+(?:members|the\s+committee)\s+)?that\b")
+_PASSIVE_VIEW_WORDS = ("emphasised", "emphasized", "stressed", "felt", "commented", "highlighted", "pointed",
+                       "observed")
 _PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologies\s+for\s+absence|urgent\s+business|"
                         r"standing\s+order|(?:was|were)\s+quorate|minutes\s+of\s+the\s+(?:previous|last)\s+meeting|"
                         r"(?:questions?|petitions?|deputations?)\s+(?:had\s+been|have\s+been|were|was)\s+"
@@ -339,7 +347,8 @@ class SpeechReader:
             if who:
                 found.append(Act(s + pb.start(), e, who[0], "responded", block=sent.block,
                                  co=[p for p in who[1:] if p is not who[0]]))
-        pa = _PASSIVE_ANSWER.search(sentence, low) if passive else None
+        pa = _PASSIVE_ANSWER.search(sentence, low) if passive and may_match(sentence, low, _PASSIVE_ANSWER_WORDS) \
+            else None
         if pa and not any(a.pos <= s + pa.start() for a in found if a.person):
             found.append(Act(s + pa.start(), e, None, "advised", collective=True, kind="passive_answer",
                              block=sent.block))
@@ -350,10 +359,11 @@ class SpeechReader:
         # "the following points were raised:" introduces the questions; it is not one
         # "Further information was requested and members were informed ...": the point before its answer
         pq = _PASSIVE_QUESTION.search(sentence, low) if passive and not any(a.person for a in found) and \
-            not sentence.rstrip().endswith(":") else None
+            not sentence.rstrip().endswith(":") and may_match(sentence, low, _PASSIVE_QUESTION_WORDS) else None
         if pq and any(a.pos <= s + pq.start() for a in found):
             pq = None
-        pv = _PASSIVE_VIEW.search(sentence, low) if passive and not found and not pq else None
+        pv = _PASSIVE_VIEW.search(sentence, low) if passive and not found and not pq and \
+            may_match(sentence, low, _PASSIVE_VIEW_WORDS) else None
         if pv:  # "It was emphasised that the breaches warranted robust action": a view put by members unnamed
             found.append(Act(s + pv.start(), e, None, "view", collective=True, block=sent.block))
         if pq:
