@@ -108,6 +108,17 @@ def may_match(text: str, low: str, words: tuple[str, ...]) -> bool:
     return len(low) != len(text) or any(w in low for w in words)
 
 
+def may_hold(text: str, low: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` may hold one of `words` (lower case) as an IGNORECASE pattern sees it: a test
+    before such a pattern every match of which holds one of them. `low` is text.lower(); the `in`
+    test on it is exact unless lower-casing moves offsets or the text has "ı" or "ſ" (which
+    IGNORECASE takes for "i" and "s"), and then the answer is True.
+    """
+    if len(low) != len(text) or not text.isascii() and ("ı" in text or "ſ" in text):
+        return True
+    return any(w in low for w in words)
+
+
 class Lazy:
     """A pattern compiled when first used: start-up need not pay for the rarely needed big ones.
 

@@ -260,12 +260,15 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
         low = plow[s:e] if plow is not None else whole.lower()
         # a clause that matches is in a sentence that matches, but for the clause-start "Action:" / "Requested"
         cued = k in passing
-        if not decided and not _action_match(whole, low, cued) and "action" not in low and "requested" not in low:
+        whole_match = None if decided else _action_match(whole, low, cued)
+        if not decided and not whole_match and "action" not in low and "requested" not in low:
             continue
         for ps, pe in _split_clauses(text, s, e, decided=decided):
             clause = text[ps:pe]
             low = plow[ps:pe] if plow is not None else clause.lower()
-            m = _action_match(clause, low, cued) or (_DECIDED_ACTION.search(clause, low) if decided else None)
+            # a sentence of one clause was searched just above
+            m = whole_match if (ps, pe) == (s, e) and not decided else _action_match(clause, low, cued) or (
+                _DECIDED_ACTION.search(clause, low) if decided else None)
             if not m or _PROCEDURAL.search(clause, low) or clause.rstrip().endswith("?"):
                 continue
             vague = _VAGUE.search(clause)

@@ -28,6 +28,7 @@ from .lexicon import (
     Folded,
     Lazy,
     at_word_start,
+    may_hold,
     may_match,
 )
 from .people import _APPOSITIVE, _VERB_AFTER, ASIDE, ROLE_BODY, is_committee_office
@@ -146,6 +147,7 @@ _NOTICE_OF_QUESTION = re.compile(r"\b(?:notice\s+of|submitted|put|asked|tabled)\
                                  r"(?:supplementary\s+|written\s+|oral\s+)?question\b", re.I)
 _PASSIVE_VIEW = Folded(r"\bit\s+was\s+(?:also\s+|further\s+)?(?:emphasised|emphasized|stressed|felt|commented|"
                        r"highlighted|pointed\s+out|observed)\s+(?:by\s+(?:members|the\s+committee)\s+)?that\b")
+_COLLECTIVE_WORDS = ("member", "councillors", "committee", "panel", "board")  # every COLLECTIVE_SUBJECT holds one
 _PASSIVE_VIEW_WORDS = ("emphasised", "emphasized", "stressed", "felt", "commented", "highlighted", "pointed",
                        "observed")
 _PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologies\s+for\s+absence|urgent\s+business|"
@@ -153,6 +155,16 @@ _PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologi
                         r"(?:questions?|petitions?|deputations?)\s+(?:had\s+been|have\s+been|were|was)\s+"
                         r"(?:received|submitted|lodged|tabled)|"
                         r"(?:had|have|has)\s+(?:lodged|submitted|tabled)\s+(?:\w+\s+){0,2}questions?")
+# every match of _PROCEDURE holds one of these (it is case-sensitive and run on lower-cased clauses)
+_PROCEDURE_WORDS = ("declaration", "apologies", "urgent", "standing", "quorate", "minutes", "received", "submitted",
+                    "lodged", "tabled")
+
+
+def _procedural(low: str) -> bool:
+    """_PROCEDURE in a lower-cased clause; most clauses hold none of its words, and `in` is cheaper."""
+    return any(w in low for w in _PROCEDURE_WORDS) and _PROCEDURE.search(low) is not None
+
+
 _REPORTED_EARLIER = re.compile(r"(?:\s*\([^()]{0,80}\)|\s*,[^,.;]{0,80},)?\s+had\s+"
                                r"(?:also\s+|previously\s+|earlier\s+)?[a-z]+ed\b")
 _FEELING = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:also\s+|still\s+|particularly\s+|very\s+)?(?:concerned|worried|"
@@ -318,18 +330,22 @@ class SpeechReader:
         cm = None
         if not found:  # "Members queried ..." or "In relation to X, members queried ..."
             intro = -1  # where the words after a lead-in start, read once a sentence
-            cm = COLLECTIVE_SUBJECT.match(sentence)
-            if cm is None:
+            collective = may_hold(sentence, low, _COLLECTIVE_WORDS)
+            cm = COLLECTIVE_SUBJECT.match(sentence) if collective else None
+            if cm is None and collective:
                 intro = _INTRO.match(sentence).end()
                 cm = COLLECTIVE_SUBJECT.match(sentence, intro)
-            om = _OFFICERS_ANSWER.match(sentence)
-            if om is None:
-                om = _OFFICERS_ANSWER.match(sentence, intro if intro >= 0 else _INTRO.match(sentence).end())
+            om = None
+            if may_hold(sentence, low, ("officer",)):
+                om = _OFFICERS_ANSWER.match(sentence)
+                if om is None:
+                    om = _OFFICERS_ANSWER.match(sentence, intro if intro >= 0 else _INTRO.match(sentence).end())
             if om:  # "Officers advised that ...": an answer from officers the minutes do not name
                 found.append(Act(s + om.start(), e, None, om.group("verb").lower(), collective=True,
                                  kind="passive_answer", block=sent.block))
                 cm = None
-        if not found and not cm and (tm := _THAT_INTRO.match(sentence)) is not None:
+        if not found and not cm and may_hold(sentence, low, ("that",)) and \
+                (tm := _THAT_INTRO.match(sentence)) is not None:
             # "It was noted that a Member had enquired about ...": only an asking verb makes it a question
             cm = COLLECTIVE_SUBJECT.match(sentence, tm.end())
             vm = _VERB_AFTER.match(sentence, cm.end()) if cm else None
@@ -470,7 +486,7 @@ class SpeechReader:
         low = clause.lower()
         reported = act.person is not None and act.person.kind != "councillor" and _REPORTED_EARLIER.match(
             self.text, self._mention_end(act.person, act.pos), act.end)
-        if _PROCEDURE.search(low) or reported or (is_committee_office(act.person.role if act.person else None)
+        if _procedural(low) or reported or (is_committee_office(act.person.role if act.person else None)
                                                   and _ASKS_THE_MEMBERS.search(low)):
             # the chair running the meeting ("sought declarations of interest"), or what someone had said
             # elsewhere ("The Inspector had raised concerns"): not a question put at this meeting
