@@ -38,6 +38,7 @@ from .lexicon import (
 )
 from .records import Mention, Person, Span
 from .segment import blocks as split_blocks
+from .segment import lowered
 
 _TW = r"(?!(?:The|A|An|In|On|At|Our|Their|His|Her|This|That|These|Those|It|He|She|They|We|And|Of)\b)" \
       r"[A-Z][\w’'\-]*"
@@ -360,6 +361,9 @@ class PeopleFinder:
 
     def _contacts(self, start: int, end: int) -> None:
         """ModernGov meeting pages name the clerk: 'Contact: Ann Bolt'."""
+        low = lowered(self.text)
+        if low is not None and "contact" not in low:  # most pages name none: one substring test
+            return
         for c in _CONTACT.finditer(self.text, start, end):
             line_end = self.text.find("\n", c.end())  # the name ends with its line: "Contact: Ann Bolt \n\nItems"
             m = _UNTITLED.match(self.text, c.end(), end if line_end < 0 else min(end, line_end))

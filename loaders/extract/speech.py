@@ -94,6 +94,15 @@ WRITTEN_Q = re.compile(r"^\s*(?:Supplementary\s+)?Questions?\s+(?:(?:on|with|wit
                        r"\S.{0,120}?:?\s*$",
                        re.IGNORECASE)
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
+
+
+def _written_heading(heading: str) -> tuple[re.Match | None, re.Match | None]:
+    """WRITTEN_Q's and WRITTEN_A's matches of a paragraph; most paragraphs hold neither word, and a
+    substring test is cheaper than the two matches."""
+    low = heading.lower()
+    wq = WRITTEN_Q.match(heading) if may_hold(heading, low, ("question",)) else None
+    wa = WRITTEN_A.match(heading) if may_hold(heading, low, ("response", "reply", "answer")) else None
+    return wq, wa
 # "the following points were raised:" introduces members' points; "the reports are attached as follows:" does not
 _INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|discussed|summari[sz]ed|comments|"
                                 r"questions|concerns|issues\s+(?:were|was)|focus(?:ed|sed)\s+on|discussions?\s+(?:are|"
@@ -581,10 +590,10 @@ class SpeechReader:
                 if self._extends_written(block, heading, sents_of[block.index]):
                     consumed = block.index
                     continue
-                who = self._mentions_in(block.span.start, block.span.end) \
-                    if WRITTEN_Q.match(heading) or WRITTEN_A.match(heading) else []
-                if who or WRITTEN_A.match(heading):  # "Questions from Committee Members" names no one: an agenda line
-                    written = ("q" if WRITTEN_Q.match(heading) else "a", who[-1][1] if who else None)
+                wq, wa = _written_heading(heading)
+                who = self._mentions_in(block.span.start, block.span.end) if wq or wa else []
+                if who or wa:  # "Questions from Committee Members" names no one: an agenda line
+                    written = ("q" if wq else "a", who[-1][1] if who else None)
                     consumed = block.index
                     continue
                 addressed = _PUT_TO.match(heading) if len(heading) < 200 and " to " in heading else None
