@@ -136,7 +136,7 @@ _JOINED_INITIAL = re.compile(r"[A-Z](?=[A-Z][a-z]{2})")
 
 def _unjoin_initial(name: str) -> str:
     """'TPugh' is T Pugh. A match and a slice: `sub` with a template costs a Python-level call each time."""
-    return name[0] + " " + name[1:] if _JOINED_INITIAL.match(name) else name
+    return name[0] + " " + name[1:] if "A" <= name[1:2] <= "Z" and _JOINED_INITIAL.match(name) else name
 _HEAD_WORDS = {h for h in ROLE_HEADS if " " not in h}
 _REMIT_LIST_GOES_ON = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _REMIT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
