@@ -100,12 +100,8 @@ class TopicScheme:
                     self._exact.setdefault(tuple(t[1] for t in toks), set()).add(c.id)
                 else:
                     self._index.setdefault(tuple(t[0] for t in toks), set()).add(c.id)
-        self._starts: dict[str, int] = {}  # first token -> longest label starting with it
-        for key in self._index:
-            self._starts[key[0]] = max(self._starts.get(key[0], 0), len(key))
-        self._exact_starts: dict[str, int] = {}
-        for key in self._exact:
-            self._exact_starts[key[0]] = max(self._exact_starts.get(key[0], 0), len(key))
+        self._starts = _label_lengths(self._index)  # first token -> the lengths of labels starting with it
+        self._exact_starts = _label_lengths(self._exact)
         self._ancestors: dict[str, set[str]] = {cid: self._compute_ancestors(cid) for cid in concepts}
         self._lineage = {cid: frozenset(a | {cid}) for cid, a in self._ancestors.items()}
         for cid in concepts:
@@ -228,21 +224,35 @@ class TopicScheme:
 
     def find(self, text: str) -> list[TopicMatch]:
         """Every label occurrence in the text that no longer one contains, ordered by where it starts."""
-        toks = tokens(text)
-        norms = [t[0] for t in toks]
-        raws = [t[1] for t in toks]
+        # tokens() inlined into four lists: this runs for every question, answer and context of every page
+        norms: list[str] = []
+        raws: list[str] = []
+        starts_at: list[int] = []
+        ends_at: list[int] = []
+        known = _STEMS.get
+        for m in _TOKEN.finditer(text):
+            raw = m.group()
+            norm = known(raw) or _stem_new(raw)
+            if norm not in _DROP:
+                norms.append(norm)
+                raws.append(raw)
+                starts_at.append(m.start())
+                ends_at.append(m.end())
         out: list[TopicMatch] = []
         tables = [(self._index, norms, self._starts)]
         if _CAPS.search(text):  # acronym labels (SEND, EHCP) need two capitals in a row
             tables.append((self._exact, raws, self._exact_starts))
+        count = len(norms)
         for table, words, starts in tables:
             for i, w in enumerate(words):
-                longest = starts.get(w)
-                if not longest:
+                lengths = starts.get(w)
+                if lengths is None:
                     continue
-                for n in range(min(longest, len(words) - i), 0, -1):
+                for n in lengths:  # longest first, only lengths some label has
+                    if n > count - i:
+                        continue
                     for cid in table.get(tuple(words[i : i + n]), ()):
-                        s, e = toks[i][2], toks[i + n - 1][3]
+                        s, e = starts_at[i], ends_at[i + n - 1]
                         if words is raws and _in_reference(text, s, e):
                             continue
                         out.append(TopicMatch(cid, s, e, text[s:e]))
@@ -286,6 +296,14 @@ class TopicScheme:
         ranked = sorted(specific, key=lambda cid: (concepts[cid].generic, -concepts[cid].depth,
                                                    -self._strength(first[cid]), first[cid].start, cid))
         return [first[cid] for cid in ranked[:limit]]
+
+
+def _label_lengths(index: dict[tuple[str, ...], set[str]]) -> dict[str, tuple[int, ...]]:
+    """For each first token, the token counts of the labels it starts, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in index:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
 
 
 def _in_reference(text: str, s: int, e: int) -> bool:

@@ -60,5 +60,12 @@ def choose_loader(data: bytes, path: str, fmt: str | None = None) -> Loader:
     return _LOADERS["text"]
 
 
+_BUILTIN_LOADED = False
+
+
 def _ensure_builtin() -> None:
+    global _BUILTIN_LOADED
+    if _BUILTIN_LOADED:  # asked for every file read: the import statement's own work is not free
+        return
     from . import html, moderngov, pdf, text  # noqa: F401  (modules register themselves on first import)
+    _BUILTIN_LOADED = True

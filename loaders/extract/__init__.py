@@ -18,7 +18,7 @@ from .classify import looks_like_minutes
 from .councils import canonical as canonical_council
 from .header import council_from_text, council_from_url, listed_council_from_url, parse_header
 from .indicators import find_indicators
-from .lexicon import Folded
+from .lexicon import Folded, at_word_start
 from .outcomes import actions, attendance, resolution_start, resolutions
 from .people import PeopleFinder
 from .periods import REPORTISH, find_period
@@ -34,7 +34,8 @@ _AUTHOR = re.compile(  # from "report" (a literal the engine can skip to): "join
     r"for\s+|the\s+)?){1,10}?)(?=\s*(?:,|\.|;|\(|which|that|who|on\b|setting|providing|presenting|"
     r"outlining|regarding|about|in\s+relation|$))"
 )
-_RECEIVED = Folded(r"\b(?:received|considered|noted|presented|introduced)\s+(?:a|the)\s+(?:joint\s+)?report\b")
+_RECEIVED = Folded(rf"(?:{at_word_start(['received', 'considered', 'noted', 'presented', 'introduced'])})"
+                   r"\s+(?:a|the)\s+(?:joint\s+)?report\b")
 
 
 def extract_document(doc: Document, *, check_minutes: bool = True) -> Extraction:
@@ -127,7 +128,8 @@ def _item(text: str, number: str | None, title: str | None, title_offset: int, s
     """One agenda item; a report (author, period) when its title or text says one was received."""
     body_text = text[start:end]
     item = Item(number=number, title=title, span=Span(title_offset, title_offset + len(title or "")))
-    is_report = bool(_RECEIVED.search(body_text)) or bool(title and REPORTISH.search(title))
+    low = body_text.lower()  # "received a report" needs "report": most item texts are rejected by one find
+    is_report = ("report" in low and bool(_RECEIVED.search(body_text, low))) or bool(title and REPORTISH.search(title))
     if is_report and title:
         period = find_period(title, body_text, start, meeting_date, title_offset)
         author_m = _AUTHOR.search(body_text)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import councils
+from .lexicon import may_hold
 from .periods import MONTHS
+from .segment import lowered
 
 PAGE_TYPES = re.compile(r"^(?:Agenda item|Issue - meetings|Issue details|Decision details|Minutes|"
                         r"Agenda and (?:draft )?minutes|Agenda, decisions and minutes|Meeting documents|"
@@ -58,6 +60,7 @@ COUNCIL_RE = re.compile(
 )
 SUPPORTING = re.compile(r"^\s*(?:Supporting documents|Background papers|Attachments|Documents)\s*:",
                         re.MULTILINE | re.IGNORECASE)
+_SUPPORTING_WORDS = ("documents", "papers", "attachments")  # one is in every SUPPORTING match
 MINUTES_MARK = re.compile(r"^\s*Minutes\s*:\s*$", re.MULTILINE)
 ITEM_LINE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.?\s+(?P<title>.+?)(?:\s+pdf icon PDF\s+[\d.]+\s*[KM]B)?\s*$")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -240,7 +243,9 @@ def _minutes_heading(head: str) -> re.Match | None:
 
 def parse_header(text: str) -> Header:
     h = Header(body_end=len(text))
-    sup = SUPPORTING.search(text)
+    # most pages have no "Supporting documents:" line: a substring test on the page first
+    low = lowered(text)
+    sup = SUPPORTING.search(text) if low is None or may_hold(text, low, _SUPPORTING_WORDS) else None
     if sup:
         h.body_end = sup.start()
     meeting = MEETING_LINE.search(text[:3000])

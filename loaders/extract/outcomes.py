@@ -25,9 +25,26 @@ _ACTOR = (r"(?:officers?|(?:[\w’']+\s+){0,2}?officer|chair(?:man|person)?|vice
           r"manager|head\s+of\s+\w+|cabinet\s+member|portfolio\s+holder|lead\s+member|leader|chief\s+executive|"
           r"democratic\s+services|scrutiny\s+(?:officer|team|manager))"
           r"(?:\s+(?:of|for)(?:\s+(?!to\b|be\b)[\w&’']+){1,4}?)?")
+
+
+def _lead(words: list[str]) -> str:
+    """An alternation of regex fragments (each starting with a plain lower-case letter), grouped by that
+    letter: "(?:t(?:o)|w(?:ould|ill))" for "to|would|will". The engine tests each letter once at a word
+    instead of every fragment's (alternatives are tried in the given order within a letter)."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        assert w[:1].isalpha() and w[:1].islower(), w
+        by_first.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in by_first.items()) + ")"
+
+
 # searched for anywhere, the actor starts at its head word ("officer", not the word before it): a
 # leading "\w+" would be tried at every word of every sentence
-_ACTOR_ANYWHERE = _ACTOR.replace(r"(?:[\w’']+\s+){0,2}?officer", "officer")
+_ACTOR_ANYWHERE = _lead(["officers?", "officer", "chair(?:man|person)?", r"vice[- ]chair(?:man|person)?", "director",
+                         "clerk", "manager", r"head\s+of\s+\w+", r"cabinet\s+member", r"portfolio\s+holder",
+                         r"lead\s+member", "leader", r"chief\s+executive", r"democratic\s+services",
+                         r"scrutiny\s+(?:officer|team|manager)"]) + \
+    r"(?:\s+(?:of|for)(?:\s+(?!to\b|be\b)[\w&’']+){1,4}?)?"
 _DO = (r"provide|circulate|share|send|bring|report|arrange|add|look|investigate|follow|find|write|check|review|"
        r"update|explore|come\s+back|feed\s+back|advise|discuss|establish|monitor|involve|meet|contact|liaise|seek|"
        r"confirm|clarify|pursue|consider|prepare|produce|draft|organise|organize|raise|chase|convey|forward|"
@@ -62,11 +79,13 @@ _MODAL_PASSIVE = (r"undertaken|carried\s+out|conducted|produced|prepared|organis
                   r"developed|pursued|requested|invited\s+to|contacted|checked|revisited")
 _BODY = r"(?:committee|panel|board|cabinet|council|forum|group)"
 # Top-level branches are grouped by their first word: the engine tries every branch at every position,
-# so one branch per leading word set keeps the search cheap however many phrasings it knows.
+# so one branch per leading word set keeps the search cheap however many phrasings it knows; each
+# starts with a letter or one class (`_lead`), so a branch whose first letter is wrong costs nothing.
+# (Callers use only where a match starts, so the branches' order is free.)
 _ACTION = Folded(
     r"\b(?:"
     # after a modal: "would be circulated", "should receive an update", "to come back to the Panel"
-    r"(?:would|will|should|could|to|be)\s+(?:"
+    rf"{_lead(['would', 'will', 'should', 'could', 'to', 'be'])}\s+(?:"
     r"(?:also\s+)?receive\s+(?:an?\s+)?(?:further\s+)?(?:update|report|briefing|breakdown|information)|"
     rf"(?:be\s+)?(?:{_PASSIVE})\b|"
     rf"(?<!to\s)(?<!be\s)(?<!could\s)(?:also\s+|now\s+)?be\s+(?:{_MODAL_PASSIVE})\b|"
@@ -82,14 +101,15 @@ _ACTION = Folded(
     r"(?<=would\s)(?:be\s+(?:happy|pleased|willing)\s+to\s+(?!note|see|hear|support|receive|welcome)\w+|"
     rf"(?:also\s+|personally\s+)?(?:{_PROMISE})\b))|"
     # "was being sought", "was scheduled for 4 May", "were asked to check"
-    r"(?:was|were|is|are)\s+(?:being\s+(?:sought|arranged|organised|drafted|prepared|scheduled)\b|"
+    rf"{_lead(['was', 'were', 'is', 'are'])}\s+(?:being\s+(?:sought|arranged|organised|drafted|prepared|scheduled)\b|"
     r"(?:anticipated|scheduled|planned|due)\s+(?:on|in|for|at|to\s+(?:take\s+place|be))\b|"
     # "the report was due to Committee at the September meeting" (not "due to Council staff shortages")
     rf"due\s+(?:to|before|at)\s+(?:the\s+|a\s+)?(?:[\w’']+\s+){{0,2}}?{_BODY}"
     r"(?=\s+(?:at|in|on|for|by|meeting|later|next)\b|\s*[.,;]|\s*$)|"
     rf"(?:(?<=was\s)|(?<=were\s))(?:asked|requested|instructed|invited|tasked)\s+to\s+(?:also\s+)?(?:{_DO})\b)|"
     # a future occasion: "at an upcoming board session", "in the next quarterly report", "in future reports"
-    r"(?:a|an|the|its)\s+(?:next|future|forthcoming|subsequent|upcoming)\s+(?:[\w’']+\s+){0,3}?(?:meeting|report|"
+    rf"{_lead(['a', 'an', 'the', 'its'])}\s+(?:next|future|forthcoming|subsequent|upcoming)\s+"
+    r"(?:[\w’']+\s+){0,3}?(?:meeting|report|"
     r"update|session|forum|agenda|round|seminar|workshop)s?\b|"
     r"in\s+(?:the\s+)?future\s+(?:[\w’']+\s+)?(?:reports?|meetings?|updates?|papers?|rounds?)\b|"
     rf"{_ACTOR_ANYWHERE}\s+(?:(?:would\s+|to\s+|agreed\s+to\s+)(?:also\s+)?"
@@ -98,17 +118,20 @@ _ACTION = Folded(
     r"(?:would|will)\s+be\s+(?:finalising|finalizing|circulating|providing|writing|arranging|contacting|reviewing|"
     r"looking\s+into|following\s+up|sending|preparing|bringing|reporting|liaising|updating|investigating|"
     r"producing|drafting|meeting)\b)|"
-    rf"(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:further\s+)?(?:{_DO})|undertaking\s+to\b|"
+    rf"{_lead(['agreed', 'undertook', 'offered', 'promised', 'committed'])}\s+to\s+(?:further\s+)?(?:{_DO})|"
+    r"undertaking\s+to\b|"
     # requests: "asked the Director to provide", "asked Mr Gill to look into", "requested a briefing note"
-    rf"(?:asked|requested|instructed|invited|tasked)\s+(?:(?:the\s+)?{_ACTOR}\s+to\s+(?:{_DO})\b|"
+    rf"{_lead(['asked', 'requested', 'instructed', 'invited', 'tasked'])}\s+(?:(?:the\s+)?{_ACTOR}\s+to\s+(?:{_DO})\b|"
     rf"(?<!instructed\s)(?<!tasked\s)(?:[\w’'.]+\s+){{1,4}}?to\s+(?:{_PROMISE})\b|"
     r"(?<=requested\s)(?:that\b|(?:that\s+)?(?:a|an)\s+(?:\w+\s+){0,3}?(?:report|briefing|note|breakdown|paper|"
     r"presentation|session|visit|workshop|summary)\b))|"
     rf"that\s+(?:the\s+)?(?:relevant\s+)?{_ACTOR}\s+(?:(?:{_DO})(?:e?s)?)\b|"
-    r"(?:required|requires|needed|needs|need|require)\s+(?:updating|amending|correcting|amendment|correction|"
+    rf"{_lead(['required', 'requires', 'needed', 'needs', 'need', 'require'])}\s+"
+    r"(?:updating|amending|correcting|amendment|correction|"
     r"to\s+be\s+(?:updated|amended|corrected))\b|"
     r"report(?:ing)?\s+back|come\s+back\s+to|\(action:?\s*[^)]+\)|^action\s*(?::|[-–]\s)|^requested\b|"
-    r"(?:include|included|add|added|placed|put|scheduled)\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
+    rf"{_lead(['include', 'included', 'add', 'added', 'placed', 'put', 'scheduled'])}\s+"
+    r"(?:\w+\s+){0,4}(?:on|in|to|into)\s+"
     r"the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme)"
 )
 # Follow-ups recorded in passing, searched only in sentences with one of their cue words (each branch
@@ -244,12 +267,15 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
         low = plow[s:e] if plow is not None else whole.lower()
         # a clause that matches is in a sentence that matches, but for the clause-start "Action:" / "Requested"
         cued = k in passing
-        if not decided and not _action_match(whole, low, cued) and "action" not in low and "requested" not in low:
+        whole_match = None if decided else _action_match(whole, low, cued)
+        if not decided and not whole_match and "action" not in low and "requested" not in low:
             continue
         for ps, pe in _split_clauses(text, s, e, decided=decided):
             clause = text[ps:pe]
             low = plow[ps:pe] if plow is not None else clause.lower()
-            m = _action_match(clause, low, cued) or (_DECIDED_ACTION.search(clause, low) if decided else None)
+            # a sentence of one clause was searched just above
+            m = whole_match if (ps, pe) == (s, e) and not decided else _action_match(clause, low, cued) or (
+                _DECIDED_ACTION.search(clause, low) if decided else None)
             if not m or _PROCEDURAL.search(clause, low) or clause.rstrip().endswith("?"):
                 continue
             vague = _VAGUE.search(clause)

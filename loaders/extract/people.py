@@ -34,18 +34,21 @@ from .lexicon import (
     TITLES,
     Lazy,
     at_word_start,
+    by_first_letter,
 )
 from .records import Mention, Person, Span
 from .segment import blocks as split_blocks
+from .segment import lowered
 
 _TW = r"(?!(?:The|A|An|In|On|At|Our|Their|His|Her|This|That|These|Those|It|He|She|They|We|And|Of)\b)" \
       r"[A-Z][\w’'\-]*"
-_HEADS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(ROLE_HEADS, key=len, reverse=True))
+# grouped by first letter (lexicon.by_first_letter): every job-title pattern embeds these lists
+_HEADS = by_first_letter(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(ROLE_HEADS, key=len, reverse=True))
 # a remit runs over a wrapped line but never over a blank one ("... Transport\n\nAdditional documents:")
 _SP = r"(?:[ \t\u00a0]|\n(?![ \t\u00a0]*\n))+"
 _TAIL = rf"{_TW}(?:{_SP}{_TW})*(?:(?:,{_SP}{_TW}(?:{_SP}{_TW})*)*,?{_SP}(?:and|&){_SP}{_TW}(?:{_SP}{_TW})*)?"
 # "Assistant Director – Inclusion & Additional Needs": a dash joins a head to its remit
-_REMIT = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(REMITS, key=len, reverse=True))
+_REMIT = by_first_letter(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(REMITS, key=len, reverse=True))
 ROLE_BODY = rf"(?:{_TW}\s+(?:(?:and|&)\s+)?){{0,6}}(?:{_HEADS})(?:\s+(?:{_HEADS}))?" \
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TAIL}|\s+[–—-]\s+{_TAIL}|" \
             rf"\s+(?:{_REMIT})(?:\s+(?:and|&)\s+(?:{_REMIT}))?)?" \
@@ -128,7 +131,12 @@ _HEARD_BEFORE = re.compile(r"(?:\bheard|\bdeputation(?:\s+request)?|\b(?:represe
 _FULL_NAME = re.compile(rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?[ \t]+{_SURNAME}(?![\w’'-])")
 _MORE_CAPITALS = re.compile(r"[ \t]+[A-Z]")
 _HEARD_SEP = re.compile(r"\s*(?:,\s*(?:supported\s+by\s+|and\s+)?|\s+and\s+)")
-_JOINED_INITIAL = re.compile(r"^([A-Z])(?=[A-Z][a-z]{2})")
+_JOINED_INITIAL = re.compile(r"[A-Z](?=[A-Z][a-z]{2})")
+
+
+def _unjoin_initial(name: str) -> str:
+    """'TPugh' is T Pugh. A match and a slice: `sub` with a template costs a Python-level call each time."""
+    return name[0] + " " + name[1:] if "A" <= name[1:2] <= "Z" and _JOINED_INITIAL.match(name) else name
 _HEAD_WORDS = {h for h in ROLE_HEADS if " " not in h}
 _REMIT_LIST_GOES_ON = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _REMIT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
@@ -353,6 +361,9 @@ class PeopleFinder:
 
     def _contacts(self, start: int, end: int) -> None:
         """ModernGov meeting pages name the clerk: 'Contact: Ann Bolt'."""
+        low = lowered(self.text)
+        if low is not None and "contact" not in low:  # most pages name none: one substring test
+            return
         for c in _CONTACT.finditer(self.text, start, end):
             line_end = self.text.find("\n", c.end())  # the name ends with its line: "Contact: Ann Bolt \n\nItems"
             m = _UNTITLED.match(self.text, c.end(), end if line_end < 0 else min(end, line_end))
@@ -437,7 +448,7 @@ class PeopleFinder:
                     self.text[e:e + 1] in (".", ";", "\n", "") and _role_before(self.text, s)):
                 continue  # a name is followed by its verb, its title or a bracket, or ends "..., the Lead, Ann Bolt."
             name = m.group(0)
-            words = _JOINED_INITIAL.sub(r"\1 ", name).replace(".", " ").split()
+            words = _unjoin_initial(name).replace(".", " ").split()
             if any(len(w) > 1 and (w.lower() in NOT_NAME or w.lower() in SPEECH_VERBS) for w in words):
                 continue
             if self._overlaps(s, e) or len(words) < 2 or _REMIT_BEFORE.search(self.text, max(0, s - 5), s) or \
@@ -631,7 +642,7 @@ class PeopleFinder:
     # -- clustering -------------------------------------------------------------------------------
     def _add_named(self, name: str, span: Span, kind: str | None, *, name_span: tuple[int, int],
                    mention_kind: str, role: str | None = None) -> None:
-        name = _JOINED_INITIAL.sub(r"\1 ", name)  # "TPugh" is T Pugh
+        name = _unjoin_initial(name)  # "TPugh" is T Pugh
         parts = split_name(name)
         if parts.surname.lower() in NOT_NAME and kind != "councillor":  # a title vouches for "Councillor Council"
             return

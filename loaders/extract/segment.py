@@ -60,7 +60,23 @@ class Sentence:
 
 
 def blocks(text: str) -> list[Block]:
-    """One block per non-blank line run; a line with a list marker starts a new block."""
+    """One block per non-blank line run; a line with a list marker starts a new block.
+
+    Extraction and the people finder both ask for a page's blocks: the second asking is answered
+    from a small cache (a copy of the list; blocks are immutable).
+    """
+    got = _BLOCKS.get(text)
+    if got is None:
+        if len(_BLOCKS) >= 4:
+            _BLOCKS.clear()
+        got = _BLOCKS[text] = tuple(_blocks(text))
+    return list(got)
+
+
+_BLOCKS: dict[str, tuple[Block, ...]] = {}
+
+
+def _blocks(text: str) -> list[Block]:
     out: list[Block] = []
     start: int | None = None
     marker: str | None = None

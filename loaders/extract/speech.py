@@ -28,6 +28,8 @@ from .lexicon import (
     Folded,
     Lazy,
     at_word_start,
+    may_hold,
+    may_match,
 )
 from .people import _APPOSITIVE, _VERB_AFTER, ASIDE, ROLE_BODY, is_committee_office
 from .records import Answer, Mention, Person, Question, Span
@@ -58,6 +60,11 @@ _PASSIVE_QUESTION = Folded(
     r"an?\s+(?:explanation|update|breakdown|briefing))(?:\s+(?:on|about|regarding|concerning|as\s+to|of)\s+"
     r"[^.;]{2,120}?)?|reference)\s+(?:was|were)\s+(?:also\s+)?(?:requested|sought|made)\b|"
     r"\bit\s+would\s+be\s+(?:helpful|useful|beneficial)\b")
+# the verbs every match of the passive patterns holds: most passive sentences have none, and a
+# substring test is cheaper than the search (lexicon.may_match)
+_PASSIVE_ANSWER_WORDS = ("advised", "informed", "told", "assured", "reminded", "updated")
+_PASSIVE_QUESTION_WORDS = ("raised", "expressed", "asked", "voiced", "put", "queried", "questioned", "requested",
+                           "suggested", "sought", "made", "helpful", "useful", "beneficial")
 _OFFICERS_ANSWER = re.compile(
     r"(?:the\s+)?(?:relevant\s+|senior\s+)?officers?\s+(?:also\s+|then\s+|further\s+)?(?P<verb>advised|confirmed|"
     r"explained|responded|replied|clarified|informed|assured|reassured|stated|said|reported|agreed|undertook|"
@@ -88,6 +95,17 @@ WRITTEN_Q = re.compile(r"^\s*(?:\(?\d{1,3}[a-z]?[.):]?\s+)?(?:Supplementary\s+)?
                        r"\S.{0,120}?:?\s*$",
                        re.IGNORECASE)
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
+
+
+def _written_heading(heading: str) -> tuple[re.Match | None, re.Match | None]:
+    """WRITTEN_Q's and WRITTEN_A's matches of a paragraph; most paragraphs hold neither word, and a
+    substring test is cheaper than the two matches."""
+    low = heading.lower()
+    wq = WRITTEN_Q.match(heading) if may_hold(heading, low, ("question",)) else None
+    wa = WRITTEN_A.match(heading) if may_hold(heading, low, ("response", "reply", "answer")) else None
+    return wq, wa
+
+
 # "the following points were raised:" introduces members' points; "the reports are attached as follows:" does not
 _INTRODUCES_POINTS = re.compile(r"\b(?:raised|asked|made|put|submitted|queried|discussed|summari[sz]ed|comments|"
                                 r"questions|concerns|issues\s+(?:were|was)|focus(?:ed|sed)\s+on|discussions?\s+(?:are|"
@@ -142,11 +160,24 @@ _NOTICE_OF_QUESTION = re.compile(r"\b(?:notice\s+of|submitted|put|asked|tabled)\
                                  r"(?:supplementary\s+|written\s+|oral\s+)?question\b", re.I)
 _PASSIVE_VIEW = Folded(r"\bit\s+was\s+(?:also\s+|further\s+)?(?:emphasised|emphasized|stressed|felt|commented|"
                        r"highlighted|pointed\s+out|observed)\s+(?:by\s+(?:members|the\s+committee)\s+)?that\b")
+_COLLECTIVE_WORDS = ("member", "councillors", "committee", "panel", "board")  # every COLLECTIVE_SUBJECT holds one
+_PASSIVE_VIEW_WORDS = ("emphasised", "emphasized", "stressed", "felt", "commented", "highlighted", "pointed",
+                       "observed")
 _PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologies\s+for\s+absence|urgent\s+business|"
                         r"standing\s+order|(?:was|were)\s+quorate|minutes\s+of\s+the\s+(?:previous|last)\s+meeting|"
                         r"(?:questions?|petitions?|deputations?)\s+(?:had\s+been|have\s+been|were|was)\s+"
                         r"(?:received|submitted|lodged|tabled)|"
                         r"(?:had|have|has)\s+(?:lodged|submitted|tabled)\s+(?:\w+\s+){0,2}questions?")
+# every match of _PROCEDURE holds one of these (it is case-sensitive and run on lower-cased clauses)
+_PROCEDURE_WORDS = ("declaration", "apologies", "urgent", "standing", "quorate", "minutes", "received", "submitted",
+                    "lodged", "tabled")
+
+
+def _procedural(low: str) -> bool:
+    """_PROCEDURE in a lower-cased clause; most clauses hold none of its words, and `in` is cheaper."""
+    return any(w in low for w in _PROCEDURE_WORDS) and _PROCEDURE.search(low) is not None
+
+
 _REPORTED_EARLIER = re.compile(r"(?:\s*\([^()]{0,80}\)|\s*,[^,.;]{0,80},)?\s+had\s+"
                                r"(?:also\s+|previously\s+|earlier\s+)?[a-z]+ed\b")
 _FEELING = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:also\s+|still\s+|particularly\s+|very\s+)?(?:concerned|worried|"
@@ -311,13 +342,23 @@ class SpeechReader:
                 self.out.pronoun_mentions.append((person, Mention(m.group("p"), Span(ps, pe), "pronoun")))
         cm = None
         if not found:  # "Members queried ..." or "In relation to X, members queried ..."
-            cm = COLLECTIVE_SUBJECT.match(sentence) or COLLECTIVE_SUBJECT.match(sentence, _INTRO.match(sentence).end())
-            om = _OFFICERS_ANSWER.match(sentence) or _OFFICERS_ANSWER.match(sentence, _INTRO.match(sentence).end())
+            intro = -1  # where the words after a lead-in start, read once a sentence
+            collective = may_hold(sentence, low, _COLLECTIVE_WORDS)
+            cm = COLLECTIVE_SUBJECT.match(sentence) if collective else None
+            if cm is None and collective:
+                intro = _INTRO.match(sentence).end()
+                cm = COLLECTIVE_SUBJECT.match(sentence, intro)
+            om = None
+            if may_hold(sentence, low, ("officer",)):
+                om = _OFFICERS_ANSWER.match(sentence)
+                if om is None:
+                    om = _OFFICERS_ANSWER.match(sentence, intro if intro >= 0 else _INTRO.match(sentence).end())
             if om:  # "Officers advised that ...": an answer from officers the minutes do not name
                 found.append(Act(s + om.start(), e, None, om.group("verb").lower(), collective=True,
                                  kind="passive_answer", block=sent.block))
                 cm = None
-        if not found and not cm and (tm := _THAT_INTRO.match(sentence)) is not None:
+        if not found and not cm and may_hold(sentence, low, ("that",)) and \
+                (tm := _THAT_INTRO.match(sentence)) is not None:
             # "It was noted that a Member had enquired about ...": only an asking verb makes it a question
             cm = COLLECTIVE_SUBJECT.match(sentence, tm.end())
             vm = _VERB_AFTER.match(sentence, cm.end()) if cm else None
@@ -335,7 +376,8 @@ class SpeechReader:
             if who:
                 found.append(Act(s + pb.start(), e, who[0], "responded", block=sent.block,
                                  co=[p for p in who[1:] if p is not who[0]]))
-        pa = _PASSIVE_ANSWER.search(sentence, low) if passive else None
+        pa = _PASSIVE_ANSWER.search(sentence, low) if passive and may_match(sentence, low, _PASSIVE_ANSWER_WORDS) \
+            else None
         if pa and not any(a.pos <= s + pa.start() for a in found if a.person):
             found.append(Act(s + pa.start(), e, None, "advised", collective=True, kind="passive_answer",
                              block=sent.block))
@@ -346,10 +388,11 @@ class SpeechReader:
         # "the following points were raised:" introduces the questions; it is not one
         # "Further information was requested and members were informed ...": the point before its answer
         pq = _PASSIVE_QUESTION.search(sentence, low) if passive and not any(a.person for a in found) and \
-            not sentence.rstrip().endswith(":") else None
+            not sentence.rstrip().endswith(":") and may_match(sentence, low, _PASSIVE_QUESTION_WORDS) else None
         if pq and any(a.pos <= s + pq.start() for a in found):
             pq = None
-        pv = _PASSIVE_VIEW.search(sentence, low) if passive and not found and not pq else None
+        pv = _PASSIVE_VIEW.search(sentence, low) if passive and not found and not pq and \
+            may_match(sentence, low, _PASSIVE_VIEW_WORDS) else None
         if pv:  # "It was emphasised that the breaches warranted robust action": a view put by members unnamed
             found.append(Act(s + pv.start(), e, None, "view", collective=True, block=sent.block))
         if pq:
@@ -456,7 +499,7 @@ class SpeechReader:
         low = clause.lower()
         reported = act.person is not None and act.person.kind != "councillor" and _REPORTED_EARLIER.match(
             self.text, self._mention_end(act.person, act.pos), act.end)
-        if _PROCEDURE.search(low) or reported or (is_committee_office(act.person.role if act.person else None)
+        if _procedural(low) or reported or (is_committee_office(act.person.role if act.person else None)
                                                   and _ASKS_THE_MEMBERS.search(low)):
             # the chair running the meeting ("sought declarations of interest"), or what someone had said
             # elsewhere ("The Inspector had raised concerns"): not a question put at this meeting
@@ -551,13 +594,13 @@ class SpeechReader:
                 if self._extends_written(block, heading, sents_of[block.index]):
                     consumed = block.index
                     continue
-                who = self._mentions_in(block.span.start, block.span.end) \
-                    if WRITTEN_Q.match(heading) or WRITTEN_A.match(heading) else []
-                if who or WRITTEN_A.match(heading):  # "Questions from Committee Members" names no one: an agenda line
-                    to = heading.find(" to ") if WRITTEN_Q.match(heading) else -1
+                wq, wa = _written_heading(heading)
+                who = self._mentions_in(block.span.start, block.span.end) if wq or wa else []
+                if who or wa:  # "Questions from Committee Members" names no one: an agenda line
+                    to = heading.find(" to ") if wq else -1
                     asking = [w for w in who if w[0] < block.span.start + to] if to > 0 else who
                     # "Question from Councillor A to the Cabinet Member for B": A asks (B answers below)
-                    written = ("q" if WRITTEN_Q.match(heading) else "a", (asking or who)[-1][1] if who else None)
+                    written = ("q" if wq else "a", (asking or who)[-1][1] if who else None)
                     consumed = block.index
                     continue
                 addressed = _PUT_TO.match(heading) if len(heading) < 200 and " to " in heading else None
