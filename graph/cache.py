@@ -94,6 +94,7 @@ _SCHEMA = [
 # a person record is these, the post's title (from role and kind: `model.post_title`) and the
 # document's meeting date (kept once, on the document's row)
 _PERSON_COLS = "name, kind, role, member_id, start, party, ward, post"
+_WHO = ("council", "bucket", "name", "kind", "role", "member_id", "party", "ward", "post")  # a mention's description
 
 
 def pack(parts: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
@@ -160,9 +161,7 @@ class ExtractionCache:
         db.execute("INSERT OR IGNORE INTO meta(k, v) VALUES ('version', ?)", (str(VERSION),))
         db.commit()
         self._keys = {k for (k,) in db.execute("SELECT key FROM extraction")}
-        self._props: dict[str, int] | None = None
-        self._nids: dict[str, int] | None = None
-        self._whos: dict[tuple, int] | None = None
+        self._interned: dict[str, dict[tuple, int]] = {}
         self._parsed: dict[int, dict[str, Any]] = {}  # property sets read back, by id (never changed)
         self._pending = 0
 
@@ -172,34 +171,19 @@ class ExtractionCache:
     def __len__(self) -> int:
         return len(self._keys)
 
-    def _who_id(self, rec: tuple) -> int:
-        if self._whos is None:
-            self._whos = {tuple(r[1:]): r[0] for r in self._db.execute(
-                "SELECT id, council, bucket, name, kind, role, member_id, party, ward, post FROM who")}
-        got = self._whos.get(rec)
+    def _intern(self, table: str, cols: tuple[str, ...], value: tuple) -> int:
+        """The id of `value` in a lookup table (people's descriptions, shared node ids, property
+        texts: each stored once and referred to by number), added if new."""
+        memo = self._interned.get(table)
+        if memo is None:
+            memo = self._interned[table] = {tuple(r[1:]): r[0] for r in self._db.execute(
+                f"SELECT id, {', '.join(cols)} FROM {table}")}
+        got = memo.get(value)
         if got is None:
-            got = self._db.execute("INSERT INTO who(council, bucket, name, kind, role, member_id, party, ward, post) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rec).lastrowid
-            self._whos[rec] = got
+            got = self._db.execute(f"INSERT INTO {table}({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                                   value).lastrowid
+            memo[value] = got
         return got
-
-    def _nid_id(self, nid: str) -> int:
-        if self._nids is None:
-            self._nids = {n: i for i, n in self._db.execute("SELECT id, nid FROM nids")}
-        got = self._nids.get(nid)
-        if got is None:
-            got = self._db.execute("INSERT INTO nids(nid) VALUES (?)", (nid,)).lastrowid
-            self._nids[nid] = got
-        return got
-
-    def _prop_id(self, text: str) -> int:
-        if self._props is None:
-            self._props = {j: i for i, j in self._db.execute("SELECT id, json FROM props")}
-        pid = self._props.get(text)
-        if pid is None:
-            pid = self._db.execute("INSERT INTO props(json) VALUES (?)", (text,)).lastrowid
-            self._props[text] = pid
-        return pid
 
     def put(self, key: str, packed: tuple[bytes, dict[str, Any]]) -> None:
         if key in self._keys:
@@ -216,10 +200,11 @@ class ExtractionCache:
                          (key, meta.get("source"), meta.get("council"), meta.get("committee"), whn, blob)).lastrowid
         council = meta.get("council")
         db.executemany("INSERT INTO mention(doc, idx, who, start) VALUES (?, ?, ?, ?)",
-                       [(doc, i, self._who_id((council, b, p[0], p[1], p[2], p[3], p[5], p[6], p[7])), p[4])
+                       [(doc, i, self._intern("who", _WHO, (council, b, *p[:4], *p[5:8])), p[4])
                         for i, (p, b) in enumerate(zip(people, meta.get("buckets", ()), strict=True))])
         db.executemany("INSERT OR IGNORE INTO contrib(nid, doc, props) VALUES (?, ?, ?)",
-                       [(self._nid_id(nid), doc, self._prop_id(text)) for nid, text in meta.get("shared", ())])
+                       [(self._intern("nids", ("nid",), (nid,)), doc, self._intern("props", ("json",), (text,)))
+                        for nid, text in meta.get("shared", ())])
         self._keys.add(key)
         self._pending += 1
         if self._pending >= 500:
