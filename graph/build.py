@@ -258,21 +258,19 @@ def _finish(report: BuildReport, sources: list[Path], store: Path, cache: Path, 
 
     record = {"version": version, "documents": current, "ids": uuid.uuid4().hex,
               "files": {source: files[source] for source in current if source in files}}
-    id_changes: list[tuple[str, str, bool, int, int]] = []
-
     def before_swap(new_db: Path, stats: StoreStats) -> None:
         write_state_next(store, {**record, "stats": vars(stats)}, new_db)
 
     plan = _plan_update(xcache, current, previous, state, store) if previous else None
     if plan is not None:
         report.incremental = True
-        report.stats = update_store(lambda conn, tmp: _apply_update(conn, tmp, xcache, plan, id_changes), store,
+        report.stats = update_store(lambda conn, tmp: _apply_update(conn, tmp, xcache, plan), store,
                                     before_swap=before_swap)
     else:
-        report.stats = new_store(lambda files: _fill_store(files, xcache, current, id_changes), store,
+        report.stats = new_store(lambda files: _fill_store(files, xcache, current), store,
                                  before_swap=before_swap)
     commit_state(store)
-    xcache.set_ids(id_changes, record["ids"])  # after the swap: a crash before this makes the next build a full one
+    xcache.set_ids(record["ids"])  # after the swap: a crash before this makes the next build a full one
     _trim_cache(cache, xcache, current)
     return report
 
@@ -290,16 +288,13 @@ def _trim_cache(cache: Path, xcache: ExtractionCache, current: dict[str, str]) -
 
 # -- identities, a council at a time -----------------------------------------------------------------------
 
-_Changes = list[tuple[str, str, bool, int, int]]  # (id, stem, started its cluster, doc row id, index)
-
-
-def _resolve(xcache: ExtractionCache, council: str, live: set[int],
-             changes: _Changes) -> tuple[dict[tuple[int, int], str], list[tuple[tuple, str]]]:
+def _resolve(xcache: ExtractionCache, council: str, live: set[int]) -> tuple[dict[tuple[int, int], str],
+                                                                           list[tuple[tuple, str]]]:
     """Resolve one whole council's people from the cache's person rows (nothing else is read).
 
     Returns the ids by (document row id, person index) and the (person record, id) pairs in
-    document order for `person_rows`; `changes` collects the ids to store once the new store is in
-    place."""
+    document order for `person_rows`; the ids that changed are staged in the cache, to be recorded
+    once the new store is in place."""
     whos = xcache.people(council, live)
     resolve_council(council, whos)
     ids: dict[tuple[int, int], str] = {}
@@ -307,8 +302,8 @@ def _resolve(xcache: ExtractionCache, council: str, live: set[int],
     for w in whos:
         ids[(w.rid, w.order)] = w.id
         recs.append((w.rec, w.id))
-        if (w.id, w.base, w.creator) != (w.old, w.old_base, w.old_creator):
-            changes.append((w.id, w.base, w.creator, w.rid, w.order))
+    xcache.stage_ids([(w.id, w.base, w.creator, w.rid, w.order) for w in whos
+                      if (w.id, w.base, w.creator) != (w.old, w.old_base, w.old_creator)])
     return ids, recs
 
 
@@ -330,8 +325,7 @@ class CouncilChange:
     posts_gained: dict[str, list[tuple]]  # post id -> records of its new holders
 
 
-def _identities(xcache: ExtractionCache, council: str, plan: _Plan,
-                changes: list[tuple[str, str, bool, int, int]]) -> CouncilChange:
+def _identities(xcache: ExtractionCache, council: str, plan: _Plan) -> CouncilChange:
     """Resolve again what the documents entering or leaving a council can change (identity's
     `resolve_changes`; the whole council when site member ids are involved), and gather what the
     council's person, post and holds rows are made from."""
@@ -346,7 +340,7 @@ def _identities(xcache: ExtractionCache, council: str, plan: _Plan,
     else:
         result = resolve_changes(council, delta, src)
     changed = [w for w in result if (w.id, w.base, w.creator) != (w.old, w.old_base, w.old_creator)]
-    changes.extend((w.id, w.base, w.creator, w.rid, w.order) for w in changed)
+    xcache.stage_ids([(w.id, w.base, w.creator, w.rid, w.order) for w in changed])
     now = {(w.rid, w.order): w for w in result}
     moved_people = [w for w in changed if w.id != w.old]
     moved = {w.rid for w in moved_people}
@@ -411,8 +405,7 @@ def _person_side(files: CsvFiles, cid: str, recs: list[tuple[tuple, str]], stats
     stats.edges += len(persons) + len(posts) + len(holds)
 
 
-def _fill_store(files: CsvFiles, xcache: ExtractionCache, current: dict[str, str],
-                changes: list[tuple[str, str, bool, int, int]]) -> StoreStats:
+def _fill_store(files: CsvFiles, xcache: ExtractionCache, current: dict[str, str]) -> StoreStats:
     """A whole new store's bulk-load files, a council at a time: its identities resolved, then its
     documents' stored rows appended (nothing re-extracted, nothing regenerated), then its people and
     posts. Only one council's people and the shared nodes are in memory at once."""
@@ -423,7 +416,7 @@ def _fill_store(files: CsvFiles, xcache: ExtractionCache, current: dict[str, str
     shared: dict[tuple[str, str], dict] = {}
     for council in sorted(by_council):
         live = by_council[council]
-        ids, recs = _resolve(xcache, council, live, changes)
+        ids, recs = _resolve(xcache, council, live)
         for rid, parts in xcache.parts(council, live):
             _write_parts(files, parts, rid, ids, stats)
             for label, nid, props in parts["shared"]:
@@ -477,9 +470,8 @@ def _plan_update(xcache: ExtractionCache, current: dict[str, str], previous: dic
     return _Plan(live={docs[k][0] for k in cur}, removed=removed, added=added, councils=councils)
 
 
-def _apply_update(conn, tmp: Path, xcache: ExtractionCache, plan: _Plan,
-                  changes: list[tuple[str, str, bool, int, int]]) -> StoreStats:
+def _apply_update(conn, tmp: Path, xcache: ExtractionCache, plan: _Plan) -> StoreStats:
     from . import incremental
 
     return incremental.apply(conn, tmp, xcache, plan.live, plan.removed, plan.added, plan.councils,
-                             lambda council: _identities(xcache, council, plan, changes), _write_parts)
+                             lambda council: _identities(xcache, council, plan), _write_parts)

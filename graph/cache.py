@@ -295,14 +295,25 @@ class ExtractionCache:
         row = self._db.execute("SELECT v FROM meta WHERE k = 'ids'").fetchone()
         return row[0] if row else None
 
-    def set_ids(self, changes: Iterable[tuple[str, str, bool, int, int]], generation: str) -> None:
-        """Record the person ids of the store just swapped in (id, stem, whether it started its
-        cluster, doc row id, index), with its generation."""
+    def stage_ids(self, changes: list[tuple[str, str, bool, int, int]]) -> None:
+        """Hold person ids resolved for the store being made (id, stem, whether it started its
+        cluster, doc row id, index) until `set_ids` records them. On disk, not in memory: a first
+        build resolves every mention of the corpus (millions at a million items), and they can be
+        recorded only once the new store is in place. A temporary table, so a build that dies
+        leaves nothing behind; a mention staged twice keeps its last id, as applying in order would."""
+        db = self._db
+        db.execute(_STAGED)
+        db.executemany("INSERT OR REPLACE INTO staged_ids VALUES (?, ?, ?, ?, ?)", changes)
+
+    def set_ids(self, generation: str) -> None:
+        """Record the staged person ids as those of the store just swapped in, with its generation."""
         self.commit()
         db = self._db
-        db.executemany("UPDATE mention SET id = CASE WHEN ?1 = (SELECT w.council FROM who w WHERE w.id = mention.who) "
-                       "|| '/person/' || ?2 THEN '' ELSE ?1 END, base = ?2, creator = ?3 WHERE doc = ?4 AND idx = ?5",
-                       changes)
+        db.execute(_STAGED)
+        db.execute("UPDATE mention SET id = CASE WHEN s.id = (SELECT w.council FROM who w WHERE w.id = mention.who) "
+                   "|| '/person/' || s.base THEN '' ELSE s.id END, base = s.base, creator = s.creator "
+                   "FROM staged_ids s WHERE mention.doc = s.doc AND mention.idx = s.idx")
+        db.execute("DELETE FROM staged_ids")
         db.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('ids', ?)", (generation,))
         db.commit()
 
@@ -338,6 +349,10 @@ class ExtractionCache:
 _COLS = ", ".join("p." + c.strip() for c in _PERSON_COLS.split(","))
 _SELECT = (f"SELECT e.rowid, e.source, e.committee, p.idx, {_COLS}, e.whn, p.id, p.base, p.creator FROM person p "
            "JOIN extraction e ON e.rowid = p.doc")
+
+
+_STAGED = ("CREATE TEMP TABLE IF NOT EXISTS staged_ids(id TEXT, base TEXT, creator INTEGER, doc INTEGER, "
+           "idx INTEGER, PRIMARY KEY(doc, idx)) WITHOUT ROWID")
 
 
 def _who(row: tuple) -> Who:

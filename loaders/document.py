@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 
@@ -41,9 +42,11 @@ class Document:
     def page_of(self, offset: int) -> int | None:
         return page_at(self.page_starts, offset)
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
-        """Stable hash of the decoded text: builds skip documents whose hash is unchanged."""
+        """Stable hash of the decoded text: builds skip documents whose hash is unchanged. Made once
+        a document: a build keys, de-duplicates and records each document by it, and records of a
+        hundred thousand files should share one string each, not hold three."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     @property

@@ -151,7 +151,7 @@ def test_a_crash_after_the_swap_before_the_ids_are_recorded_makes_the_next_build
     api.build([corpus], store)
     generate(corpus / "more", 5, seed=10, start=120)
 
-    def crash(self, changes, generation):
+    def crash(self, generation):
         raise KeyboardInterrupt("killed after the swap")
 
     monkeypatch.setattr(ExtractionCache, "set_ids", crash)

@@ -31,10 +31,16 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
 
 
-@lru_cache(maxsize=65536)
 def council_slug(council: str | None, source: str) -> str:
     if not council:
         return "unknown-" + hashlib.sha1(source.encode()).hexdigest()[:8]
+    return _named_slug(council)
+
+
+@lru_cache(maxsize=4096)
+def _named_slug(council: str) -> str:
+    """Cached by name alone: a cache keyed by source as well would hold an entry a document and
+    never hit across documents."""
     words = [w for w in re.findall(r"[a-z0-9']+", council.lower()) if w not in _GENERIC or w == "and"]
     while words and words[0] == "and":
         words.pop(0)
