@@ -2,8 +2,8 @@
 
 `recurring_concerns` and `compare_councils` aggregate every question in the store through a five-hop
 traversal (topic <- question -> item -> meeting -> committee -> council): their cost grows with the
-corpus although their answer does not. At build time, once the new store is loaded, one pass of
-that same traversal fills the `ConcernSummary` table, one row per topic x committee x municipal
+corpus although their answer does not. At build time, once the new store is loaded, that same
+traversal, run a committee at a time, fills the `ConcernSummary` table, one row per topic x committee x municipal
 year x council with the number of questions, the askers' names and the first and last meeting
 dates. The queries then read a few thousand summary rows instead of every question, and roll them
 up in Python (`recurring_concerns_from_summary`, `compare_councils_from_summary`) into exactly the
@@ -27,15 +27,6 @@ _DDL = (f"CREATE NODE TABLE {TABLE}(id STRING, topic STRING, label STRING, counc
         "committee_id STRING, committee STRING, year INT64, questions INT64, askers STRING, first_date STRING, "
         "last_date STRING, PRIMARY KEY(id))")
 
-# The traversal of recurring_concerns, grouped one level finer (by committee id, council id and year).
-_FILL = """
-MATCH (t:Topic)<-[ab:ABOUT]-(q:Question)-[:RAISED_AT]->(i:AgendaItem)-[:AT_MEETING]->(m:Meeting)
-      -[:OF_COMMITTEE]->(c:Committee)-[:OF_COUNCIL]->(co:Council)
-WHERE ab.rank = 0 {where}
-OPTIONAL MATCH (p:Person)-[:ASKED]->(q)
-RETURN t.id, t.name, co.id, co.name, c.id, c.name, m.municipal_year, count(DISTINCT q),
-       collect(DISTINCT p.name), min(m.date), max(m.date)"""
-
 _INSERT = (f"UNWIND $rows AS r CREATE (:{TABLE} {{id: r.id, topic: r.topic, label: r.label, "
            "council_id: r.council_id, council: r.council, committee_id: r.committee_id, committee: r.committee, "
            "year: r.year, "
@@ -43,9 +34,18 @@ _INSERT = (f"UNWIND $rows AS r CREATE (:{TABLE} {{id: r.id, topic: r.topic, labe
 
 
 def build_summaries(conn: Any, batch: int = 5000) -> int:
-    """Fill the summary table of a freshly loaded store through an open read-write connection."""
+    """Fill the summary table of a freshly loaded store through an open read-write connection.
+
+    One committee at a time, not in one traversal of every question: the store library holds a
+    query's joins and DISTINCT sets in its bounded buffer pool, so a single pass needs pool in
+    proportion to the corpus (a 1,000,000-item build ran out of a 768 MB pool in it), while one
+    committee's pass needs the pool of one committee. Each question falls in one committee's rows,
+    so the table is the one a single pass gives."""
     conn.execute(_DDL)
-    return _fill(conn, _FILL.format(where=""), {}, batch)
+    n = 0
+    for (committee,) in _all(conn, "MATCH (c:Committee) RETURN c.id ORDER BY c.id", {}):
+        n += _fill(conn, _GROUP.format(year="true"), {"c": committee}, batch)
+    return n
 
 
 def refresh_summaries(conn: Any, councils: list[str], batch: int = 5000) -> int:
@@ -54,7 +54,11 @@ def refresh_summaries(conn: Any, councils: list[str], batch: int = 5000) -> int:
     if not councils:
         return 0
     conn.execute(f"MATCH (s:{TABLE}) WHERE s.council_id IN $c DELETE s", {"c": councils})
-    return _fill(conn, _FILL.format(where="AND co.id IN $c"), {"c": councils}, batch)
+    n = 0
+    for (committee,) in _all(conn, "MATCH (c:Committee)-[:OF_COUNCIL]->(co:Council) WHERE co.id IN $c "
+                                   "RETURN c.id ORDER BY c.id", {"c": councils}):
+        n += _fill(conn, _GROUP.format(year="true"), {"c": committee}, batch)
+    return n
 
 
 # One group's traversal, started from its committee (the store finds it by id), not from every question.
@@ -294,12 +298,17 @@ def _insert_people(conn: Any, rows: list[dict[str, Any]], batch: int = 5000) -> 
         conn.execute(_P_INSERT, {"rows": rows[i:i + batch]})
 
 
-def build_person_summaries(conn: Any) -> int:
-    """Fill the person summary table of a freshly loaded store (one pass of each traversal)."""
+def build_person_summaries(conn: Any, chunk: int = 5000) -> int:
+    """Fill the person summary table of a freshly loaded store, some thousands of people at a time
+    for the reason `build_summaries` goes a committee at a time: the buffer pool one query needs."""
     conn.execute(_PERSON_DDL)
-    rows = _person_rows(_person_aggregates(conn))
-    _insert_people(conn, rows)
-    return len(rows)
+    ids = [r[0] for r in _all(conn, "MATCH (p:Person) RETURN p.id ORDER BY p.id", {})]
+    n = 0
+    for i in range(0, len(ids), chunk):
+        rows = _person_rows(_person_aggregates(conn, people=ids[i:i + chunk]))
+        _insert_people(conn, rows)
+        n += len(rows)
+    return n
 
 
 def refresh_people(conn: Any, people: set[str]) -> None:
