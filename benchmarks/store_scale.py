@@ -1,6 +1,6 @@
 """Build throughput, query times, disk and peak memory on a large generated corpus.
 
-    python benchmarks/store_scale.py [N] [--workers W]     # default 100000 agenda items, all cores
+    python benchmarks/store_scale.py [N] [--workers W] [--keep DIR [--reuse]]  # default 100000 items, all cores
 
 Writes N items with the generator, builds the embedded store from scratch (extraction on a process
 pool + identity + topics + bulk load + summary tables), rebuilds it with nothing changed (cache
@@ -19,6 +19,7 @@ import argparse
 import contextlib
 import os
 import resource
+import shutil
 import statistics
 import tempfile
 import time
@@ -69,16 +70,25 @@ def main() -> None:
     ap.add_argument("n", nargs="?", type=int, default=100_000)
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--keep", type=Path, default=None, help="work in this folder, kept")
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --keep: use the minutes already generated there (same N) and build afresh")
     args = ap.parse_args()
     n = args.n
     print(f"load average {load()} ({os.cpu_count()} cores)", flush=True)
     with (contextlib.nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory()) as tmp:
         src = Path(tmp) / "minutes"
-        t0 = time.perf_counter()
-        generate(src, n, seed=11)
-        size = sum(p.stat().st_size for p in src.glob("*.txt")) / 1e6
-        print(f"generated {n} items ({size:.1f} MB) in {time.perf_counter() - t0:.0f} s", flush=True)
         store = Path(tmp) / "big.lbdb"
+        t0 = time.perf_counter()
+        if args.reuse and args.keep and (src / "manifest.csv").exists():
+            shutil.rmtree(src / "added", ignore_errors=True)  # the last run's 10 added files
+            for old in Path(tmp).glob("big.lbdb*"):  # build from scratch, as the first run did
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+            size = sum(p.stat().st_size for p in src.glob("*.txt")) / 1e6
+            print(f"reused {len(list(src.glob('*.txt')))} generated files ({size:.1f} MB)", flush=True)
+        else:
+            generate(src, n, seed=11)
+            size = sum(p.stat().st_size for p in src.glob("*.txt")) / 1e6
+            print(f"generated {n} items ({size:.1f} MB) in {time.perf_counter() - t0:.0f} s", flush=True)
         t0 = time.perf_counter()
         c0 = cpu_s()
         report = api.build([src], store, workers=args.workers)
