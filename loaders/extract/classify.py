@@ -6,21 +6,25 @@ import re
 
 from .lexicon import TITLES, at_word_start
 
-_CUES = [  # word-start alternations: see lexicon.at_word_start
-    re.compile(rf"(?:{at_word_start(TITLES)})\s+[A-Z]"),
-    re.compile(rf"(?:{at_word_start(['RESOLVED', 'Resolved', 'AGREED'])})\b"),
+_OCCASION = at_word_start(["meeting", "apologies", "declarations? of interest", "debate", "agenda"], ignore_case=True,
+                          escape=False)
+_BODY = at_word_start(["Committee", "Panel", "Sub-Committee", "Cabinet", "Board", "Authority", "Executive"])
+# full council meetings have no committee: the council, its councillors and cabinet members debate
+_COUNCIL = at_word_start(["the Council", "County Council", "Councillors", "Cabinet Member", "Council received"])
+_CUES = [  # word-start alternations (lexicon.at_word_start), cheapest and likeliest first: most pages stop at 3
     # a minutes system's page type, and the "Minutes:" line it puts before the minuted text
     re.compile(r"^[^\S\n]*(?:Agenda item|Agenda and minutes|Issue - meetings|Issue details|Decision details|"
                r"Printed minutes|Meeting documents)\b", re.M),
     re.compile(r"^[^\S\n]*Minutes[^\S\n]*:", re.M),
-    re.compile(r"\b(?:Committee|Panel|Sub-Committee|Cabinet|Board|Authority|Executive)\b"),
-    # full council meetings have no committee: the council, its councillors and cabinet members debate
-    re.compile(r"\b(?:the Council|County Council|Councillors|Cabinet Member|Council received)\b"),
-    re.compile(r"\b(?:the Chair|Chairman|Vice-Chair)\b"),
-    re.compile(r"\b(?:Members|Officers)\b"),
-    re.compile(r"\b(?:report|reports)\b", re.I),
-    re.compile(r"\b(?:meeting|apologies|declarations? of interest|debate|agenda)\b", re.I),
-    re.compile(r"\b(?:asked|queried|responded|advised|explained|noted)\b"),
+    re.compile(rf"(?:{_OCCASION})\b"),
+    re.compile(rf"(?:{_BODY})\b"),
+    re.compile(rf"(?:{at_word_start(TITLES)})\s+[A-Z]"),
+    re.compile(rf"(?:{at_word_start(['RESOLVED', 'Resolved', 'AGREED'])})\b"),
+    re.compile(rf"(?:{at_word_start(['asked', 'queried', 'responded', 'advised', 'explained', 'noted'])})\b"),
+    re.compile(rf"(?:{at_word_start(['report', 'reports'], ignore_case=True)})\b"),
+    re.compile(rf"(?:{at_word_start(['Members', 'Officers'])})\b"),
+    re.compile(rf"(?:{_COUNCIL})\b"),
+    re.compile(rf"(?:{at_word_start(['the Chair', 'Chairman', 'Vice-Chair'])})\b"),
 ]
 
 
