@@ -225,6 +225,16 @@ def _pool_bytes() -> int:
     return max(64, int(os.environ.get("COUNCILGRAPH_BUFFER_POOL_MB", "768"))) * 2**20
 
 
+def _pool_hint(exc: Exception) -> str:
+    """What to do when the bounded pool is too small: what the store library keeps in it grows with
+    the store (a 30,000-item build fails in a 64 MB pool, a 1,000,000-item one in 768 MB), and the
+    library's own message does not say which setting bounds it."""
+    if "buffer pool is full" not in str(exc):
+        return ""
+    return (f" (the build's buffer pool, COUNCILGRAPH_BUFFER_POOL_MB={_pool_bytes() // 2**20}, is too small for "
+            "this store: set it higher and build again)")
+
+
 def _chunk_bytes() -> int:
     """How much one COPY loads: a COPY holds its pages until it commits, so a table loaded in one
     statement needs buffer pool in proportion to the table (a 300,000-item build ran out of a 768 MB
@@ -370,7 +380,8 @@ def _swap_in(make: Callable[[Path, Path], tuple[Any, Any, StoreStats]], target: 
     except StoreError:
         raise
     except Exception as exc:  # the store library's own errors: name the store, keep the old one
-        raise StoreError(f"build failed, previous store left unchanged: {exc}", path=str(target)) from exc
+        raise StoreError(f"build failed, previous store left unchanged: {exc}{_pool_hint(exc)}",
+                         path=str(target)) from exc
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
 
