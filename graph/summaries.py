@@ -3,8 +3,8 @@
 `recurring_concerns` and `compare_councils` aggregate every question in the store through a five-hop
 traversal (topic <- question -> item -> meeting -> committee -> council): their cost grows with the
 corpus although their answer does not. At build time, once the new store is loaded, that same
-traversal, run a committee at a time, fills the `ConcernSummary` table, one row per topic x committee x municipal
-year x council with the number of questions, the askers' names and the first and last meeting
+traversal, run a committee at a time, fills the `ConcernSummary` table, one row per topic x
+committee x municipal year x council with the number of questions, the askers' names and the first and last meeting
 dates. The queries then read a few thousand summary rows instead of every question, and roll them
 up in Python (`recurring_concerns_from_summary`, `compare_councils_from_summary`) into exactly the
 rows the traversal gives (tests/test_summaries.py compares them).
@@ -42,10 +42,7 @@ def build_summaries(conn: Any, batch: int = 5000) -> int:
     committee's pass needs the pool of one committee. Each question falls in one committee's rows,
     so the table is the one a single pass gives."""
     conn.execute(_DDL)
-    n = 0
-    for (committee,) in _all(conn, "MATCH (c:Committee) RETURN c.id ORDER BY c.id", {}):
-        n += _fill(conn, _GROUP.format(year="true"), {"c": committee}, batch)
-    return n
+    return _fill_committees(conn, "MATCH (c:Committee) RETURN c.id ORDER BY c.id", {}, batch)
 
 
 def refresh_summaries(conn: Any, councils: list[str], batch: int = 5000) -> int:
@@ -54,9 +51,15 @@ def refresh_summaries(conn: Any, councils: list[str], batch: int = 5000) -> int:
     if not councils:
         return 0
     conn.execute(f"MATCH (s:{TABLE}) WHERE s.council_id IN $c DELETE s", {"c": councils})
+    return _fill_committees(conn, "MATCH (c:Committee)-[:OF_COUNCIL]->(co:Council) WHERE co.id IN $c "
+                                  "RETURN c.id ORDER BY c.id", {"c": councils}, batch)
+
+
+def _fill_committees(conn: Any, committees: str, params: dict[str, Any], batch: int) -> int:
+    """The summary rows of every committee the `committees` query returns, one committee's traversal
+    at a time (see `build_summaries`)."""
     n = 0
-    for (committee,) in _all(conn, "MATCH (c:Committee)-[:OF_COUNCIL]->(co:Council) WHERE co.id IN $c "
-                                   "RETURN c.id ORDER BY c.id", {"c": councils}):
+    for (committee,) in _all(conn, committees, params):
         n += _fill(conn, _GROUP.format(year="true"), {"c": committee}, batch)
     return n
 
