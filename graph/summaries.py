@@ -237,6 +237,11 @@ MATCH (p:Person)-[:ASKED]->(q:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING
       -[:OF_COMMITTEE]->(c:Committee)
 {where}
 RETURN p.id, collect(DISTINCT c.name), count(DISTINCT q)"""
+# the asked counts and committees of one committee's questions (`build_person_summaries`)
+_P_ASKED_AT = """
+MATCH (c:Committee {id: $c})<-[:OF_COMMITTEE]-(:Meeting)<-[:AT_MEETING]-(:AgendaItem)<-[:RAISED_AT]-(q:Question)
+      <-[:ASKED]-(p:Person)
+RETURN p.id, c.name, count(DISTINCT q)"""
 _P_ANSWERED = """
 MATCH (p:Person)-[:ANSWERED]->(a:Answer)
 {where}
@@ -302,16 +307,34 @@ def _insert_people(conn: Any, rows: list[dict[str, Any]], batch: int = 5000) -> 
 
 
 def build_person_summaries(conn: Any, chunk: int = 5000) -> int:
-    """Fill the person summary table of a freshly loaded store, some thousands of people at a time
-    for the reason `build_summaries` goes a committee at a time: the buffer pool one query needs."""
+    """Fill the person summary table of a freshly loaded store.
+
+    The asked counts and committees come a committee at a time, for the reason `build_summaries`
+    goes a committee at a time: a few people can ask most of a corpus's questions, so a pass over
+    some people's questions still holds a DISTINCT set of nearly every question in the buffer pool
+    (a 1,000,000-item build ran out of a 768 MB pool there). Each question falls in one committee,
+    so the per-committee counts add up to the person's count. Topics and answers are small sets
+    per person and are read some thousands of people at a time."""
     conn.execute(_PERSON_DDL)
+    out: dict[str, list[Any]] = {}
+    committees: dict[str, set[Any]] = {}
+    for (committee,) in _all(conn, "MATCH (c:Committee) RETURN c.id ORDER BY c.id", {}):
+        for pid, name, n in _all(conn, _P_ASKED_AT, {"c": committee}):
+            out.setdefault(pid, [0, 0, [], []])[0] += n
+            if name is not None:  # as collect() leaves out a committee with no name
+                committees.setdefault(pid, set()).add(name)
+    for pid, names in committees.items():
+        out[pid][2] = list(names)
     ids = [r[0] for r in _all(conn, "MATCH (p:Person) RETURN p.id ORDER BY p.id", {})]
-    n = 0
     for i in range(0, len(ids), chunk):
-        rows = _person_rows(_person_aggregates(conn, people=ids[i:i + chunk]))
-        _insert_people(conn, rows)
-        n += len(rows)
-    return n
+        some = ids[i:i + chunk]
+        for pid, topics in _all(conn, _P_TOPICS.format(and_where="AND p.id IN $ids"), {"ids": some}):
+            out.setdefault(pid, [0, 0, [], []])[3] = topics
+        for pid, n in _all(conn, _P_ANSWERED.format(where="WHERE p.id IN $ids"), {"ids": some}):
+            out.setdefault(pid, [0, 0, [], []])[1] = n
+    rows = _person_rows(out)
+    _insert_people(conn, rows)
+    return len(rows)
 
 
 def refresh_people(conn: Any, people: set[str]) -> None:
