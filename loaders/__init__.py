@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,12 +42,12 @@ class Skip:
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # one minutes file; a bigger one is refused, not read
 
 
-def _odd(p: Path) -> str | None:
+def _odd(p: str | Path) -> str | None:
     """Why `p` (not a folder, not a regular file) cannot be read, or None if it is a regular file."""
     try:
-        st = p.stat()
+        st = os.stat(p)
     except OSError as exc:
-        if p.is_symlink():
+        if os.path.islink(p):
             return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link (target missing)"
         return "no such file or folder" if exc.errno == errno.ENOENT else f"cannot read: {exc.strerror}"
     if stat.S_ISREG(st.st_mode):
@@ -59,63 +59,105 @@ def _odd(p: Path) -> str | None:
     return "not a regular file (a device)"
 
 
-def _walk(root: Path, files: list[Path], skips: list[Skip]) -> None:
-    """Every file below `root`, without recursion; folder symlinks followed once (loops named)."""
+class PathList(Sequence[Path]):
+    """The files a walk found, kept as text and handed out as Paths.
+
+    A corpus can be a million files: a million Path objects, once sorted (which parses and keeps
+    each one's parts), cost about 1 KB each, their text about a tenth of that."""
+
+    __slots__ = ("_paths",)
+
+    def __init__(self, paths: list[str]) -> None:
+        self._paths = paths
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return Path(self._paths[i]) if isinstance(i, int) else [Path(p) for p in self._paths[i]]
+
+    def __iter__(self) -> Iterator[Path]:
+        return map(Path, self._paths)
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"PathList({len(self)} files)"
+
+
+def _path_order(path: str) -> str:
+    """The order of Paths (part by part) for their text: the separator sorts before any character."""
+    return path.replace(os.sep, "\0")
+
+
+def _walk(root: Path, files: list[str], skips: list[Skip]) -> None:
+    """Every file below `root`, without recursion; folder symlinks followed once (loops named).
+
+    A folder's entries are read as they come, not listed first: one folder may hold a million
+    files. Its subfolders and skips are taken in name order, so the walk is repeatable (the
+    files are sorted by the caller)."""
     seen: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
         folder = stack.pop()
+        folders: list[str] = []
+        here: list[str] = []  # kept only once the whole folder was read
+        odd: list[Skip] = []
         try:
             st = folder.stat()
             if (st.st_dev, st.st_ino) in seen:
                 skips.append(Skip(str(folder), "symbolic link loop (folder already read)"))
                 continue
             seen.add((st.st_dev, st.st_ino))
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as listing:
+                for entry in listing:
+                    if _ignored(entry.name):
+                        continue
+                    try:
+                        is_dir = entry.is_dir()
+                    except OSError:
+                        is_dir = False
+                    if is_dir:
+                        if not entry.name.startswith("."):  # hidden folders (.git, .fetch-cache) hold no inputs
+                            folders.append(entry.name)
+                        continue
+                    why = _odd(entry.path)
+                    if why is None:
+                        here.append(entry.path)
+                    else:
+                        odd.append(Skip(entry.path, why))
         except OSError as exc:
             skips.append(Skip(str(folder), f"cannot read folder: {exc.strerror}"))
             continue
-        for entry in entries:
-            f = Path(entry.path)
-            if _ignored(f):
-                continue
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                if not entry.name.startswith("."):  # hidden folders (.git, fetch's .fetch-cache) hold no inputs
-                    stack.append(f)
-                continue
-            why = _odd(f)
-            if why is None:
-                files.append(f)
-            else:
-                skips.append(Skip(str(f), why))
+        files.extend(here)
+        skips.extend(sorted(odd, key=lambda s: s.path))
+        stack.extend(folder / name for name in sorted(folders))
 
 
-def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skip]]:
+def expand_paths(paths: Iterable[str | Path]) -> tuple[PathList, list[Skip]]:
     """Files named directly, plus every file below named folders, in sorted (repeatable) order.
 
     Anything that cannot be read (broken or looping symlinks, pipes, devices, unreadable folders)
     is returned as a `Skip` with its reason, never dropped silently."""
-    files: list[Path] = []
+    files: list[str] = []
     skips: list[Skip] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found: list[Path] = []
+            found: list[str] = []
             _walk(p, found, skips)
             if not found and not any(s.path.startswith(str(p)) for s in skips):
                 skips.append(Skip(str(p), "folder has no minutes files"))
-            files.extend(sorted(found))
+            found.sort(key=_path_order)
+            files.extend(found)
         else:
             why = _odd(p)
             if why is None:
-                files.append(p)
+                files.append(str(p))
             else:
                 skips.append(Skip(str(p), why))
-    return files, skips
+    return PathList(files), skips
 
 
 def walk_inputs(paths: Iterable[str | Path], on_skip: Callable[[Skip], None] | None, *,
@@ -136,8 +178,8 @@ def walk_inputs(paths: Iterable[str | Path], on_skip: Callable[[Skip], None] | N
     return walked
 
 
-def _ignored(f: Path) -> bool:
-    return f.name.lower() in _IGNORED_NAMES or f.name.startswith(".") or f.suffix.lower() == ".json"
+def _ignored(name: str) -> bool:
+    return name.lower() in _IGNORED_NAMES or name.startswith(".") or name.lower().endswith(".json")
 
 
 def source_name(p: Path) -> str:
@@ -173,7 +215,7 @@ def iter_documents(
     fmt: str | None = None,
     strict: bool = False,
     on_skip: Callable[[Skip], None] | None = None,
-    walked: tuple[list[Path], list[Skip]] | None = None,
+    walked: tuple[Sequence[Path], list[Skip]] | None = None,
     reuse: Callable[[Path, SourceInfo | None], Document | None] | None = None,
 ) -> Iterator[Document]:
     """Yield documents; report unreadable files through `on_skip` (or raise if `strict`).
@@ -201,12 +243,13 @@ def iter_documents(
         infos.update(read_manifest(m, on_bad_row=bad_row))
     if manifest:
         infos.update(read_manifest(manifest, on_bad_row=bad_row))
-    names = {f.name for f in files}
     for s in skips:
         skip(s)
+    names = {f.name for f in files} if bad_rows else set()  # a million names are held only when needed
     for name, s in bad_rows:  # a bad row about a file not in this batch is no reason to complain
         if name is None or name in names:
             skip(s)
+    del names
     for f in files:
         if reuse is not None:
             known = reuse(f, infos.get(f.name))

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from councilgraph.loaders import iter_documents, load_path
+from councilgraph.loaders import expand_paths, iter_documents, load_path
 from councilgraph.loaders.pdf import reflow
 
 from councilgraph.errors import InputError
@@ -36,6 +36,19 @@ def test_bad_inputs_are_skipped_with_reasons(tmp_path: Path):
     assert {(Path(s.path).name, s.reason) for s in skips} == {
         ("missing.txt", "no such file or folder"), ("empty.txt", "empty file"),
         ("image.png", "binary file, not text minutes")}
+
+
+def test_a_walk_orders_files_as_sorted_paths_and_skips_hidden_and_ignored(tmp_path: Path):
+    # "a-b/" and "a b.txt" sort between "a/" and "a.txt" as Paths (part by part), not as text
+    names = ["a/x.txt", "a-b/x.txt", "a.txt", "a/c/y.txt", "a/c.txt", "B/z.txt", "a b.txt", "A.txt",
+             ".hidden/h.txt", "a/.dot.txt", "a/notes.json", "a/README.md"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Minutes of the meeting.")
+    files, skips = expand_paths([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == [
+        "A.txt", "B/z.txt", "a/c/y.txt", "a/c.txt", "a/x.txt", "a b.txt", "a-b/x.txt", "a.txt"]
+    assert all(isinstance(p, Path) for p in files) and files[0] == tmp_path / "A.txt" and not skips
 
 
 def test_strict_makes_a_skip_fatal(tmp_path: Path):
