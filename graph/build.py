@@ -38,7 +38,6 @@ from .store import (
     commit_state,
     new_store,
     read_state,
-    rewrite_state,
     store_lock,
     update_store,
     write_state_next,
@@ -164,9 +163,8 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
     current: dict[str, str] = {}
     seen_hash: dict[str, str] = {}
     xcache = ExtractionCache(cache)
-    # what each file of the store was when it was read: a file unchanged since is not read again
-    known_files: dict[str, list] = state.get("files", {}) if previous else {}
-    files: dict[str, list] = {}
+    # what each file of the store was when it was read (kept in the cache: a million files' stats
+    # held in memory and in the state file cost about 400 bytes each): unchanged ones are not read
     stats_now: dict[str, list[int]] = {}
 
     def reuse(path: Path, info: SourceInfo | None) -> Document | None:
@@ -175,8 +173,10 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
         if st is None:
             return None
         stats_now[name] = st
-        rec = known_files.get(name)
-        if rec is None or rec[:4] != st or previous.get(name) is None:
+        if previous.get(name) is None:
+            return None
+        rec = xcache.file_record(name)
+        if rec is None or list(rec[:4]) != st:
             return None
         doc = _Unread(source=name, text="", format="", info=info or SourceInfo(), stored_hash=rec[4])
         # the manifest's facts are part of the key: if they changed, the file is read as usual
@@ -210,20 +210,18 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
                 report.extracted += 1
             current[doc.source] = key
             st = stats_now.pop(doc.source, None)
-            if st is not None:
-                files[doc.source] = [*st, doc.content_hash]
+            if st is not None and not isinstance(doc, _Unread) and not dry_run:
+                xcache.put_file(doc.source, st, doc.content_hash)
         xcache.commit()
-        for source in set(known_files) - set(files):
-            files[source] = known_files[source]  # kept from earlier builds (trimmed to the store below)
         return _finish(report, sources, store, cache, cache_existed, xcache, current, known, previous, state,
-                       version, files, prune=prune, dry_run=dry_run)
+                       version, prune=prune, dry_run=dry_run)
     finally:
         xcache.close()
 
 
 def _finish(report: BuildReport, sources: list[Path], store: Path, cache: Path, cache_existed: bool,
             xcache: ExtractionCache, current: dict[str, str], known: dict[str, str], previous: dict[str, str],
-            state: dict, version: str, files: dict[str, list], *, prune: bool, dry_run: bool) -> BuildReport:
+            state: dict, version: str, *, prune: bool, dry_run: bool) -> BuildReport:
     """Decide what the store holds (kept, pruned, removed documents) and write it with its state."""
     if not current and not dry_run:
         if not cache_existed:
@@ -250,14 +248,10 @@ def _finish(report: BuildReport, sources: list[Path], store: Path, cache: Path, 
         return report
     if current == previous and store.exists() and state.get("stats"):
         report.stats = StoreStats(**state["stats"])  # nothing changed: the store is already this corpus
-        now = {source: files[source] for source in current if source in files}
-        if now != state.get("files"):  # the same store; what its files look like now, so they are not read again
-            rewrite_state(store, {**state, "files": now})
         _trim_cache(cache, xcache, current)
         return report
 
-    record = {"version": version, "documents": current, "ids": uuid.uuid4().hex,
-              "files": {source: files[source] for source in current if source in files}}
+    record = {"version": version, "documents": current, "ids": uuid.uuid4().hex}
     def before_swap(new_db: Path, stats: StoreStats) -> None:
         write_state_next(store, {**record, "stats": vars(stats)}, new_db)
 
@@ -279,6 +273,7 @@ def _trim_cache(cache: Path, xcache: ExtractionCache, current: dict[str, str]) -
     """The cache holds what the store holds: entries for other documents go, and so do the
     one-file-per-document entries (`*.pkl`, half-written `*.tmp`) of earlier versions."""
     xcache.prune(current.values())
+    xcache.keep_files(current)
     xcache.commit()
     for f in cache.iterdir():
         if f.suffix in (".pkl", ".tmp"):

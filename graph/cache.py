@@ -90,6 +90,11 @@ _SCHEMA = [
     "CREATE INDEX IF NOT EXISTS contrib_doc ON contrib(doc)",
     "CREATE TABLE IF NOT EXISTS props(id INTEGER PRIMARY KEY, json TEXT UNIQUE)",
     "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)",
+    # what each input file was (size, times, inode) when it was read, and its content hash: a file
+    # unchanged since is not read again. A fact about the file, not the store: a stale row only
+    # makes a file be read again (the build checks the hash's document against the store's state)
+    "CREATE TABLE IF NOT EXISTS file(source TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, "
+    "ino INTEGER, hash TEXT) WITHOUT ROWID",
 ]
 # a person record is these, the post's title (from role and kind: `model.post_title`) and the
 # document's meeting date (kept once, on the document's row)
@@ -164,6 +169,7 @@ class ExtractionCache:
         self._interned: dict[str, dict[tuple, int]] = {}
         self._parsed: dict[int, dict[str, Any]] = {}  # property sets read back, by id (never changed)
         self._pending = 0
+        self._files: list[tuple] = []  # file rows waiting for the next commit
 
     def __contains__(self, key: str) -> bool:
         return key in self._keys
@@ -211,8 +217,39 @@ class ExtractionCache:
             self.commit()
 
     def commit(self) -> None:
+        if self._files:
+            self._db.executemany("INSERT OR REPLACE INTO file(source, size, mtime, ctime, ino, hash) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)", self._files)
+            self._files = []
         self._db.commit()
         self._pending = 0
+
+    # -- the input files' stats ---------------------------------------------------------------------------
+
+    def file_record(self, source: str) -> tuple[int, int, int, int, str] | None:
+        """(size, mtime_ns, ctime_ns, inode, content hash) of `source` when it was last read."""
+        return self._db.execute("SELECT size, mtime, ctime, ino, hash FROM file WHERE source = ?",
+                                (source,)).fetchone()
+
+    def put_file(self, source: str, stat: list[int], content_hash: str) -> None:
+        """Record what a file was when it was read (written with the next commit)."""
+        self._files.append((source, *stat, content_hash))
+        if len(self._files) >= 10000:
+            self.commit()
+
+    def keep_files(self, sources: Iterable[str]) -> None:
+        """Forget the files of documents the store no longer holds (it keeps `sources`')."""
+        db = self._db
+        self.commit()
+        live = set(sources)
+        if db.execute("SELECT count(*) FROM file").fetchone()[0] <= len(live):
+            return  # the usual case: every row is a live document's
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS live_source(source TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.execute("DELETE FROM live_source")
+        db.executemany("INSERT OR IGNORE INTO live_source VALUES (?)", ((s,) for s in live))
+        db.execute("DELETE FROM file WHERE source NOT IN (SELECT source FROM live_source)")
+        db.execute("DELETE FROM live_source")
+        db.commit()
 
     # -- reading ----------------------------------------------------------------------------------------
 

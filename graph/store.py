@@ -129,14 +129,6 @@ def write_state_next(store: Path, state: dict, new_db: Path) -> None:
     os.replace(tmp, nxt)
 
 
-def rewrite_state(store: Path, state: dict) -> None:
-    """Replace the state of an unchanged store (it keeps naming the same file)."""
-    path = state_path(store)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(state, sort_keys=True, separators=(",", ":")))
-    os.replace(tmp, path)
-
-
 def commit_state(store: Path) -> None:
     """After the swap: the next state becomes the state."""
     os.replace(_next_path(store), state_path(store))

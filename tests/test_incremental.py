@@ -168,8 +168,7 @@ def test_files_unchanged_since_the_store_was_written_are_not_read_again(tmp_path
     import councilgraph.loaders as loaders
 
     store = tmp_path / "s.lbdb"
-    api.build([corpus], store)
-    api.build([corpus], store)  # records what every file looks like (the first build read them all)
+    api.build([corpus], store)  # reads every file and records what each looked like
     read: list[str] = []
     real = loaders.load_path
 
