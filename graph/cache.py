@@ -165,17 +165,18 @@ class ExtractionCache:
             db.execute(stmt)
         db.execute("INSERT OR IGNORE INTO meta(k, v) VALUES ('version', ?)", (str(VERSION),))
         db.commit()
-        self._keys = {k for (k,) in db.execute("SELECT key FROM extraction")}
+        # membership is asked of the file (its unique index), not of a set of every key: a million
+        # keys held in memory cost about 150 MB
         self._interned: dict[str, dict[tuple, int]] = {}
         self._parsed: dict[int, dict[str, Any]] = {}  # property sets read back, by id (never changed)
         self._pending = 0
         self._files: list[tuple] = []  # file rows waiting for the next commit
 
     def __contains__(self, key: str) -> bool:
-        return key in self._keys
+        return self._db.execute("SELECT 1 FROM extraction WHERE key = ?", (key,)).fetchone() is not None
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return self._db.execute("SELECT count(*) FROM extraction").fetchone()[0]
 
     def _intern(self, table: str, cols: tuple[str, ...], value: tuple) -> int:
         """The id of `value` in a lookup table (people's descriptions, shared node ids, property
@@ -192,7 +193,7 @@ class ExtractionCache:
         return got
 
     def put(self, key: str, packed: tuple[bytes, dict[str, Any]]) -> None:
-        if key in self._keys:
+        if key in self:
             return  # the same key is the same document, code and scheme: the same parts
         blob, meta = packed
         db = self._db
@@ -211,7 +212,6 @@ class ExtractionCache:
         db.executemany("INSERT OR IGNORE INTO contrib(nid, doc, props) VALUES (?, ?, ?)",
                        [(self._intern("nids", ("nid",), (nid,)), doc, self._intern("props", ("json",), (text,)))
                         for nid, text in meta.get("shared", ())])
-        self._keys.add(key)
         self._pending += 1
         if self._pending >= 500:
             self.commit()
@@ -355,7 +355,8 @@ class ExtractionCache:
         db.commit()
 
     def prune(self, live: Iterable[str]) -> int:
-        dead = self._keys - set(live)
+        live = set(live)
+        dead = {k for (k,) in self._db.execute("SELECT key FROM extraction") if k not in live}
         if not dead:
             return 0
         db = self._db
@@ -368,7 +369,6 @@ class ExtractionCache:
         db.executemany("DELETE FROM extraction WHERE rowid = ?", rows)
         # contributions of dead documents: one pass (contrib is keyed by node, not document)
         db.execute("DELETE FROM contrib WHERE doc NOT IN (SELECT rowid FROM extraction)")
-        self._keys -= dead
         self.commit()
         free, pages = db.execute("PRAGMA freelist_count").fetchone()[0], db.execute("PRAGMA page_count").fetchone()[0]
         if free > pages // 2:  # most of the file was documents that left: give the space back

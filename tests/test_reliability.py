@@ -153,7 +153,7 @@ def test_leftovers_of_a_dead_build_are_cleaned_and_cache_is_bounded(tmp_path):
     assert not list(tmp_path.glob(".cg-build-*"))
     assert not list(cache.glob("*.pkl")) and not list(cache.glob("*.tmp"))
     kept = ExtractionCache(cache)
-    assert len(kept._keys) == 3 and "f" * 32 not in kept
+    assert len(kept) == 3 and "f" * 32 not in kept
     kept.close()
 
 
