@@ -276,7 +276,13 @@ class ExtractionCache:
         # by document: the person table's own key, not the council index (`+` keeps SQLite off it)
         council_is = "+p.council = ?" if where.startswith("p.doc IN") else "p.council = ?"
         q = f"{_SELECT} WHERE {council_is} AND ({where}) ORDER BY e.source, p.idx"
-        return [_who(row) for row in self._db.execute(q, (council, *params)) if live is None or row[0] in live]
+        # one object for each distinct text: a council's mentions repeat a few sources, names, roles
+        # and posts thousands of times, and each row read makes its own copies (a 1,000,000-item
+        # build held a council's two million mentions at about 700 bytes each)
+        texts: dict[Any, Any] = {}
+        one = texts.setdefault
+        return [_who(tuple([one(v, v) for v in row])) for row in self._db.execute(q, (council, *params))
+                if live is None or row[0] in live]
 
     def distinct(self, council: str, column: str, where: str) -> set[Any]:
         return {v for (v,) in self._db.execute(f"SELECT DISTINCT {column} FROM person WHERE council = ? AND ({where})",
