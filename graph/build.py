@@ -44,16 +44,31 @@ from .store import (
 )
 from .topics import DEFAULT_SCHEME, TopicScheme
 
-_CODE = [Path(__file__).resolve().parent.parent / "loaders" / "extract", Path(__file__).resolve().parent]
+_GRAPH = Path(__file__).resolve().parent
+# The code a cached extraction depends on: the extractor, and what a worker makes of its result
+# (topics, rows, evidence, the blob). A change anywhere else in graph/ (the store, summaries,
+# identity's filing) makes the store again from the cache, without extracting anything again.
+_EXTRACTION_CODE = [*sorted((_GRAPH.parent / "loaders" / "extract").glob("*.py")),
+                    *(_GRAPH / f"{name}.py" for name in ("evidence", "model", "packing", "parallel", "schema",
+                                                       "scheme_cache", "topics"))]
+
+
+def _digest(files: Iterable[Path], scheme_path: Path) -> str:
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.read_bytes())
+    h.update(scheme_path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _extraction_version(scheme_path: Path) -> str:
+    """What a cache key covers besides the document: the extraction code and the topic scheme."""
+    return _digest(_EXTRACTION_CODE, scheme_path)
 
 
 def _code_version(scheme_path: Path) -> str:
-    h = hashlib.sha256()
-    for folder in _CODE:
-        for f in sorted(folder.glob("*.py")):
-            h.update(f.read_bytes())
-    h.update(scheme_path.read_bytes())
-    return h.hexdigest()[:16]
+    """What the store's state records: all the code that makes a store (a change makes it again)."""
+    return _digest([*_EXTRACTION_CODE, *sorted(_GRAPH.glob("*.py"))], scheme_path)
 
 
 def cache_key(doc: Document, version: str) -> str:
@@ -147,7 +162,8 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
     cache.mkdir(parents=True, exist_ok=True)
     scheme_path = Path(topics) if topics else DEFAULT_SCHEME
     scheme = TopicScheme.load(scheme_path) if topics else TopicScheme.load()
-    version = _code_version(scheme_path)
+    version = _code_version(scheme_path)  # the store's: a change makes the store again
+    xversion = _extraction_version(scheme_path)  # the cache keys': a change extracts again
     state, state_agrees = read_state(store)
     known: dict[str, str] = state.get("documents", {})
     previous: dict[str, str] = known if state.get("version") == version and state_agrees else {}
@@ -173,14 +189,12 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
         if st is None:
             return None
         stats_now[name] = st
-        if previous.get(name) is None:
-            return None
         rec = xcache.file_record(name)
         if rec is None or list(rec[:4]) != st:
             return None
         doc = _Unread(source=name, text="", format="", info=info or SourceInfo(), stored_hash=rec[4])
         # the manifest's facts are part of the key: if they changed, the file is read as usual
-        return doc if cache_key(doc, version) == previous[name] and previous[name] in xcache else None
+        return doc if cache_key(doc, xversion) in xcache else None
 
     def todo() -> Iterator[tuple[Document, bool]]:
         for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip,
@@ -189,7 +203,7 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
             if first != doc.source:  # one document seen twice (a byte or CRLF copy): keep the first
                 report.duplicates.append((doc.source, first))
                 continue
-            yield doc, not dry_run and cache_key(doc, version) not in xcache
+            yield doc, not dry_run and cache_key(doc, xversion) not in xcache
 
     w = default_workers() if workers is None else workers
     try:
@@ -197,7 +211,7 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
                                                    else None, workers=w):
             if on_document:
                 on_document(doc)
-            key = cache_key(doc, version)
+            key = cache_key(doc, xversion)
             if refused is not None:
                 skip(Skip(doc.source, refused))
                 continue

@@ -27,9 +27,7 @@ blob, and what follows from other columns (a post's title, the meeting date) is 
 from __future__ import annotations
 
 import json
-import pickle
 import sqlite3
-import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -37,7 +35,7 @@ from typing import Any
 from councilgraph.loaders.extract.identity import Who, bucket
 
 from .model import post_title
-from .schema import STORED_NODES, STORED_RELS
+from .packing import unpack
 
 FILE = "extractions.sqlite"
 # The layout of the file: another value (or none, in a file with tables) is an earlier version's,
@@ -100,41 +98,6 @@ _SCHEMA = [
 # document's meeting date (kept once, on the document's row)
 _PERSON_COLS = "name, kind, role, member_id, start, party, ward, post"
 _WHO = ("council", "bucket", "name", "kind", "role", "member_id", "party", "ward", "post")  # a mention's description
-
-
-def pack(parts: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
-    """(compressed parts, the small record the parent files in the person and contrib tables): done
-    in the worker that extracted the document."""
-    # the people go in the person table only and the shared parts in contrib, not in the blob as well;
-    # tables are named by their place in the schema, not by tuples of names in every blob
-    blob = zlib.compress(pickle.dumps([parts[k] for k in _BLOB_FIELDS] + [
-        [(_TABLE_NO[k], v) for k, v in parts["tables"].items()],
-        [(_TABLE_NO[k], v) for k, v in parts["person_edges"].items()]], protocol=pickle.HIGHEST_PROTOCOL), 9)
-    source, committee = parts["source"], parts["committee"]
-    # the parent only files these: buckets and property texts are made here, in the worker
-    buckets = [bucket(Who(source, committee, p[0], p[1], p[2], p[3], p[4])) for p in parts["people"]]
-    shared = [(nid, _props_text(props)) for _label, nid, props in parts["shared"]]
-    return blob, {"source": source, "council": parts["council"], "committee": committee, "people": parts["people"],
-                  "buckets": buckets, "shared": shared}
-
-
-def _props_text(props: dict[str, Any]) -> str:
-    return json.dumps(props, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
-
-
-# what a blob holds besides the tables (the text first: the lines after it refer back to its words)
-_BLOB_FIELDS = ("text", "source", "council", "council_id", "committee", "meeting", "nodes", "edges")
-_TABLES = [("node", label) for label in STORED_NODES] + [
-    ("rel", rel, a, b) for rel, (pairs, _props) in STORED_RELS.items() for a, b in pairs]
-_TABLE_NO = {k: i for i, k in enumerate(_TABLES)}
-
-
-def unpack(blob: bytes) -> dict[str, Any]:
-    values = pickle.loads(zlib.decompress(blob))
-    parts = dict(zip(_BLOB_FIELDS, values, strict=False))
-    parts["tables"] = {_TABLES[i]: v for i, v in values[len(_BLOB_FIELDS)]}
-    parts["person_edges"] = {_TABLES[i]: v for i, v in values[len(_BLOB_FIELDS) + 1]}
-    return parts
 
 
 _LABELS = {"council": "Council", "committee": "Committee", "meeting": "Meeting", "topic": "Topic",

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .cache import pack
+from .packing import pack
 
 _AHEAD = 16
 _scheme: Any = None
@@ -47,7 +47,7 @@ def _init(scheme_path: str | None) -> None:
 
 
 def extract_one(doc: Any, scheme: Any = None) -> tuple[tuple[bytes, dict] | None, str | None]:
-    """(packed document parts (graph.cache.pack), None) or (None, why the extractor refused it)."""
+    """(packed document parts (graph.packing.pack), None) or (None, why the extractor refused it)."""
     from councilgraph.loaders.extract import extract_document
 
     from councilgraph.errors import InputError

@@ -189,6 +189,32 @@ def test_files_unchanged_since_the_store_was_written_are_not_read_again(tmp_path
     _same_as_whole_build(tmp_path, corpus, store, changed)
 
 
+def test_new_store_code_makes_the_store_again_from_the_cache_and_new_extraction_code_extracts_again(
+        tmp_path, corpus, monkeypatch):
+    from councilgraph.graph import build as build_mod
+
+    store = tmp_path / "s.lbdb"
+    first = api.build([corpus], store)
+    before = _export(store)
+    store_code = build_mod._code_version
+    # a change to the store's code only (summaries, the writer): nothing is extracted or read again
+    monkeypatch.setattr(build_mod, "_code_version", lambda scheme: store_code(scheme) + "-store-changed")
+    read: list[str] = []
+    import councilgraph.loaders as loaders
+    real = loaders.load_path
+    monkeypatch.setattr(loaders, "load_path", lambda path, *a, **kw: read.append(str(path)) or real(path, *a, **kw))
+    again = api.build([corpus], store)
+    assert not again.incremental and again.extracted == 0 and again.unchanged == first.documents
+    assert set(read) == {s.path for s in again.skipped}  # only the non-minutes are read, to say so again
+    assert _export(store) == before
+    # a change to the extraction's code: every document is read and extracted again
+    extraction_code = build_mod._extraction_version
+    monkeypatch.setattr(build_mod, "_extraction_version", lambda scheme: extraction_code(scheme) + "-rules-changed")
+    third = api.build([corpus], store)
+    assert third.extracted == first.documents and third.unchanged == 0
+    assert _export(store) == before
+
+
 class _Memory:
     """identity.PeopleSource over a list of people (what the build's cache answers from SQLite)."""
 
