@@ -4,8 +4,9 @@ Documents are extracted on every core (`graph.parallel`, results in input order,
 same whatever the number of workers); the worker also makes the document's rows and people
 (`graph.model.document_parts`), which the build files in one SQLite cache beside the store
 (`STORE.cache/extractions.sqlite`, `graph.cache`), keyed by content hash, manifest facts and the
-extractor's own code, so an unchanged document is never extracted again and files unchanged since
-the store was written are not even read. A whole build resolves identities a council at a time
+extraction's own code (`_EXTRACTION_CODE`), so an unchanged document is never extracted again and
+files unchanged since they were read are not even read again. A change to the rest of graph/ (the
+store, the summaries) makes the store again from the cache. A whole build resolves identities a council at a time
 from the cache's person rows and writes a new store file from the stored rows; an incremental build
 (`graph.incremental`) changes a copy of the store where the new or removed documents touch it.
 Either way the new file replaces the old one only when it is complete, its state written first."""
