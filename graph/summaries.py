@@ -19,6 +19,7 @@ pushes do not carry it, and a store built before it existed is queried by traver
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 TABLE = "ConcernSummary"
@@ -74,15 +75,46 @@ OPTIONAL MATCH (p:Person)-[:ASKED]->(q)
 RETURN t.id, t.name, co.id, co.name, c.id, c.name, m.municipal_year, count(DISTINCT q),
        collect(DISTINCT p.name), min(m.date), max(m.date)"""
 
-# Some new questions' groups, started from the questions.
-_DELTA = """
-UNWIND $ids AS qid
-MATCH (t:Topic)<-[ab:ABOUT]-(q:Question {id: qid})-[:RAISED_AT]->(i:AgendaItem)-[:AT_MEETING]->(m:Meeting)
-      -[:OF_COMMITTEE]->(c:Committee)-[:OF_COUNCIL]->(co:Council)
-WHERE ab.rank = 0
-OPTIONAL MATCH (p:Person)-[:ASKED]->(q)
-RETURN t.id, t.name, co.id, co.name, c.id, c.name, m.municipal_year, count(DISTINCT q),
-       collect(DISTINCT p.name), min(m.date), max(m.date)"""
+# Some new questions' groups, read in three small steps and grouped here (`_delta_groups`): one
+# traversal of all five hops with the askers joined on made the store library build hash tables
+# over whole tables, and a 1,000,000-item store's incremental build ran out of its pool there.
+_DELTA_TOPICS = """
+MATCH (q:Question)-[ab:ABOUT]->(t:Topic) WHERE q.id IN $ids AND ab.rank = 0 RETURN q.id, t.id, t.name"""
+_DELTA_PLACES = """
+MATCH (q:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING]->(m:Meeting)-[:OF_COMMITTEE]->(c:Committee)
+      -[:OF_COUNCIL]->(co:Council)
+WHERE q.id IN $ids
+RETURN q.id, co.id, co.name, c.id, c.name, m.municipal_year, m.date"""
+_DELTA_ASKERS = "MATCH (p:Person)-[:ASKED]->(q:Question) WHERE q.id IN $ids RETURN q.id, p.name"
+
+
+def _delta_groups(conn: Any, question_ids: list[str]) -> list[tuple]:
+    """The summary groups of some questions, as the committee traversal (`_GROUP`) reports them:
+    (topic id, label, council id, council, committee id, committee, year, questions, askers,
+    first date, last date), counted over these questions only."""
+    topics: dict[str, list[tuple]] = {}
+    places: dict[str, list[tuple]] = {}
+    askers: dict[str, set[str]] = {}
+    ids = sorted(set(question_ids))
+    for i in range(0, len(ids), 5000):
+        chunk = {"ids": ids[i:i + 5000]}
+        for qid, tid, label in _all(conn, _DELTA_TOPICS, chunk):
+            topics.setdefault(qid, []).append((tid, label))
+        for qid, *place in _all(conn, _DELTA_PLACES, chunk):
+            places.setdefault(qid, []).append(tuple(place))
+        for qid, name in _all(conn, _DELTA_ASKERS, chunk):
+            if name is not None:
+                askers.setdefault(qid, set()).add(name)
+    groups: dict[tuple, list[Any]] = {}
+    for qid, about in topics.items():
+        for tid, label in about:
+            for coid, coname, cid, cname, year, date in places.get(qid, ()):
+                g = groups.setdefault((tid, label, coid, coname, cid, cname, year), [set(), set(), None, None])
+                g[0].add(qid)
+                g[1] |= askers.get(qid, set())
+                g[2], g[3] = _min(g[2], date), _max(g[3], date)
+    return [(*key, len(qs), sorted(names), first, last)
+            for key, (qs, names, first, last) in sorted(groups.items(), key=lambda kv: json.dumps(kv[0], default=str))]
 
 
 def refresh_groups(conn: Any, groups: set[tuple[str, int | None]], batch: int = 5000) -> int:
@@ -104,10 +136,7 @@ def add_questions(conn: Any, question_ids: list[str]) -> None:
     minimum and maximum, so the rows are those a recomputation gives."""
     if not question_ids:
         return
-    result = conn.execute(_DELTA, {"ids": question_ids})
-    got = []
-    while result.has_next():
-        got.append(result.get_next())
+    got = _delta_groups(conn, question_ids)
     keys = [json.dumps([r[2], r[4], r[0], r[6]]) for r in got]
     old = {r[0]: r[1:] for r in conn.execute(f"MATCH (s:{TABLE}) WHERE s.id IN $ids RETURN s.id, s.questions, "
                                              "s.askers, s.first_date, s.last_date", {"ids": keys}).get_all()}
@@ -230,18 +259,26 @@ PERSON_TABLE = "PersonSummary"
 _PERSON_DDL = (f"CREATE NODE TABLE {PERSON_TABLE}(id STRING, questions INT64, answers INT64, committees STRING, "
                "topics STRING, PRIMARY KEY(id))")
 
-# person_profile's three traversals, grouped by person (`{where}`: all people, some people, or some
-# questions or answers); the profile's posts, name and kind are read from the person itself
-_P_ASKED = """
-MATCH (p:Person)-[:ASKED]->(q:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING]->(:Meeting)
-      -[:OF_COMMITTEE]->(c:Committee)
-{where}
-RETURN p.id, collect(DISTINCT c.name), count(DISTINCT q)"""
-# the asked counts and committees of one committee's questions (`build_person_summaries`)
+# person_profile's three traversals, read in small steps and grouped by person here
+# (`_person_aggregates`): the whole traversal grouped in the store held a DISTINCT set of a busy
+# asker's questions, and its joins, in the pool (a 1,000,000-item build ran out of 768 MB there)
+_P_ASKED_BY = "MATCH (p:Person)-[:ASKED]->(q:Question) WHERE q.id IN $ids RETURN p.id, q.id"
+_Q_COMMITTEE = """
+MATCH (q:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING]->(:Meeting)-[:OF_COMMITTEE]->(c:Committee)
+WHERE q.id IN $ids
+RETURN q.id, c.name"""
+_Q_TOPICS = "MATCH (q:Question)-[ab:ABOUT]->(t:Topic) WHERE q.id IN $ids AND ab.rank = 0 RETURN q.id, t.name"
+# the asked counts and committees of one committee's questions (`build_person_summaries`; some
+# people's, `_person_aggregates`): started from the committee, the one form whose pool is bounded
 _P_ASKED_AT = """
-MATCH (c:Committee {id: $c})<-[:OF_COMMITTEE]-(:Meeting)<-[:AT_MEETING]-(:AgendaItem)<-[:RAISED_AT]-(q:Question)
+MATCH (c:Committee {{id: $c}})<-[:OF_COMMITTEE]-(:Meeting)<-[:AT_MEETING]-(:AgendaItem)<-[:RAISED_AT]-(q:Question)
       <-[:ASKED]-(p:Person)
+{where}
 RETURN p.id, c.name, count(DISTINCT q)"""
+_THEIR_COMMITTEES = """
+MATCH (p:Person)-[:OF_COUNCIL]->(:Council)<-[:OF_COUNCIL]-(c:Committee)
+WHERE p.id IN $ids
+RETURN DISTINCT c.id ORDER BY c.id"""
 _P_ANSWERED = """
 MATCH (p:Person)-[:ANSWERED]->(a:Answer)
 {where}
@@ -250,34 +287,70 @@ _P_TOPICS = """
 MATCH (p:Person)-[:ASKED]->(q:Question)-[ab:ABOUT]->(t:Topic)
 WHERE ab.rank = 0 {and_where}
 RETURN p.id, collect(DISTINCT t.name)"""
+_CHUNK = 5000
+
+
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
 
 def _person_aggregates(conn: Any, people: list[str] | None = None, questions: list[str] | None = None,
                        answers: list[str] | None = None) -> dict[str, list[Any]]:
-    """person id -> [questions, answers, committees, topics] over all of a person's questions and
-    answers (`people`), or over only the given questions and answers."""
+    """person id -> [questions, answers, committees, topics] over all of some people's questions and
+    answers (`people`), or over only the given questions and answers: what person_profile's
+    traversals give (a question counts where it reaches a committee; topics are its first ones)."""
     out: dict[str, list[Any]] = {}
 
     def row(pid: str) -> list[Any]:
         return out.setdefault(pid, [0, 0, [], []])
 
     if people is not None:
-        ask, ans, top = "WHERE p.id IN $ids", "WHERE p.id IN $ids", "AND p.id IN $ids"
-        ask_ids = ans_ids = people
-    else:
-        ask, ans, top = ("", "", "") if questions is None else ("WHERE q.id IN $ids", "WHERE a.id IN $ids",
-                                                               "AND q.id IN $ids")
-        ask_ids, ans_ids = questions, answers
-    if people is not None or questions is None or questions:
-        for pid, committees, n in _all(conn, _P_ASKED.format(where=ask), {"ids": ask_ids} if ask else {}):
+        _people_aggregates(conn, sorted(set(people)), row)
+        return out
+    asked: dict[str, set[str]] = {}
+    for chunk in _chunks(sorted(set(questions or []))):
+        for pid, qid in _all(conn, _P_ASKED_BY, {"ids": chunk}):
+            asked.setdefault(pid, set()).add(qid)
+    qids = sorted(set().union(*asked.values())) if asked else []
+    committee: dict[str, set[Any]] = {}
+    topics: dict[str, set[Any]] = {}
+    for chunk in _chunks(qids):
+        for qid, name in _all(conn, _Q_COMMITTEE, {"ids": chunk}):
+            committee.setdefault(qid, set()).add(name)
+        for qid, name in _all(conn, _Q_TOPICS, {"ids": chunk}):
+            topics.setdefault(qid, set()).add(name)
+    for pid, qs in asked.items():
+        placed = [q for q in qs if q in committee]
+        if placed:
             r = row(pid)
-            r[0], r[2] = n, committees
-        for pid, topics in _all(conn, _P_TOPICS.format(and_where=top), {"ids": ask_ids} if top else {}):
-            row(pid)[3] = topics
-    if people is not None or answers is None or answers:
-        for pid, n in _all(conn, _P_ANSWERED.format(where=ans), {"ids": ans_ids} if ans else {}):
-            row(pid)[1] = n
+            r[0] = len(placed)
+            r[2] = sorted({c for q in placed for c in committee[q] if c is not None})
+        named = {t for q in qs for t in topics.get(q, ()) if t is not None}
+        if named:
+            row(pid)[3] = sorted(named)
+    for chunk in _chunks(sorted(set(answers or []))):
+        for pid, n in _all(conn, _P_ANSWERED.format(where="WHERE a.id IN $ids"), {"ids": chunk}):
+            row(pid)[1] += n
     return out
+
+
+def _people_aggregates(conn: Any, people: list[str], row: Callable[[str], list[Any]]) -> None:
+    """All of some people's questions, answers, committees and topics: the asked counts a committee
+    of their councils at a time (each question is in one committee, so the counts add up)."""
+    for chunk in _chunks(people):
+        ids = {"ids": chunk}
+        named: dict[str, set[Any]] = {}
+        for (committee,) in _all(conn, _THEIR_COMMITTEES, ids):
+            for pid, name, n in _all(conn, _P_ASKED_AT.format(where="WHERE p.id IN $ids"), {"c": committee, **ids}):
+                row(pid)[0] += n
+                if name is not None:
+                    named.setdefault(pid, set()).add(name)
+        for pid, names in named.items():
+            row(pid)[2] = sorted(names)
+        for pid, topics in _all(conn, _P_TOPICS.format(and_where="AND p.id IN $ids"), ids):
+            row(pid)[3] = topics
+        for pid, n in _all(conn, _P_ANSWERED.format(where="WHERE p.id IN $ids"), ids):
+            row(pid)[1] = n
 
 
 def _all(conn: Any, query: str, params: dict[str, Any]) -> list[list[Any]]:
@@ -319,7 +392,7 @@ def build_person_summaries(conn: Any, chunk: int = 5000) -> int:
     out: dict[str, list[Any]] = {}
     committees: dict[str, set[Any]] = {}
     for (committee,) in _all(conn, "MATCH (c:Committee) RETURN c.id ORDER BY c.id", {}):
-        for pid, name, n in _all(conn, _P_ASKED_AT, {"c": committee}):
+        for pid, name, n in _all(conn, _P_ASKED_AT.format(where=""), {"c": committee}):
             out.setdefault(pid, [0, 0, [], []])[0] += n
             if name is not None:  # as collect() leaves out a committee with no name
                 committees.setdefault(pid, set()).add(name)
