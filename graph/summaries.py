@@ -43,7 +43,7 @@ def build_summaries(conn: Any, batch: int = 5000) -> int:
     committee's pass needs the pool of one committee. Each question falls in one committee's rows,
     so the table is the one a single pass gives."""
     conn.execute(_DDL)
-    return _fill_committees(conn, "MATCH (c:Committee) RETURN c.id ORDER BY c.id", {}, batch)
+    return _fill_committees(conn, _ALL_COMMITTEES, {}, batch)
 
 
 def refresh_summaries(conn: Any, councils: list[str], batch: int = 5000) -> int:
@@ -75,43 +75,51 @@ OPTIONAL MATCH (p:Person)-[:ASKED]->(q)
 RETURN t.id, t.name, co.id, co.name, c.id, c.name, m.municipal_year, count(DISTINCT q),
        collect(DISTINCT p.name), min(m.date), max(m.date)"""
 
-# Some new questions' groups, read in three small steps and grouped here (`_delta_groups`): one
-# traversal of all five hops with the askers joined on made the store library build hash tables
-# over whole tables, and a 1,000,000-item store's incremental build ran out of its pool there.
-_DELTA_TOPICS = """
-MATCH (q:Question)-[ab:ABOUT]->(t:Topic) WHERE q.id IN $ids AND ab.rank = 0 RETURN q.id, t.id, t.name"""
-_DELTA_PLACES = """
+# What some new questions are about, where they were raised and who asked them: read in three small
+# steps and grouped in Python by both deltas (`_delta_groups`, `_person_aggregates`). One traversal of
+# all five hops with the askers joined on made the store library build hash tables over whole
+# tables, and a 1,000,000-item store's incremental build ran out of its pool there.
+_Q_TOPICS = "MATCH (q:Question)-[ab:ABOUT]->(t:Topic) WHERE q.id IN $ids AND ab.rank = 0 RETURN q.id, t.id, t.name"
+_Q_PLACES = """
 MATCH (q:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING]->(m:Meeting)-[:OF_COMMITTEE]->(c:Committee)
       -[:OF_COUNCIL]->(co:Council)
 WHERE q.id IN $ids
 RETURN q.id, co.id, co.name, c.id, c.name, m.municipal_year, m.date"""
-_DELTA_ASKERS = "MATCH (p:Person)-[:ASKED]->(q:Question) WHERE q.id IN $ids RETURN q.id, p.name"
+_Q_ASKERS = "MATCH (p:Person)-[:ASKED]->(q:Question) WHERE q.id IN $ids RETURN q.id, p.id, p.name"
+_CHUNK = 5000
+
+
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+
+
+def _question_facts(conn: Any, question_ids: list[str]) -> tuple[dict[str, list[tuple]], ...]:
+    """question id -> its (topic id, label) of rank 0, its (council id, council, committee id,
+    committee, municipal year, date) places, and its (person id, name) askers."""
+    topics: dict[str, list[tuple]] = {}
+    places: dict[str, list[tuple]] = {}
+    askers: dict[str, list[tuple]] = {}
+    for chunk in _chunks(sorted(set(question_ids))):
+        ids = {"ids": chunk}
+        for out, query in ((topics, _Q_TOPICS), (places, _Q_PLACES), (askers, _Q_ASKERS)):
+            for qid, *facts in _all(conn, query, ids):
+                out.setdefault(qid, []).append(tuple(facts))
+    return topics, places, askers
 
 
 def _delta_groups(conn: Any, question_ids: list[str]) -> list[tuple]:
     """The summary groups of some questions, as the committee traversal (`_GROUP`) reports them:
     (topic id, label, council id, council, committee id, committee, year, questions, askers,
     first date, last date), counted over these questions only."""
-    topics: dict[str, list[tuple]] = {}
-    places: dict[str, list[tuple]] = {}
-    askers: dict[str, set[str]] = {}
-    ids = sorted(set(question_ids))
-    for i in range(0, len(ids), 5000):
-        chunk = {"ids": ids[i:i + 5000]}
-        for qid, tid, label in _all(conn, _DELTA_TOPICS, chunk):
-            topics.setdefault(qid, []).append((tid, label))
-        for qid, *place in _all(conn, _DELTA_PLACES, chunk):
-            places.setdefault(qid, []).append(tuple(place))
-        for qid, name in _all(conn, _DELTA_ASKERS, chunk):
-            if name is not None:
-                askers.setdefault(qid, set()).add(name)
+    topics, places, askers = _question_facts(conn, question_ids)
     groups: dict[tuple, list[Any]] = {}
     for qid, about in topics.items():
+        names = {name for _pid, name in askers.get(qid, ()) if name is not None}
         for tid, label in about:
             for coid, coname, cid, cname, year, date in places.get(qid, ()):
                 g = groups.setdefault((tid, label, coid, coname, cid, cname, year), [set(), set(), None, None])
                 g[0].add(qid)
-                g[1] |= askers.get(qid, set())
+                g[1] |= names
                 g[2], g[3] = _min(g[2], date), _max(g[3], date)
     return [(*key, len(qs), sorted(names), first, last)
             for key, (qs, names, first, last) in sorted(groups.items(), key=lambda kv: json.dumps(kv[0], default=str))]
@@ -259,22 +267,16 @@ PERSON_TABLE = "PersonSummary"
 _PERSON_DDL = (f"CREATE NODE TABLE {PERSON_TABLE}(id STRING, questions INT64, answers INT64, committees STRING, "
                "topics STRING, PRIMARY KEY(id))")
 
-# person_profile's three traversals, read in small steps and grouped by person here
-# (`_person_aggregates`): the whole traversal grouped in the store held a DISTINCT set of a busy
-# asker's questions, and its joins, in the pool (a 1,000,000-item build ran out of 768 MB there)
-_P_ASKED_BY = "MATCH (p:Person)-[:ASKED]->(q:Question) WHERE q.id IN $ids RETURN p.id, q.id"
-_Q_COMMITTEE = """
-MATCH (q:Question)-[:RAISED_AT]->(:AgendaItem)-[:AT_MEETING]->(:Meeting)-[:OF_COMMITTEE]->(c:Committee)
-WHERE q.id IN $ids
-RETURN q.id, c.name"""
-_Q_TOPICS = "MATCH (q:Question)-[ab:ABOUT]->(t:Topic) WHERE q.id IN $ids AND ab.rank = 0 RETURN q.id, t.name"
-# the asked counts and committees of one committee's questions (`build_person_summaries`; some
-# people's, `_person_aggregates`): started from the committee, the one form whose pool is bounded
+# person_profile's three traversals, grouped by person in Python: some new questions' from their
+# facts (`_question_facts`); people's asked counts a committee at a time, started from the
+# committee, the one form whose pool is bounded (a chunk of people is no bound: a few people can
+# ask most of a corpus's questions, and a 1,000,000-item build ran out of 768 MB that way)
 _P_ASKED_AT = """
 MATCH (c:Committee {{id: $c}})<-[:OF_COMMITTEE]-(:Meeting)<-[:AT_MEETING]-(:AgendaItem)<-[:RAISED_AT]-(q:Question)
       <-[:ASKED]-(p:Person)
 {where}
 RETURN p.id, c.name, count(DISTINCT q)"""
+_ALL_COMMITTEES = "MATCH (c:Committee) RETURN c.id ORDER BY c.id"
 _THEIR_COMMITTEES = """
 MATCH (p:Person)-[:OF_COUNCIL]->(:Council)<-[:OF_COUNCIL]-(c:Committee)
 WHERE p.id IN $ids
@@ -287,11 +289,8 @@ _P_TOPICS = """
 MATCH (p:Person)-[:ASKED]->(q:Question)-[ab:ABOUT]->(t:Topic)
 WHERE ab.rank = 0 {and_where}
 RETURN p.id, collect(DISTINCT t.name)"""
-_CHUNK = 5000
 
-
-def _chunks(ids: list[str]) -> list[list[str]]:
-    return [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+Row = Callable[[str], list[Any]]  # a person's [questions, answers, committees, topics], made if new
 
 
 def _person_aggregates(conn: Any, people: list[str] | None = None, questions: list[str] | None = None,
@@ -305,27 +304,23 @@ def _person_aggregates(conn: Any, people: list[str] | None = None, questions: li
         return out.setdefault(pid, [0, 0, [], []])
 
     if people is not None:
-        _people_aggregates(conn, sorted(set(people)), row)
+        for chunk in _chunks(sorted(set(people))):
+            ids = {"ids": chunk}
+            _asked_by_committee(conn, _THEIR_COMMITTEES, ids, "WHERE p.id IN $ids", row)
+            _topics_and_answers(conn, chunk, row)
         return out
+    topics, places, askers = _question_facts(conn, questions or [])
     asked: dict[str, set[str]] = {}
-    for chunk in _chunks(sorted(set(questions or []))):
-        for pid, qid in _all(conn, _P_ASKED_BY, {"ids": chunk}):
+    for qid, who in askers.items():
+        for pid, _name in who:
             asked.setdefault(pid, set()).add(qid)
-    qids = sorted(set().union(*asked.values())) if asked else []
-    committee: dict[str, set[Any]] = {}
-    topics: dict[str, set[Any]] = {}
-    for chunk in _chunks(qids):
-        for qid, name in _all(conn, _Q_COMMITTEE, {"ids": chunk}):
-            committee.setdefault(qid, set()).add(name)
-        for qid, name in _all(conn, _Q_TOPICS, {"ids": chunk}):
-            topics.setdefault(qid, set()).add(name)
     for pid, qs in asked.items():
-        placed = [q for q in qs if q in committee]
+        placed = [q for q in qs if q in places]
         if placed:
             r = row(pid)
             r[0] = len(placed)
-            r[2] = sorted({c for q in placed for c in committee[q] if c is not None})
-        named = {t for q in qs for t in topics.get(q, ()) if t is not None}
+            r[2] = sorted({place[3] for q in placed for place in places[q] if place[3] is not None})
+        named = {label for q in qs for _tid, label in topics.get(q, ()) if label is not None}
         if named:
             row(pid)[3] = sorted(named)
     for chunk in _chunks(sorted(set(answers or []))):
@@ -334,23 +329,26 @@ def _person_aggregates(conn: Any, people: list[str] | None = None, questions: li
     return out
 
 
-def _people_aggregates(conn: Any, people: list[str], row: Callable[[str], list[Any]]) -> None:
-    """All of some people's questions, answers, committees and topics: the asked counts a committee
-    of their councils at a time (each question is in one committee, so the counts add up)."""
-    for chunk in _chunks(people):
-        ids = {"ids": chunk}
-        named: dict[str, set[Any]] = {}
-        for (committee,) in _all(conn, _THEIR_COMMITTEES, ids):
-            for pid, name, n in _all(conn, _P_ASKED_AT.format(where="WHERE p.id IN $ids"), {"c": committee, **ids}):
-                row(pid)[0] += n
-                if name is not None:
-                    named.setdefault(pid, set()).add(name)
-        for pid, names in named.items():
-            row(pid)[2] = sorted(names)
-        for pid, topics in _all(conn, _P_TOPICS.format(and_where="AND p.id IN $ids"), ids):
-            row(pid)[3] = topics
-        for pid, n in _all(conn, _P_ANSWERED.format(where="WHERE p.id IN $ids"), ids):
-            row(pid)[1] = n
+def _asked_by_committee(conn: Any, committees: str, params: dict[str, Any], where: str, row: Row) -> None:
+    """People's asked counts and committees, one committee's traversal at a time (the committees the
+    `committees` query returns). Each question is in one committee, so the counts add up."""
+    named: dict[str, set[Any]] = {}
+    for (committee,) in _all(conn, committees, params):
+        for pid, name, n in _all(conn, _P_ASKED_AT.format(where=where), {**params, "c": committee}):
+            row(pid)[0] += n
+            if name is not None:  # as collect() leaves out a committee with no name
+                named.setdefault(pid, set()).add(name)
+    for pid, names in named.items():
+        row(pid)[2] = sorted(names)
+
+
+def _topics_and_answers(conn: Any, people: list[str], row: Row) -> None:
+    """Some people's topics and answer counts: small sets a person, read for thousands at a time."""
+    ids = {"ids": people}
+    for pid, topics in _all(conn, _P_TOPICS.format(and_where="AND p.id IN $ids"), ids):
+        row(pid)[3] = topics
+    for pid, n in _all(conn, _P_ANSWERED.format(where="WHERE p.id IN $ids"), ids):
+        row(pid)[1] = n
 
 
 def _all(conn: Any, query: str, params: dict[str, Any]) -> list[list[Any]]:
@@ -379,32 +377,19 @@ def _insert_people(conn: Any, rows: list[dict[str, Any]], batch: int = 5000) -> 
         conn.execute(_P_INSERT, {"rows": rows[i:i + batch]})
 
 
-def build_person_summaries(conn: Any, chunk: int = 5000) -> int:
-    """Fill the person summary table of a freshly loaded store.
-
-    The asked counts and committees come a committee at a time, for the reason `build_summaries`
-    goes a committee at a time: a few people can ask most of a corpus's questions, so a pass over
-    some people's questions still holds a DISTINCT set of nearly every question in the buffer pool
-    (a 1,000,000-item build ran out of a 768 MB pool there). Each question falls in one committee,
-    so the per-committee counts add up to the person's count. Topics and answers are small sets
-    per person and are read some thousands of people at a time."""
+def build_person_summaries(conn: Any, chunk: int = _CHUNK) -> int:
+    """Fill the person summary table of a freshly loaded store: the asked counts and committees a
+    committee at a time (see `_P_ASKED_AT`), topics and answers some thousands of people at a time."""
     conn.execute(_PERSON_DDL)
     out: dict[str, list[Any]] = {}
-    committees: dict[str, set[Any]] = {}
-    for (committee,) in _all(conn, "MATCH (c:Committee) RETURN c.id ORDER BY c.id", {}):
-        for pid, name, n in _all(conn, _P_ASKED_AT.format(where=""), {"c": committee}):
-            out.setdefault(pid, [0, 0, [], []])[0] += n
-            if name is not None:  # as collect() leaves out a committee with no name
-                committees.setdefault(pid, set()).add(name)
-    for pid, names in committees.items():
-        out[pid][2] = list(names)
+
+    def row(pid: str) -> list[Any]:
+        return out.setdefault(pid, [0, 0, [], []])
+
+    _asked_by_committee(conn, _ALL_COMMITTEES, {}, "", row)
     ids = [r[0] for r in _all(conn, "MATCH (p:Person) RETURN p.id ORDER BY p.id", {})]
     for i in range(0, len(ids), chunk):
-        some = ids[i:i + chunk]
-        for pid, topics in _all(conn, _P_TOPICS.format(and_where="AND p.id IN $ids"), {"ids": some}):
-            out.setdefault(pid, [0, 0, [], []])[3] = topics
-        for pid, n in _all(conn, _P_ANSWERED.format(where="WHERE p.id IN $ids"), {"ids": some}):
-            out.setdefault(pid, [0, 0, [], []])[1] = n
+        _topics_and_answers(conn, ids[i:i + chunk], row)
     rows = _person_rows(out)
     _insert_people(conn, rows)
     return len(rows)
