@@ -89,8 +89,8 @@ _SCHEMA = [
     "CREATE TABLE IF NOT EXISTS props(id INTEGER PRIMARY KEY, json TEXT UNIQUE)",
     "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)",
     # what each input file was (size, times, inode) when it was read, and its content hash: a file
-    # unchanged since is not read again. A fact about the file, not the store: a stale row only
-    # makes a file be read again (the build checks the hash's document against the store's state)
+    # unchanged since is not read again. A fact about the file, not the store: the build uses a row
+    # only when the file's stats still match and the hash's extraction is still cached
     "CREATE TABLE IF NOT EXISTS file(source TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, "
     "ino INTEGER, hash TEXT) WITHOUT ROWID",
 ]
@@ -206,7 +206,7 @@ class ExtractionCache:
         self.commit()
         live = set(sources)
         if db.execute("SELECT count(*) FROM file").fetchone()[0] <= len(live):
-            return  # the usual case: every row is a live document's
+            return  # no more rows than documents: nothing worth trimming (a stale row costs only space)
         db.execute("CREATE TEMP TABLE IF NOT EXISTS live_source(source TEXT PRIMARY KEY) WITHOUT ROWID")
         db.execute("DELETE FROM live_source")
         db.executemany("INSERT OR IGNORE INTO live_source VALUES (?)", ((s,) for s in live))
