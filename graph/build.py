@@ -73,8 +73,11 @@ def _code_version(scheme_path: Path) -> str:
 
 
 def cache_key(doc: Document, version: str) -> str:
-    info = doc.info
-    facts = f"{version}|{doc.source}|{doc.content_hash}|{info.url}|{info.council}|{info.committee}|{info.meeting_date}"
+    return _key(doc.source, doc.content_hash, doc.info, version)
+
+
+def _key(source: str, content_hash: str, info: SourceInfo, version: str) -> str:
+    facts = f"{version}|{source}|{content_hash}|{info.url}|{info.council}|{info.committee}|{info.meeting_date}"
     if info.committee_id or info.meeting_id:  # the site's ids (fetch's manifest); absent, the key is as before
         facts += f"|{info.committee_id}|{info.meeting_id}"
     return hashlib.sha256(facts.encode()).hexdigest()[:32]
@@ -140,13 +143,14 @@ class _Unread(Document):
     is the one recorded then, and its text is not read again."""
 
     stored_hash: str = ""
+    key: str = ""  # its cache key, whose extraction is cached (checked once, when it was found unchanged)
 
     @property
     def content_hash(self) -> str:
         return self.stored_hash
 
 
-def _stat(path: Path) -> list[int] | None:
+def _stat(path: str) -> list[int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -184,7 +188,7 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
     # held in memory and in the state file cost about 400 bytes each): unchanged ones are not read
     stats_now: dict[str, list[int]] = {}
 
-    def reuse(path: Path, info: SourceInfo | None) -> Document | None:
+    def reuse(path: str, info: SourceInfo | None) -> Document | None:
         name = source_name(path)
         st = _stat(path)  # before any reading: a file changed after this is read again next time
         if st is None:
@@ -193,9 +197,12 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
         rec = xcache.file_record(name)
         if rec is None or list(rec[:4]) != st:
             return None
-        doc = _Unread(source=name, text="", format="", info=info or SourceInfo(), stored_hash=rec[4])
+        info = info or SourceInfo()
         # the manifest's facts are part of the key: if they changed, the file is read as usual
-        return doc if cache_key(doc, xversion) in xcache else None
+        key = _key(name, rec[4], info, xversion)
+        if not (rec[6] if key == rec[5] else key in xcache):
+            return None
+        return _Unread(source=name, text="", format="", info=info, stored_hash=rec[4], key=key)
 
     def todo() -> Iterator[tuple[Document, bool]]:
         for doc in iter_documents(sources, manifest=manifest, fmt=fmt, strict=strict, on_skip=skip,
@@ -204,7 +211,7 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
             if first != doc.source:  # one document seen twice (a byte or CRLF copy): keep the first
                 report.duplicates.append((doc.source, first))
                 continue
-            yield doc, not dry_run and cache_key(doc, xversion) not in xcache
+            yield doc, not dry_run and not isinstance(doc, _Unread) and cache_key(doc, xversion) not in xcache
 
     w = default_workers() if workers is None else workers
     try:
@@ -212,21 +219,22 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
                                                    else None, workers=w):
             if on_document:
                 on_document(doc)
-            key = cache_key(doc, xversion)
+            unread = isinstance(doc, _Unread)
+            key = doc.key if unread else cache_key(doc, xversion)
             if refused is not None:
                 skip(Skip(doc.source, refused))
                 continue
             if packed is not None:
                 xcache.put(key, packed)
                 report.extracted += 1
-            elif key in xcache:
+            elif unread or key in xcache:
                 report.unchanged += 1
             else:  # a dry run: this one would be extracted
                 report.extracted += 1
             current[doc.source] = key
             st = stats_now.pop(doc.source, None)
-            if st is not None and not isinstance(doc, _Unread) and not dry_run:
-                xcache.put_file(doc.source, st, doc.content_hash)
+            if st is not None and not unread and not dry_run:
+                xcache.put_file(doc.source, st, doc.content_hash, key)
         xcache.commit()
         return _finish(report, sources, store, cache, cache_existed, xcache, current, known, previous, state,
                        version, prune=prune, dry_run=dry_run)

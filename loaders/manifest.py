@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -77,6 +78,12 @@ def read_manifest(path: str | Path,
     if "file" not in header:
         raise ManifestError("manifest needs a 'file' column", path=where)
     out: dict[str, SourceInfo] = {}
+    # each column's place (the last of a repeated name, as a dict of the row would keep): a manifest
+    # of 100,000 rows is read on every build, so no dict, Path or date parse is made per row twice
+    at = {k: i for i, k in enumerate(header)}
+    cols = [at.get(k) for k in ("file", "url", "council", "committee", "meeting_date", "committee_id", "meeting_id")]
+    width = len(header)
+    dates: dict[str, date | None] = {}
     line = 1
     while True:
         try:
@@ -88,28 +95,38 @@ def read_manifest(path: str | Path,
             bad(None, line, f"cannot be parsed ({exc})")
             continue
         line = rows.line_num
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():
             continue
-        row = {k: v.strip() for k, v in zip(header, cells, strict=False)}
-        name = Path(row.get("file", "")).name
-        if len(cells) > len(header):
-            bad(name or None, line, f"{len(cells)} cells, the header has {len(header)}")
+        n = len(cells)
+        file, url, council, committee, when, committee_id, meeting_id = (
+            cells[i].strip() if i is not None and i < n else "" for i in cols)
+        name = _file_name(file)
+        if n > width:
+            bad(name or None, line, f"{n} cells, the header has {width}")
             continue
-        if any(len(c) > MAX_FIELD for c in cells):
+        if max(map(len, cells)) > MAX_FIELD:
             bad(name or None, line, f"a cell is over {MAX_FIELD // 1024} KB")
             continue
         if not name:
             continue
-        try:
-            meeting_date = parse_date(row.get("meeting_date", ""), path=where, line=line)
-        except ManifestError as exc:
-            bad(name, line, exc.message.split(": ", 1)[-1])
-            continue
-        out[name] = SourceInfo(url=row.get("url") or None, council=row.get("council") or None,
-                               committee=row.get("committee") or None, meeting_date=meeting_date,
-                               committee_id=row.get("committee_id") or None,
-                               meeting_id=row.get("meeting_id") or None)
+        meeting_date = dates.get(when, False)
+        if meeting_date is False:
+            try:
+                meeting_date = dates[when] = parse_date(when, path=where, line=line)
+            except ManifestError as exc:
+                bad(name, line, exc.message.split(": ", 1)[-1])
+                continue
+        out[name] = SourceInfo(url=url or None, council=council or None, committee=committee or None,
+                               meeting_date=meeting_date, committee_id=committee_id or None,
+                               meeting_id=meeting_id or None)
     return out
+
+
+def _file_name(cell: str) -> str:
+    """`Path(cell).name`, without making a Path for each of a large manifest's rows."""
+    if "/" in cell or os.sep in cell or (os.altsep and os.altsep in cell) or cell in (".", ".."):
+        return Path(cell).name
+    return cell
 
 
 def source_name(p: Path) -> str:

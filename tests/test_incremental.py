@@ -189,6 +189,44 @@ def test_files_unchanged_since_the_store_was_written_are_not_read_again(tmp_path
     _same_as_whole_build(tmp_path, corpus, store, changed)
 
 
+def test_a_file_row_from_before_keys_were_recorded_and_a_changed_manifest_row(tmp_path, corpus, monkeypatch):
+    """A file row records the key its document was cached under, so an unchanged build asks the
+    cache once a file. Rows without it (caches written before) still spare the read; a manifest fact
+    that changed (part of the key) still makes its file be read."""
+    import csv
+    import sqlite3
+
+    import councilgraph.loaders as loaders
+    from councilgraph.graph.cache import FILE
+
+    store = tmp_path / "s.lbdb"
+    api.build([corpus], store)
+    db = sqlite3.connect(Path(str(store) + ".cache") / FILE)
+    assert db.execute("SELECT count(*) FROM file WHERE key IS NULL").fetchone()[0] == 0
+    db.executescript("ALTER TABLE file RENAME TO newer; CREATE TABLE file(source TEXT PRIMARY KEY, size INTEGER, "
+                     "mtime INTEGER, ctime INTEGER, ino INTEGER, hash TEXT) WITHOUT ROWID; INSERT INTO file "
+                     "SELECT source, size, mtime, ctime, ino, hash FROM newer; DROP TABLE newer;")
+    db.commit()
+    db.close()
+    read: list[str] = []
+    real = loaders.load_path
+    monkeypatch.setattr(loaders, "load_path", lambda path, *a, **kw: read.append(str(path)) or real(path, *a, **kw))
+    again = api.build([corpus], store)
+    assert set(read) == {s.path for s in again.skipped} and again.unchanged == again.documents
+    manifest = corpus / "gen" / "manifest.csv"
+    rows = list(csv.DictReader(manifest.open(newline="")))
+    rows[2]["committee"] = "Fenwold Place Overview Panel"
+    with manifest.open("w", newline="") as fp:
+        w = csv.DictWriter(fp, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    read.clear()
+    changed = api.build([corpus], store)
+    assert set(read) - {s.path for s in changed.skipped} == {str(corpus / "gen" / rows[2]["file"])}
+    assert changed.extracted == 1
+    _same_as_whole_build(tmp_path, corpus, store, changed)
+
+
 def test_new_store_code_makes_the_store_again_from_the_cache_and_new_extraction_code_extracts_again(
         tmp_path, corpus, monkeypatch):
     from councilgraph.graph import build as build_mod
