@@ -202,6 +202,8 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
         key = _key(name, rec[4], info, xversion)
         if not (rec[6] if key == rec[5] else key in xcache):
             return None
+        if key != rec[5] and not dry_run:  # a row from before keys were recorded (or a manifest change back)
+            xcache.put_file(name, st, rec[4], key)
         return _Unread(source=name, text="", format="", info=info, stored_hash=rec[4], key=key)
 
     def todo() -> Iterator[tuple[Document, bool]]:

@@ -213,6 +213,9 @@ def test_a_file_row_from_before_keys_were_recorded_and_a_changed_manifest_row(tm
     monkeypatch.setattr(loaders, "load_path", lambda path, *a, **kw: read.append(str(path)) or real(path, *a, **kw))
     again = api.build([corpus], store)
     assert set(read) == {s.path for s in again.skipped} and again.unchanged == again.documents
+    db = sqlite3.connect(Path(str(store) + ".cache") / FILE)
+    assert db.execute("SELECT count(*) FROM file WHERE key IS NULL").fetchone()[0] == 0  # recorded as it went
+    db.close()
     manifest = corpus / "gen" / "manifest.csv"
     rows = list(csv.DictReader(manifest.open(newline="")))
     rows[2]["committee"] = "Fenwold Place Overview Panel"
