@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -283,25 +284,21 @@ class CsvFiles:
         return sorted(self.parts, key=lambda part: order[part[0]])  # stable: a table's chunks in order
 
 
-def copy_files(conn: Any, folder: Path, parts: list[tuple[tuple, str]],
-               between_tables: Callable[[], Any] | None = None) -> Any:
-    """COPY every chunk into its table: nodes first, then edges (whose ends must exist); one
-    statement a chunk, each committed before the next (see `_chunk_bytes`).
+def _load_order(parts: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
+    """Nodes first, then edges (whose ends must exist); a table's chunks stay together, in order."""
+    return [p for p in parts if p[0][0] == "node"] + [p for p in parts if p[0][0] == "rel"]
 
-    `between_tables()`, if given, runs before each table after the first and returns the connection
-    to go on with (a new store's database opened again: see `new_store`); the last one is returned."""
-    last = None
-    for key, name in [p for p in parts if p[0][0] == "node"] + [p for p in parts if p[0][0] == "rel"]:
-        if between_tables is not None and last is not None and key != last:
-            conn = between_tables()
-        last = key
+
+def copy_files(conn: Any, folder: Path, parts: list[tuple[tuple, str]]) -> None:
+    """COPY every chunk into its table, in load order; one statement a chunk, each committed before
+    the next (see `_chunk_bytes`)."""
+    for key, name in _load_order(parts):
         csv_path = _literal((folder / name).as_posix())
         # the dialect is stated, never sniffed: a sniffer that sees "a; b" in early rows picks ";"
         if key[0] == "node":
             conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV})")
         else:
             conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV}, from='{key[2]}', to='{key[3]}')")
-    return conn
 
 
 def write_store(rows: Iterable[Row], path: str | Path, *,
@@ -331,29 +328,25 @@ def new_store(fill: Callable[[CsvFiles], StoreStats], path: str | Path, *,
         files = CsvFiles(tmpdir)
         stats = fill(files)
         parts = files.close()
-        opened = [lb.Database(str(new_db), buffer_pool_size=_pool_bytes())]
-        conn = lb.Connection(opened[0])
-
-        def reopen() -> Any:
-            # the store library keeps memory a COPY used beyond its buffer pool until the database is
-            # closed: at 300,000 items the parent grew by 1.0 GB over the COPYs (0.77 GB pool) and
-            # peaked at 1.6 GB; opened again between tables, 0.6 GB in the same time (BENCHMARKS.md)
-            nonlocal conn
-            conn.close()
-            opened[0].close()
-            opened[0] = lb.Database(str(new_db), buffer_pool_size=_pool_bytes())
-            conn = lb.Connection(opened[0])
-            return conn
-
+        db = lb.Database(str(new_db), buffer_pool_size=_pool_bytes())
+        conn = lb.Connection(db)
         for stmt in ddl():
             conn.execute(stmt)
-        copy_files(conn, tmpdir, parts, between_tables=reopen)
-        reopen()
+        # a table at a time, the database closed and opened again after each: the store library keeps
+        # memory a COPY used beyond its buffer pool until the database is closed (at 300,000 items the
+        # parent grew by 1.0 GB over the COPYs with a 0.77 GB pool and peaked at 1.6 GB; this way 1.0
+        # GB, in the same time: BENCHMARKS.md)
+        for _table, chunks in groupby(_load_order(parts), key=lambda part: part[0]):
+            copy_files(conn, tmpdir, list(chunks))
+            conn.close()
+            db.close()
+            db = lb.Database(str(new_db), buffer_pool_size=_pool_bytes())
+            conn = lb.Connection(db)
         from .summaries import build_person_summaries, build_summaries
 
         build_summaries(conn)  # derived tables the concern and person queries read (graph/summaries.py)
         build_person_summaries(conn)
-        return opened[0], conn, stats
+        return db, conn, stats
 
     return _swap_in(make, Path(path), before_swap)
 

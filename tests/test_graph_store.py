@@ -157,9 +157,9 @@ def test_tables_loaded_a_chunk_at_a_time_give_the_same_store(tmp_path, sample_st
     copied: list[str] = []
     real_copy = store_mod.copy_files
 
-    def spy(conn, folder, parts, between_tables=None):
+    def spy(conn, folder, parts):
         copied.extend(name for _, name in parts)
-        return real_copy(conn, folder, parts, between_tables)
+        return real_copy(conn, folder, parts)
 
     monkeypatch.setattr(store_mod, "copy_files", spy)
     monkeypatch.setenv("COUNCILGRAPH_COPY_CHUNK_KB", "4")
