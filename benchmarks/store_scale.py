@@ -4,7 +4,7 @@
 
 Writes N items with the generator, builds the embedded store from scratch (extraction on a process
 pool + identity + topics + bulk load + summary tables), rebuilds it with nothing changed (cache
-hits), adds 10 files and rebuilds, then times the named queries on an open store
+hits), adds 10 files and rebuilds, changes 10 stored files and rebuilds (and back), then times the named queries on an open store
 (`api.open_store`): recurring_concerns from the summary table and, for comparison, by the
 traversal it replaces (person_profile for the person who asked most, from the person summary), and
 every other named query (rows and time). Peak memory is the maximum
@@ -65,6 +65,24 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def change_ten(src: Path, store: Path, workers: int | None) -> None:
+    """Change 10 stored documents (a line appended to each, spread over the corpus) and build, then
+    put them back and build: a change is a document leaving and another entering, so the people
+    it named lose mentions and are made again, which adding alone never does."""
+    files = sorted(src.glob("*.txt"))
+    picked = files[:: max(1, len(files) // 10)][:10]
+    before = {f: f.read_bytes() for f in picked}
+    for label, text in (("change 10 files", lambda f: before[f] + b"\nThe meeting closed at 8.15 pm.\n"),
+                        ("change them back", lambda f: before[f])):
+        for f in picked:
+            f.write_bytes(text(f))
+        t0 = time.perf_counter()
+        c0 = cpu_s()
+        done = api.build([src], store, workers=workers)
+        print(f"{label}: {time.perf_counter() - t0:.1f} s, CPU {cpu_s()[0] - c0[0]:.1f} s ({done.extracted} extracted, "
+              f"{'incremental' if done.incremental else 'written anew'})", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=100_000)
@@ -111,6 +129,7 @@ def main() -> None:
         print(f"add 10 files CPU: {cpu_s()[0] - c0[0]:.1f} s", flush=True)
         print(f"add 10 files: {time.perf_counter() - t0:.1f} s ({added.extracted} extracted, "
               f"{'incremental' if added.incremental else 'written anew'}); {added.summary()}", flush=True)
+        change_ten(src, store, args.workers)
         t0 = time.perf_counter()
         with api.open_store(store) as s:
             print(f"open store: {(time.perf_counter() - t0) * 1000:.0f} ms", flush=True)

@@ -338,10 +338,10 @@ class CouncilChange:
     moved: set[int]  # live documents some of whose people now have another id
     ids: dict[tuple[int, int], str]  # the people of entering documents (new and moved): their ids
     persons: set[str]  # made again from all their mentions
-    members: list[tuple[tuple, str]]  # (record, id) of every mention of `persons`
+    members: list[tuple[tuple, str]]  # (record, id) pairs that make the rows of `persons` (all their mentions')
     gained: dict[str, list[tuple[tuple, bool]]]  # person id -> (record, named cluster) of its new mentions
     posts: set[str]  # made again from all their holders
-    holders: list[tuple[tuple, str]]  # (record, id) of every live holder of `posts`
+    holders: list[tuple[tuple, str]]  # (record, id) pairs that make the rows of `posts` (their holders' titles)
     posts_gained: dict[str, list[tuple]]  # post id -> records of its new holders
 
 
@@ -374,17 +374,19 @@ def _identities(xcache: ExtractionCache, council: str, plan: _Plan) -> CouncilCh
     for w in src.of_docs(plan.added | moved):
         ids[(w.rid, w.order)] = now[(w.rid, w.order)].id if (w.rid, w.order) in now else w.old
 
-    def new_id(w) -> str | None:
-        return now[(w.rid, w.order)].id if (w.rid, w.order) in now else w.old
-
+    # everyone who lost a mention is made again from all their mentions, and so is every post a leaving
+    # document's people held: the mentions resolution just placed (`now`) as placed, the rest as stored,
+    # read as the distinct records that make the same rows (`CouncilPeople.records`)
     members: list[tuple[tuple, str]] = []
     if lost:
-        cands = {(w.rid, w.order): w for w in src.with_ids(lost)}
-        for w in moved_people:
-            cands.setdefault((w.rid, w.order), w)
-        members = [(w.rec, new_id(w)) for w in cands.values() if new_id(w) in lost]
+        members = [(w.rec, w.id) for w in now.values() if w.id in lost and (
+            w.id != w.old or (w.old in lost and w.rid in plan.live))]
+        members += src.records_of_people(lost, now)
     posts = {w.rec[7] for w in leaving}
-    holders = [(w.rec, new_id(w) or "") for w in src.with_posts(posts)] if posts else []
+    holders: list[tuple[tuple, str]] = []
+    if posts:
+        holders = [(w.rec, w.id or "") for w in now.values() if w.rid in plan.live and w.rec[7] in posts]
+        holders += [(rec, "") for rec in src.records_of_posts(posts, now)]
     posts_gained: dict[str, list[tuple]] = {}
     for w in delta:
         if w.rid in plan.added and w.rec[7] not in posts:

@@ -381,6 +381,11 @@ def _who(row: tuple) -> Who:
     return w
 
 
+def _record_order(pair: tuple[tuple, str | None]) -> tuple:
+    """A repeatable order for (record, id) pairs (no merge needs one; comparing two builds' steps does)."""
+    return tuple("" if v is None else str(v) for v in pair[0]) + (pair[1] or "",)
+
+
 def _marks(values: list) -> str:
     return ",".join("?" * len(values))
 
@@ -429,6 +434,68 @@ class CouncilPeople:
         if None in ids:
             found.update(((w.rid, w.order), w) for w in self._many("sid", {None}))
         return list(found.values())
+
+    def _skip(self, skip: Iterable[tuple[int, int]]) -> None:
+        db = self.cache._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS skip(doc INTEGER, idx INTEGER, PRIMARY KEY(doc, idx)) "
+                   "WITHOUT ROWID")
+        db.execute("DELETE FROM skip")
+        db.executemany("INSERT OR IGNORE INTO skip VALUES (?, ?)", skip)
+
+    def records_of_people(self, ids: set[str], skip: Iterable[tuple[int, int]]) -> list[tuple[tuple, str]]:
+        """(person record, stored id) pairs that make the same person and holds rows as every live
+        mention whose stored id is one of `ids`, but those at `skip` (doc, idx): one or two a
+        description and id, not one a mention.
+
+        Every merge in `graph.model.person_rows` is order-free and gives the same for a value twice,
+        and a mention's record is its description (interned in `who`) and its meeting date, which only
+        a holding's first and last seen read: so a description's mentions under one id give what its
+        earliest- and latest-dated ones give. A busy councillor's 20,000 mentions at 100,000 items are
+        a few such rows, grouped by SQLite (records carry no first-mention offset, which no merge
+        reads). Needs `set_dead` for this build."""
+        self._skip(skip)
+        prefix = self.council + "/person/"
+        stems = sorted({v[len(prefix):] for v in ids if v and v.startswith(prefix)})
+        # `+` keeps SQLite off the council's index (which reads all its mentions) and, for a stem, off
+        # the id's (most of whose entries are ''): a person's mentions are found by their stem or id
+        paths = [("+m.id = '' AND m.base", stems), ("m.id", sorted(v for v in ids if v))]
+        out: set[tuple[tuple, str]] = set()
+        for column, vals in paths:
+            for i in range(0, len(vals), 500):
+                chunk = vals[i:i + 500]
+                q = ("SELECT w.name, w.kind, w.role, w.member_id, w.party, w.ward, w.post, "
+                     "CASE WHEN m.id = '' THEN w.council || '/person/' || m.base ELSE m.id END AS pid, "
+                     "min(NULLIF(e.whn, '')), max(NULLIF(e.whn, '')), max(e.whn) "
+                     "FROM mention m JOIN who w ON w.id = m.who JOIN extraction e ON e.rowid = m.doc "
+                     f"WHERE +w.council = ? AND {column} IN ({_marks(chunk)}) AND m.doc NOT IN (SELECT id FROM dead) "
+                     "AND NOT EXISTS (SELECT 1 FROM skip s WHERE s.doc = m.doc AND s.idx = m.idx) GROUP BY m.who, pid")
+                for name, kind, role, member_id, party, ward, post, pid, first, last, raw in self.cache._db.execute(
+                        q, (self.council, *chunk)):
+                    if pid in ids:
+                        rec = (name, kind, role, member_id, 0, party, ward, post, post_title(role, kind))
+                        for when in {first, last} if first is not None else {raw}:
+                            out.add(((*rec, when), pid))
+        return sorted(out, key=_record_order)
+
+    def records_of_posts(self, posts: set[str], skip: Iterable[tuple[int, int]]) -> list[tuple]:
+        """Person records that make the same Post rows as every live mention holding one of `posts`,
+        but those at `skip`: one a description (a post's row reads only its holders' title and kind,
+        not who they are or when), each found by one live mention, not by reading all of them. (The
+        council's "Councillor" post is held by every councillor's every mention.) Needs `set_dead`."""
+        self._skip(skip)
+        vals = sorted(p for p in posts if p is not None)
+        wheres = [(f"w.post IN ({_marks(vals[i:i + 500])})", vals[i:i + 500]) for i in range(0, len(vals), 500)]
+        if None in posts:
+            wheres.append(("w.post IS NULL", []))
+        out: set[tuple] = set()
+        for where, chunk in wheres:
+            q = ("SELECT w.name, w.kind, w.role, w.member_id, w.party, w.ward, w.post FROM who w "
+                 f"WHERE w.council = ? AND {where} AND EXISTS (SELECT 1 FROM mention m WHERE m.who = w.id "
+                 "AND m.doc NOT IN (SELECT id FROM dead) "
+                 "AND NOT EXISTS (SELECT 1 FROM skip s WHERE s.doc = m.doc AND s.idx = m.idx))")
+            for name, kind, role, member_id, party, ward, post in self.cache._db.execute(q, (self.council, *chunk)):
+                out.add((name, kind, role, member_id, 0, party, ward, post, post_title(role, kind), None))
+        return sorted(out, key=lambda rec: tuple("" if v is None else str(v) for v in rec))
 
     def with_bases(self, bases: set[str]) -> list[Who]:
         return self._many("base", bases)

@@ -96,6 +96,7 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
     ids: dict[tuple[int, int], str] = {}
     change_by: dict[str, Any] = {}
     moved: set[int] = set()
+    xcache.set_dead(live)  # before resolving: the people made again read only live documents' mentions
     for council in councils:
         change = change_by[council] = resolve(council)
         ids.update(change.ids)
@@ -106,7 +107,6 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
     left: set[tuple[str, str]] = set()  # shared nodes a leaving document contributed to
     entering_props: dict[tuple[str, str], dict] = {}  # what the entering documents give them, merged
     groups: set[tuple[str, int | None]] = set()  # (committee, municipal year) whose summaries change
-    xcache.set_dead(live)
 
     def note(parts: dict, leaving: bool) -> None:
         for label, nid, props in parts["shared"]:
