@@ -4,8 +4,8 @@
 
 Writes N items with the generator, builds the embedded store from scratch (extraction on a process
 pool + identity + topics + bulk load + summary tables), rebuilds it with nothing changed (cache
-hits), adds 10 files and rebuilds, changes 10 stored files and rebuilds (and back), then times the named queries on an open store
-(`api.open_store`): recurring_concerns from the summary table and, for comparison, by the
+hits), adds 10 files and rebuilds, changes 10 stored files and rebuilds (and back), then times the
+named queries on an open store (`api.open_store`): recurring_concerns from the summary table and, for comparison, by the
 traversal it replaces (person_profile for the person who asked most, from the person summary), and
 every other named query (rows and time). Peak memory is the maximum
 resident set size of this process and of its worker processes (reported separately). The load

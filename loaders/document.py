@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceInfo:
     """What the person collecting pages knows about a file (from a manifest), all optional."""
 

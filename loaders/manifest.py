@@ -9,9 +9,8 @@ being named, because that is where people keep it.
 from __future__ import annotations
 
 import csv
-import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -70,7 +69,7 @@ def read_manifest(path: str | Path,
             raise ManifestError(f"line {line}: {reason}", path=where)
         on_bad_row(name, f"{where} line {line}", f"manifest row left out: {reason}")
 
-    rows = csv.reader(io.StringIO(text))
+    rows = csv.reader(_lines(text))
     try:
         header = [h.strip().lower() for h in next(rows)]
     except (StopIteration, csv.Error):
@@ -84,6 +83,7 @@ def read_manifest(path: str | Path,
     cols = [at.get(k) for k in ("file", "url", "council", "committee", "meeting_date", "committee_id", "meeting_id")]
     width = len(header)
     dates: dict[str, date | None] = {}
+    one = {}.setdefault  # one object for each council and committee name, not one a row
     line = 1
     while True:
         try:
@@ -116,10 +116,22 @@ def read_manifest(path: str | Path,
             except ManifestError as exc:
                 bad(name, line, exc.message.split(": ", 1)[-1])
                 continue
-        out[name] = SourceInfo(url=url or None, council=council or None, committee=committee or None,
+        out[name] = SourceInfo(url=url or None, council=one(council, council) or None,
+                               committee=one(committee, committee) or None,
                                meeting_date=meeting_date, committee_id=committee_id or None,
                                meeting_id=meeting_id or None)
     return out
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines, one at a time (its newlines are already LF: `decode`). A StringIO of a
+    150 MB manifest (a million rows) holds it again at four bytes a character."""
+    start, end = 0, text.find("\n")
+    while end >= 0:
+        yield text[start:end + 1]
+        start, end = end + 1, text.find("\n", end + 1)
+    if start < len(text):
+        yield text[start:]
 
 
 def _file_name(cell: str) -> str:

@@ -71,6 +71,21 @@ def test_manifest_beside_inputs_is_applied(tmp_path: Path):
     assert d.info.council == "Testshire County Council" and str(d.info.meeting_date) == "2019-09-24"
 
 
+def test_manifest_rows_read_line_by_line_keep_quoted_newlines_crlf_and_a_last_row_without_newline(tmp_path: Path):
+    from councilgraph.loaders.manifest import read_manifest
+
+    (tmp_path / "manifest.csv").write_bytes(
+        b'file,url,council,committee,meeting_date\r\n'
+        b'a.txt,https://x.gov.uk/1,"Testshire\r\nCounty Council",Cabinet,24/09/2019\r\n'
+        b'\r\n'
+        b'b.txt,,Testshire County Council,"Audit, Risk and Governance Committee",2020-01-31')
+    infos = read_manifest(tmp_path / "manifest.csv")
+    assert sorted(infos) == ["a.txt", "b.txt"]
+    assert infos["a.txt"].council == "Testshire\nCounty Council" and infos["a.txt"].committee == "Cabinet"
+    assert infos["b.txt"].committee == "Audit, Risk and Governance Committee"
+    assert str(infos["b.txt"].meeting_date) == "2020-01-31" and infos["b.txt"].url is None
+
+
 def test_pdf_reflow_joins_wrapped_lines_and_keeps_bullets():
     assert reflow("Councillor A asked about\nthe roads.\n• B replied\n") == \
         "Councillor A asked about the roads.\n\n• B replied\n"
