@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councilgraph.loaders import Document, Skip, iter_documents, source_name, walk_inputs
+from councilgraph.loaders import Document, PathList, Skip, iter_documents, source_name, walk_inputs
 from councilgraph.loaders.document import SourceInfo
 from councilgraph.loaders.extract.identity import resolve_changes, resolve_council, resolve_fast
 
@@ -150,6 +150,26 @@ class _Unread(Document):
         return self.stored_hash
 
 
+class _FileRows:
+    """The cache's rows of the walked files, read a batch of the walk at a time: `iter_documents`
+    asks `reuse` of the files in walk order, so the next few hundred are fetched together."""
+
+    BATCH = 2000
+
+    def __init__(self, xcache: ExtractionCache, texts: list[str]) -> None:
+        self.xcache, self.texts, self.next, self.rows = xcache, texts, 0, {}
+
+    def get(self, path: str, name: str) -> tuple | None:
+        if name not in self.rows:
+            if self.next < len(self.texts) and self.texts[self.next] == path:  # the walk's order, as expected
+                batch = self.texts[self.next:self.next + self.BATCH]
+                self.next += len(batch)
+                self.rows = self.xcache.file_records([source_name(t) for t in batch])
+            else:  # asked out of order: one query
+                return self.xcache.file_record(name)
+        return self.rows.pop(name, None)
+
+
 def _stat(path: str) -> list[int] | None:
     try:
         st = os.stat(path)
@@ -188,13 +208,15 @@ def _build_locked(sources: list[Path], store: Path, *, manifest, fmt, strict, to
     # held in memory and in the state file cost about 400 bytes each): unchanged ones are not read
     stats_now: dict[str, list[int]] = {}
 
+    file_rows = _FileRows(xcache, walked[0].texts() if isinstance(walked[0], PathList) else [str(f) for f in walked[0]])
+
     def reuse(path: str, info: SourceInfo | None) -> Document | None:
         name = source_name(path)
         st = _stat(path)  # before any reading: a file changed after this is read again next time
         if st is None:
             return None
         stats_now[name] = st
-        rec = xcache.file_record(name)
+        rec = file_rows.get(path, name)
         if rec is None or list(rec[:4]) != st:
             return None
         info = info or SourceInfo()

@@ -371,3 +371,28 @@ def test_people_and_posts_made_again_from_their_distinct_records_are_made_as_fro
         assert len(set(first_seen.values())) > 1  # holdings with different dates were compared
     finally:
         xcache.close()
+
+
+def test_file_rows_read_a_batch_at_a_time_are_those_read_one_at_a_time(tmp_path, corpus):
+    """An unchanged build reads the cache's file rows a batch of the walk at a time
+    (`ExtractionCache.file_records`, `build._FileRows`), in walk order or not."""
+    from councilgraph.graph.build import _FileRows
+    from councilgraph.graph.cache import ExtractionCache
+    from councilgraph.loaders import expand_paths
+
+    store = tmp_path / "s.lbdb"
+    api.build([corpus], store)
+    texts = expand_paths([corpus])[0].texts() + [str(corpus / "not-there.txt")]
+    xcache = ExtractionCache(Path(str(store) + ".cache"))
+    try:
+        one_by_one = {t: xcache.file_record(t) for t in texts}
+        assert sum(r is not None for r in one_by_one.values()) > 100 and one_by_one[texts[-1]] is None
+        assert xcache.file_records(texts) == {t: r for t, r in one_by_one.items() if r is not None}
+        _FileRows.BATCH = 7  # several batches on a small corpus
+        rows = _FileRows(xcache, texts)
+        assert [rows.get(t, t) for t in texts] == list(one_by_one.values())
+        rows = _FileRows(xcache, texts)  # out of order: each asked on its own
+        assert [rows.get(t, t) for t in reversed(texts)] == list(reversed(one_by_one.values()))
+    finally:
+        _FileRows.BATCH = 2000
+        xcache.close()
