@@ -25,7 +25,7 @@ from pathlib import Path
 
 from councilgraph.loaders import Document, PathList, Skip, iter_documents, source_name, walk_inputs
 from councilgraph.loaders.document import SourceInfo
-from councilgraph.loaders.extract.identity import resolve_changes, resolve_council, resolve_fast
+from councilgraph.loaders.extract.identity import Who, resolve_changes, resolve_council, resolve_fast
 
 from councilgraph.errors import InputError, UsageError
 
@@ -367,6 +367,45 @@ class CouncilChange:
     posts_gained: dict[str, list[tuple]]  # post id -> records of its new holders
 
 
+def _place(p: Who) -> tuple:
+    return (p.start, p.order)
+
+
+def _described_alike(a: Who, b: Who) -> bool:
+    """Two mentions resolution cannot tell apart: same place in the same document, same description."""
+    return (a.source, a.committee, a.name, a.kind, a.role, a.member_id, a.start, a.order) == \
+        (b.source, b.committee, b.name, b.kind, b.role, b.member_id, b.start, b.order)
+
+
+def keep_unchanged(delta_added: list[Who], delta_removed: list[Who], src: CouncilPeople) -> tuple[list[Who], list[Who]]:
+    """A document changed with the same people in the same places (a typo corrected, a line added at
+    the end, a figure updated) changes no one's identity: resolution sees exactly what it saw, in the
+    same order (by source, then place). Its new mentions take its old ones' ids, and what is left
+    (other documents, or changes that moved or renamed someone) is returned for `resolve_fast`.
+    Without this, such a change is resolved the slow way whenever one of its people started a
+    cluster (that person has no earlier twin). (Here, not in identity.py: a change there is a change of
+    the extraction code, which extracts every cached document again.)"""
+    added: dict[str, list[Who]] = {}
+    removed: dict[str, list[Who]] = {}
+    for p in delta_added:
+        added.setdefault(p.source, []).append(p)
+    for p in delta_removed:
+        removed.setdefault(p.source, []).append(p)
+    rest_added: list[Who] = []
+    rest_removed: list[Who] = []
+    for source in sorted(added.keys() | removed.keys()):
+        new, old = sorted(added.get(source, []), key=_place), sorted(removed.get(source, []), key=_place)
+        if new and len(new) == len(old) and all(b.old and b.old_base and _described_alike(a, b)
+                                                for a, b in zip(new, old, strict=True)):
+            for a, b in zip(new, old, strict=True):
+                a.id, a.base, a.creator = b.old, b.old_base, b.old_creator
+                a.named = src.is_named(b.old)
+        else:
+            rest_added += new
+            rest_removed += old
+    return rest_added, rest_removed
+
+
 def _identities(xcache: ExtractionCache, council: str, plan: _Plan) -> CouncilChange:
     """Resolve again what the documents entering or leaving a council can change (identity's
     `resolve_changes`; the whole council when site member ids are involved), and gather what the
@@ -377,7 +416,7 @@ def _identities(xcache: ExtractionCache, council: str, plan: _Plan) -> CouncilCh
     if any(p.member_id for p in delta) or src.has_member_ids():
         result = xcache.people(council, plan.live)
         resolve_council(council, result)
-    elif resolve_fast(entering, [w for w in delta if w.rid in plan.removed], src):
+    elif resolve_fast(*keep_unchanged(entering, [w for w in delta if w.rid in plan.removed], src), src):
         result = entering  # everyone else keeps their id
     else:
         result = resolve_changes(council, delta, src)

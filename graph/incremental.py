@@ -41,7 +41,7 @@ from .model import (
     shared_node_rows,
 )
 from .schema import NODES, RELS
-from .store import CsvFiles, StoreStats, copy_files
+from .store import CsvFiles, StoreStats, load_files
 from .summaries import TABLE, add_people_questions, add_questions, refresh_groups, refresh_people, refresh_summaries
 
 _CHUNK = 5000
@@ -234,10 +234,10 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
             if (a, b) not in old_holds or (a, b) in redo:
                 files.row(Edge("HOLDS", "Person", a, "Post", b, props))
 
-    # 5. load what is new: nodes first, then edges
-    # COPY into the existing tables: statements that match both ends of each new edge ran out of the
-    # bounded buffer pool on a 100,000-item store (BENCHMARKS.md); COPY did not
-    copy_files(conn, tmp, files.close())
+    # 5. load what is new: nodes first, then edges (a few rows one CREATE each, finding an edge's ends
+    # by id; many by COPY: an UNWIND matching both ends of each new edge ran out of the bounded buffer
+    # pool on a 100,000-item store, BENCHMARKS.md)
+    load_files(conn, tmp, files.close())
 
     # 6. an indicator's topics (shared at both ends): present while a document still gives them
     import json

@@ -301,6 +301,62 @@ def copy_files(conn: Any, folder: Path, parts: list[tuple[tuple, str]]) -> None:
             conn.execute(f"COPY {key[1]} FROM {csv_path} ({_CSV}, from='{key[2]}', to='{key[3]}')")
 
 
+# an incremental build's new rows are created one statement a row up to this many, else COPYed: a COPY
+# into a large table costs about the same for 20 rows as for thousands (90-300 ms a table at 30,000
+# items, more as the store grows), a CREATE that finds its ends by primary key about 1.5 ms
+# (BENCHMARKS.md); an UNWIND of many rows is planned as a scan of both ends' tables
+SMALL_LOAD = 2000
+
+
+def load_files(conn: Any, folder: Path, parts: list[tuple[tuple, str]], small: int | None = None) -> None:
+    """Load an incremental build's bulk-load files into an existing store: by `copy_files`, or,
+    when they hold few rows, a CREATE a row (nodes, then edges whose ends are found by id)."""
+    tables = []
+    for key, name in _load_order(parts):
+        with (folder / name).open(newline="", encoding="utf-8") as fp:
+            reader = csv.reader(fp)
+            header = next(reader, None)
+            tables.append((key, header or [], list(reader)))
+    if sum(len(rows) for _key, _header, rows in tables) > (SMALL_LOAD if small is None else small):
+        copy_files(conn, folder, parts)
+        return
+    for key, header, rows in tables:
+        if key[0] == "node":
+            types = {"id": "STRING", **STORED_NODES[key[1]]}
+            cols = ", ".join(f"{c}: $c{i}" for i, c in enumerate(header))
+            cypher = f"CREATE (n:{key[1]} {{{cols}}}) RETURN count(*)"
+        else:
+            types = {"from": "STRING", "to": "STRING", **STORED_RELS[key[1]][1]}
+            cols = ", ".join(f"{c}: $c{i}" for i, c in enumerate(header) if i >= 2)
+            cypher = (f"MATCH (a:{key[2]} {{id: $c0}}), (b:{key[3]} {{id: $c1}}) "
+                      f"CREATE (a)-[:{key[1]} {{{cols}}}]->(b) RETURN count(*)")
+        kinds = [types[c] for c in header]
+        for cells in rows:
+            params = {f"c{i}": _cell_value(v, kinds[i]) for i, v in enumerate(cells)}
+            if conn.execute(cypher, params).get_next()[0] != 1:  # as a COPY would, refuse an edge to nowhere
+                raise StoreError(f"cannot load a {key[1]} row: {', '.join(cells[:2])} not found in the store")
+
+
+def _cell_value(cell: str, kind: str) -> Any:
+    """A bulk-load CSV cell as COPY reads it: empty is NULL; BLOBs are written by `evidence.blob_cell`."""
+    if cell == "":
+        return None
+    if kind == "INT64":
+        return int(cell)
+    if kind == "BOOLEAN":
+        return cell == "true"
+    if kind == "BLOB":
+        return _blob(cell)
+    return cell
+
+
+_HEX = re.compile(r"\\x([0-9A-F]{2})")
+
+
+def _blob(cell: str) -> bytes:
+    return _HEX.sub(lambda m: chr(int(m.group(1), 16)), cell).encode("latin-1")
+
+
 def write_store(rows: Iterable[Row], path: str | Path, *,
                 before_swap: Callable[[Path, StoreStats], None] | None = None) -> StoreStats:
     """Build a new store at `path` from rows (shared nodes merged here); the old store is replaced

@@ -61,7 +61,10 @@ def corpus(tmp_path: Path) -> Path:
     return src
 
 
-def test_adding_documents_changes_only_what_they_touch_and_equals_a_whole_build(tmp_path, corpus):
+@pytest.mark.parametrize("small", [store_mod.SMALL_LOAD, 0], ids=["created", "copied"])
+def test_adding_documents_changes_only_what_they_touch_and_equals_a_whole_build(tmp_path, corpus, monkeypatch, small):
+    """New rows are created a statement a row, or (many) COPYed: either gives a whole build's store."""
+    monkeypatch.setattr(store_mod, "SMALL_LOAD", small)
     store = tmp_path / "s.lbdb"
     first = api.build([corpus], store)
     assert not first.incremental
@@ -71,7 +74,9 @@ def test_adding_documents_changes_only_what_they_touch_and_equals_a_whole_build(
     _same_as_whole_build(tmp_path, corpus, store, added)
 
 
-def test_removing_and_changing_documents_equals_a_whole_build(tmp_path, corpus):
+@pytest.mark.parametrize("small", [store_mod.SMALL_LOAD, 0], ids=["created", "copied"])
+def test_removing_and_changing_documents_equals_a_whole_build(tmp_path, corpus, monkeypatch, small):
+    monkeypatch.setattr(store_mod, "SMALL_LOAD", small)
     store = tmp_path / "s.lbdb"
     api.build([corpus], store)
     for f in sorted((corpus / "gen").glob("*.txt"))[:4]:
@@ -373,6 +378,24 @@ def test_people_and_posts_made_again_from_their_distinct_records_are_made_as_fro
         xcache.close()
 
 
+def test_a_row_created_for_an_edge_whose_end_is_missing_is_refused_like_a_copy(tmp_path, corpus):
+    from councilgraph.errors import StoreError
+
+    store = tmp_path / "s.lbdb"
+    api.build([corpus], store)
+    (tmp_path / "e.csv").write_text("from,to\nquestion/nowhere/1,council/nowhere\n")
+    import ladybug as lb
+
+    db = lb.Database(str(store))
+    try:
+        conn = lb.Connection(db)
+        with pytest.raises(StoreError, match="question/nowhere/1"):
+            store_mod.load_files(conn, tmp_path, [(("rel", "RESPONDS_TO", "Answer", "Question"), "e.csv")])
+        conn.close()
+    finally:
+        db.close()
+
+
 def test_file_rows_read_a_batch_at_a_time_are_those_read_one_at_a_time(tmp_path, corpus):
     """An unchanged build reads the cache's file rows a batch of the walk at a time
     (`ExtractionCache.file_records`, `build._FileRows`), in walk order or not."""
@@ -396,3 +419,33 @@ def test_file_rows_read_a_batch_at_a_time_are_those_read_one_at_a_time(tmp_path,
     finally:
         _FileRows.BATCH = 2000
         xcache.close()
+
+
+def test_a_change_that_keeps_every_person_in_place_is_resolved_without_resolving_again(tmp_path, corpus,
+                                                                                        monkeypatch):
+    """A typo corrected or a line added changes no identity: the document's new mentions take the ids
+    of its old ones (`identity.keep_unchanged`), even where one of them started its cluster, and
+    nothing is resolved again; the store is still a whole build's."""
+    from councilgraph.graph import build as build_mod
+
+    store = tmp_path / "s.lbdb"
+    api.build([corpus], store)
+    changed = sorted((corpus / "gen").glob("*.txt"))[:5]
+    for f in changed:
+        f.write_text(f.read_text() + "\nThe meeting closed at 8.15 pm.\n")
+
+    def refuse(*_a, **_k):
+        raise AssertionError("resolved again")
+
+    monkeypatch.setattr(build_mod, "resolve_changes", refuse)
+    monkeypatch.setattr(build_mod, "resolve_council", refuse)
+    report = api.build([corpus], store)
+    assert report.incremental and report.extracted == 5
+    monkeypatch.undo()
+    _same_as_whole_build(tmp_path, corpus, store, report)
+    # a change that moves its people (a mention earlier in the page) is not taken for one that keeps them
+    f = changed[0]
+    f.write_text("Councillor Ada Quill welcomed everyone.\n\n" + f.read_text())
+    report = api.build([corpus], store)
+    assert report.incremental
+    _same_as_whole_build(tmp_path, corpus, store, report)
