@@ -437,7 +437,7 @@ def _identities(xcache: ExtractionCache, council: str, plan: _Plan) -> CouncilCh
 
     # everyone who lost a mention is made again from all their mentions, and so is every post a leaving
     # document's people held: the mentions resolution just placed (`now`) as placed, the rest as stored,
-    # read as the distinct records that make the same rows (`CouncilPeople.records`)
+    # read as the few records that make the same rows (`CouncilPeople.records_of_people`, `records_of_posts`)
     members: list[tuple[tuple, str]] = []
     if lost:
         members = [(w.rec, w.id) for w in now.values() if w.id in lost and (

@@ -512,9 +512,6 @@ class CouncilPeople:
     def with_bases(self, bases: set[str]) -> list[Who]:
         return self._many("base", bases)
 
-    def with_posts(self, posts: set[str]) -> list[Who]:
-        return self._many("post", posts)
-
     def of_docs(self, rids: set[int], live_only: bool = True) -> list[Who]:
         vals = sorted(rids)
         out: list[Who] = []
