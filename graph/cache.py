@@ -393,9 +393,13 @@ def _who(row: tuple) -> Who:
     return w
 
 
+def _record_text(rec: tuple) -> tuple:
+    """A repeatable order for person records (no merge needs one; comparing two builds' steps does)."""
+    return tuple("" if v is None else str(v) for v in rec)
+
+
 def _record_order(pair: tuple[tuple, str | None]) -> tuple:
-    """A repeatable order for (record, id) pairs (no merge needs one; comparing two builds' steps does)."""
-    return tuple("" if v is None else str(v) for v in pair[0]) + (pair[1] or "",)
+    return _record_text(pair[0]) + (pair[1] or "",)
 
 
 def _marks(values: list) -> str:
@@ -507,7 +511,7 @@ class CouncilPeople:
                  "AND NOT EXISTS (SELECT 1 FROM skip s WHERE s.doc = m.doc AND s.idx = m.idx))")
             for name, kind, role, member_id, party, ward, post in self.cache._db.execute(q, (self.council, *chunk)):
                 out.add((name, kind, role, member_id, 0, party, ward, post, post_title(role, kind), None))
-        return sorted(out, key=lambda rec: tuple("" if v is None else str(v) for v in rec))
+        return sorted(out, key=_record_text)
 
     def with_bases(self, bases: set[str]) -> list[Who]:
         return self._many("base", bases)

@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
 
@@ -311,15 +311,18 @@ SMALL_LOAD = 2000
 def load_files(conn: Any, folder: Path, parts: list[tuple[tuple, str]], small: int | None = None) -> None:
     """Load an incremental build's bulk-load files into an existing store: by `copy_files`, or,
     when they hold few rows, a CREATE a row (nodes, then edges whose ends are found by id)."""
+    room = SMALL_LOAD if small is None else small
     tables = []
-    for key, name in _load_order(parts):
+    for key, name in _load_order(parts):  # read only while the rows stay few: a large load is COPYed
         with (folder / name).open(newline="", encoding="utf-8") as fp:
             reader = csv.reader(fp)
             header = next(reader, None)
-            tables.append((key, header or [], list(reader)))
-    if sum(len(rows) for _key, _header, rows in tables) > (SMALL_LOAD if small is None else small):
-        copy_files(conn, folder, parts)
-        return
+            rows = list(islice(reader, room + 1))
+        room -= len(rows)
+        if room < 0:
+            copy_files(conn, folder, parts)
+            return
+        tables.append((key, header or [], rows))
     for key, header, rows in tables:
         if key[0] == "node":
             types = {"id": "STRING", **STORED_NODES[key[1]]}
