@@ -426,7 +426,13 @@ def _identities(xcache: ExtractionCache, council: str, plan: _Plan) -> CouncilCh
     moved_people = [w for w in changed if w.id != w.old]
     moved = {w.rid for w in moved_people}
     leaving = [w for w in delta if w.rid in plan.removed]
-    lost = {w.old for w in moved_people if w.old} | {w.old for w in leaving if w.old}
+    # a leaving mention whose record an entering one repeats under the same id takes nothing away: a
+    # person's rows are a merge of the set of its records (`person_rows`), so the person only gains
+    # (a document changed with its people as they were: they keep their rows, and no one's thousands
+    # of mentions are read again); a post's rows read only its holders' records, likewise
+    staying = {(w.rec, w.id) for w in now.values() if w.rid in plan.live and w.id}
+    staying_recs = {rec for rec, _ in staying}
+    lost = {w.old for w in moved_people if w.old} | {w.old for w in leaving if w.old and (w.rec, w.old) not in staying}
     gained: dict[str, list[tuple[tuple, bool]]] = {}
     for w in moved_people:
         if w.id not in lost:
@@ -443,7 +449,7 @@ def _identities(xcache: ExtractionCache, council: str, plan: _Plan) -> CouncilCh
         members = [(w.rec, w.id) for w in now.values() if w.id in lost and (
             w.id != w.old or (w.old in lost and w.rid in plan.live))]
         members += src.records_of_people(lost, now)
-    posts = {w.rec[7] for w in leaving}
+    posts = {w.rec[7] for w in leaving if w.rec not in staying_recs}
     holders: list[tuple[tuple, str]] = []
     if posts:
         holders = [(w.rec, w.id or "") for w in now.values() if w.rid in plan.live and w.rec[7] in posts]

@@ -425,8 +425,11 @@ def test_a_change_that_keeps_every_person_in_place_is_resolved_without_resolving
                                                                                         monkeypatch):
     """A typo corrected or a line added changes no identity: the document's new mentions take the ids
     of its old ones (`identity.keep_unchanged`), even where one of them started its cluster, and
-    nothing is resolved again; the store is still a whole build's."""
+    nothing is resolved again; and since each old mention's record comes back under its id, no one is
+    made again from all their mentions (`records_of_people`, `records_of_posts`: a busy councillor's
+    thousands). The store is still a whole build's."""
     from councilgraph.graph import build as build_mod
+    from councilgraph.graph.cache import CouncilPeople
 
     store = tmp_path / "s.lbdb"
     api.build([corpus], store)
@@ -439,6 +442,8 @@ def test_a_change_that_keeps_every_person_in_place_is_resolved_without_resolving
 
     monkeypatch.setattr(build_mod, "resolve_changes", refuse)
     monkeypatch.setattr(build_mod, "resolve_council", refuse)
+    monkeypatch.setattr(CouncilPeople, "records_of_people", refuse)
+    monkeypatch.setattr(CouncilPeople, "records_of_posts", refuse)
     report = api.build([corpus], store)
     assert report.incremental and report.extracted == 5
     monkeypatch.undo()
