@@ -42,7 +42,15 @@ from .model import (
 )
 from .schema import NODES, RELS
 from .store import CsvFiles, StoreStats, load_files
-from .summaries import TABLE, add_people_questions, add_questions, refresh_groups, refresh_people, refresh_summaries
+from .summaries import (
+    TABLE,
+    add_people_questions,
+    add_questions,
+    refresh_groups,
+    refresh_people,
+    refresh_summaries,
+    summary_facts,
+)
 
 _CHUNK = 5000
 _PERSON_MEETING = ("ATTENDED", "DECLARED")
@@ -128,8 +136,10 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
             if key[1] in _PERSON_MEETING:
                 person_meeting[key[1]].append({"m": parts["meeting"], "d": parts["source"]})
         note(parts, leaving=True)
-    # the people whose questions or answers leave (their person summaries are made again)
+    # the people whose questions or answers leave (their person summaries are made again), and what
+    # the summaries read of those questions and answers (compared with the entering ones' at step 7)
     people = _askers(conn, by_label.get("Question", []), by_label.get("Answer", []))
+    left_facts = summary_facts(conn, *_placed(xcache.parts_of(leaving))) if leaving else None
     for label, nids in sorted(by_label.items()):
         _delete_nodes(conn, label, nids)
     for rel, rows in sorted(person_meeting.items()):
@@ -254,13 +264,20 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
         elif have and not want:
             conn.execute(match + " DELETE a", params)
 
-    # 7. the concern summaries: new questions added to their groups when documents were only added
-    # and nothing was renamed; otherwise the groups of the documents' meetings, of the questions
-    # of people whose name changed and of renamed committees made again (a renamed council's all)
+    # 7. nothing, when what the summaries read of the leaving documents' questions and answers is what
+    # the entering ones give (a document changed elsewhere than its questions, answers and their
+    # people, topics and places). The concern summaries: new questions added to their groups when
+    # documents were only added and nothing was renamed; otherwise the groups of the documents'
+    # meetings, of the questions of people whose name changed and of renamed committees made again
+    # (a renamed council's all)
     # the person summaries: new questions and answers added to their people's rows when documents
     # were only added and no committee or topic was renamed; otherwise the rows of everyone whose
     # questions or answers entered or left, who was made again, or asked at a renamed committee or
     # about a renamed topic, made again from all their questions and answers
+    # (a meeting's date, and so its municipal year, is in its id: no other question moves year)
+    if leaving and not any(renamed.values()) and \
+            summary_facts(conn, *_placed(xcache.parts_of(entering))) == left_facts:
+        return count(conn)  # the documents changed nothing the summaries count: their rows stand
     if not leaving and not renamed["Committee"] and not renamed["Topic"]:
         add_people_questions(conn, new_questions, new_answers)
     else:
@@ -296,6 +313,18 @@ def apply(conn: Any, tmp: Path, xcache: ExtractionCache, live: set[int], removed
                                                         for co in renamed["Council"])}
     refresh_groups(conn, groups)
     return count(conn)
+
+
+def _placed(parts_of: Any) -> tuple[dict[str, tuple], dict[str, tuple]]:
+    """The documents' question and answer ids, each mapped to its document's source and its place
+    there: what stays the same when a document's text (and so its ids) changes."""
+    out: tuple[dict[str, tuple], dict[str, tuple]] = ({}, {})
+    for _rid, parts in parts_of:
+        own = local_ids(parts)
+        for found, label in zip(out, ("Question", "Answer"), strict=True):
+            for n, nid in enumerate(own.get(label, ())):
+                found[nid] = (parts["source"], n)
+    return out
 
 
 def _askers(conn: Any, questions: list[str], answers: list[str]) -> set[str]:

@@ -107,6 +107,23 @@ def _question_facts(conn: Any, question_ids: list[str]) -> tuple[dict[str, list[
     return topics, places, askers
 
 
+def summary_facts(conn: Any, questions: dict[str, tuple], answers: dict[str, tuple]) -> tuple[list, list]:
+    """Everything both summaries read of some questions and answers, each named by `questions[id]`
+    and `answers[id]` (its document's source and place) instead of its id: the questions' rank-0
+    topics, places and askers, and who gave the answers. A document changed without changing any of
+    this (a typo, a figure, a line added) gives the same facts under other ids, and the summary rows,
+    aggregates over such facts, are then what they were (`incremental.apply` compares the leaving and
+    entering documents' facts)."""
+    topics, places, askers = _question_facts(conn, sorted(questions))
+    q_facts = sorted(((questions[q], sorted(topics.get(q, ()), key=repr), sorted(places.get(q, ()), key=repr),
+                       sorted(askers.get(q, ()), key=repr)) for q in questions), key=repr)
+    a_facts: list = []
+    for chunk in _chunks(sorted(answers)):
+        a_facts += [(answers[aid], pid) for pid, aid in _all(
+            conn, "MATCH (p:Person)-[:ANSWERED]->(a:Answer) WHERE a.id IN $ids RETURN p.id, a.id", {"ids": chunk})]
+    return q_facts, sorted(a_facts, key=repr)
+
+
 def _delta_groups(conn: Any, question_ids: list[str]) -> list[tuple]:
     """The summary groups of some questions, as the committee traversal (`_GROUP`) reports them:
     (topic id, label, council id, council, committee id, committee, year, questions, askers,

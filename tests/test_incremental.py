@@ -429,6 +429,7 @@ def test_a_change_that_keeps_every_person_in_place_is_resolved_without_resolving
     made again from all their mentions (`records_of_people`, `records_of_posts`: a busy councillor's
     thousands). The store is still a whole build's."""
     from councilgraph.graph import build as build_mod
+    from councilgraph.graph import incremental
     from councilgraph.graph.cache import CouncilPeople
 
     store = tmp_path / "s.lbdb"
@@ -444,6 +445,9 @@ def test_a_change_that_keeps_every_person_in_place_is_resolved_without_resolving
     monkeypatch.setattr(build_mod, "resolve_council", refuse)
     monkeypatch.setattr(CouncilPeople, "records_of_people", refuse)
     monkeypatch.setattr(CouncilPeople, "records_of_posts", refuse)
+    # nor are the summaries counted again: the questions, answers, askers and topics are as they were
+    monkeypatch.setattr(incremental, "refresh_groups", refuse)
+    monkeypatch.setattr(incremental, "refresh_people", refuse)
     report = api.build([corpus], store)
     assert report.incremental and report.extracted == 5
     monkeypatch.undo()
