@@ -46,6 +46,7 @@ from .summaries import (
     TABLE,
     add_people_questions,
     add_questions,
+    by_ids,
     refresh_groups,
     refresh_people,
     refresh_summaries,
@@ -331,9 +332,8 @@ def _askers(conn: Any, questions: list[str], answers: list[str]) -> set[str]:
     """The people who asked these questions or gave these answers."""
     out: set[str] = set()
     for rel, label, ids in (("ASKED", "Question", questions), ("ANSWERED", "Answer", answers)):
-        for i in range(0, len(ids), _CHUNK):
-            out.update(r[0] for r in _rows(conn, f"MATCH (p:Person)-[:{rel}]->(n:{label}) WHERE n.id IN $ids "
-                                                 "RETURN DISTINCT p.id", {"ids": ids[i:i + _CHUNK]}))
+        out.update(r[0] for r in by_ids(conn, f"MATCH (p:Person)-[:{rel}]->(n:{label}) WHERE n.id IN $ids "
+                                              "RETURN DISTINCT p.id", ids))
     return out
 
 

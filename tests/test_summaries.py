@@ -91,3 +91,26 @@ def test_open_store_runs_cypher_and_named_queries(sample_store):
     with api.open_store(sample_store) as s:
         assert s.cypher("MATCH (c:Council) RETURN count(c)").rows[0][0] >= 2
         assert s.query("recurring_concerns").rows == api.query("recurring_concerns", store=sample_store).rows
+
+
+def test_rows_found_one_id_at_a_time_are_those_of_one_in_list(sample_store, monkeypatch):
+    """`summaries.by_ids` asks for a few ids one primary-key lookup each and for many with `IN`
+    lists: both give the same rows (and a query it cannot rewrite is refused)."""
+    import ladybug as lb
+    from councilgraph.graph import summaries
+
+    db = lb.Database(str(sample_store), read_only=True)
+    conn = lb.Connection(db)
+    try:
+        questions = [r[0] for r in conn.execute("MATCH (q:Question) RETURN q.id ORDER BY q.id").get_all()]
+        assert len(questions) > 100
+        got = {}
+        for few in (10_000, 0):  # one at a time, then all in one list
+            monkeypatch.setattr(summaries, "_FEW", few)
+            got[few] = [sorted(map(repr, d.items())) for d in summaries._question_facts(conn, questions)]
+        assert got[10_000] == got[0] and all(got[0])
+        with pytest.raises(ValueError):
+            summaries.by_ids(conn, "MATCH (q:Question) WHERE q.id = $i RETURN q.id", questions)
+    finally:
+        conn.close()
+        db.close()
