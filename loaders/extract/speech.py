@@ -27,13 +27,14 @@ from .lexicon import (
     SUPPORT_CUES,
     Folded,
     Lazy,
+    _lower_is_exact,
     at_word_start,
     may_hold,
     may_match,
 )
 from .people import _APPOSITIVE, _VERB_AFTER, ASIDE, ROLE_BODY, is_committee_office
 from .records import Answer, Mention, Person, Question, Span
-from .segment import Block, Sentence
+from .segment import Block, Sentence, lowered
 
 _ASKING = ["asked", "asking", "queried", "enquired", "inquired", "questioned", "sought", "requested", "raised",
            "challenged", "urged", "pressed", "probed", "wondered",
@@ -97,13 +98,34 @@ WRITTEN_Q = re.compile(r"^\s*(?:\(?\d{1,3}[a-z]?[.):]?\s+)?(?:Supplementary\s+)?
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
 
 
-def _written_heading(heading: str) -> tuple[re.Match | None, re.Match | None]:
+def _written_heading(heading: str, plow: str | None = None, at: int = 0) -> tuple[re.Match | None, re.Match | None]:
     """WRITTEN_Q's and WRITTEN_A's matches of a paragraph; most paragraphs hold neither word, and a
-    substring test is cheaper than the two matches."""
-    low = heading.lower()
-    wq = WRITTEN_Q.match(heading) if may_hold(heading, low, ("question",)) else None
-    wa = WRITTEN_A.match(heading) if may_hold(heading, low, ("response", "reply", "answer")) else None
+    substring test is cheaper than the two matches.
+
+    `plow` is the page lower-cased where that is exact for case-blind patterns (see `_exact_page`), the
+    paragraph at `at` in it: the words are found there, without lower-casing each paragraph again.
+    """
+    if plow is None:
+        low = heading.lower()
+        wq = WRITTEN_Q.match(heading) if may_hold(heading, low, ("question",)) else None
+        wa = WRITTEN_A.match(heading) if may_hold(heading, low, ("response", "reply", "answer")) else None
+        return wq, wa
+    end = at + len(heading)
+    wq = WRITTEN_Q.match(heading) if plow.find("question", at, end) >= 0 else None
+    wa = WRITTEN_A.match(heading) if (plow.find("response", at, end) >= 0 or plow.find("reply", at, end) >= 0
+                                      or plow.find("answer", at, end) >= 0) else None
     return wq, wa
+
+
+def _exact_page(text: str) -> str | None:
+    """The page lower-cased, where a substring test on it says what `lexicon.may_hold` says of any part
+    of it: lower-casing keeps every offset (so a part's lower-casing is that part of the page's, up to
+    a final sigma, which no ASCII word contains) and the page has neither "ı" nor "ſ".
+    A part's lower-casing is then that part of the page's (`_find_acts` slices it) but for a final
+    sigma, which lower-casing reads from the letters around it: a page with a capital sigma has none.
+    """
+    low = lowered(text)
+    return low if low is not None and "Σ" not in text and _lower_is_exact(text, low) else None
 
 
 # "the following points were raised:" introduces members' points; "the reports are attached as follows:" does not
@@ -160,7 +182,8 @@ _NOTICE_OF_QUESTION = re.compile(r"\b(?:notice\s+of|submitted|put|asked|tabled)\
                                  r"(?:supplementary\s+|written\s+|oral\s+)?question\b", re.I)
 _PASSIVE_VIEW = Folded(r"\bit\s+was\s+(?:also\s+|further\s+)?(?:emphasised|emphasized|stressed|felt|commented|"
                        r"highlighted|pointed\s+out|observed)\s+(?:by\s+(?:members|the\s+committee)\s+)?that\b")
-_COLLECTIVE_WORDS = ("member", "councillors", "committee", "panel", "board")  # every COLLECTIVE_SUBJECT holds one
+# every COLLECTIVE_SUBJECT holds one (tested inline in _find_acts)
+_COLLECTIVE_WORDS = ("member", "councillors", "committee", "panel", "board")
 _PASSIVE_VIEW_WORDS = ("emphasised", "emphasized", "stressed", "felt", "commented", "highlighted", "pointed",
                        "observed")
 _PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologies\s+for\s+absence|urgent\s+business|"
@@ -271,6 +294,7 @@ class SpeechReader:
         self.written_q: Question | None = None  # a written question that may run on over paragraphs
         self.put_to: tuple[Person, Person] | None = None  # a written question's heading: who asks whom
         self._acts: dict[int, list[Act]] = {}  # acts() records pronoun mentions: run it once a sentence
+        self._plow = _exact_page(text)  # the page lower-cased once, where its parts' substring tests are exact
 
     # -- act detection ----------------------------------------------------------------------------
     def _mentions_in(self, s: int, e: int) -> list[tuple[int, Person]]:
@@ -331,7 +355,14 @@ class SpeechReader:
             elif _ATTENDING.match(self.text, after, e):
                 found.append(Act(pos, e, person, "attended", block=sent.block))
         sentence = self.text[s:e]
-        low = sentence.lower()
+        plow = self._plow
+        # `exact`: a substring test on `low` is what lexicon.may_hold/may_match say, inlined below
+        # (several a sentence; every sentence of a page is read)
+        if plow is not None:
+            low, exact = plow[s:e], True
+        else:
+            low = sentence.lower()
+            exact = _lower_is_exact(sentence, low)
         has_pronoun = low.startswith(("he ", "she ")) or " he " in low or " she " in low
         for m in _PRONOUN.finditer(sentence) if has_pronoun else ():
             verb = m.group("verb")
@@ -343,13 +374,14 @@ class SpeechReader:
         cm = None
         if not found:  # "Members queried ..." or "In relation to X, members queried ..."
             intro = -1  # where the words after a lead-in start, read once a sentence
-            collective = may_hold(sentence, low, _COLLECTIVE_WORDS)
+            collective = not exact or "member" in low or "councillors" in low or "committee" in low or \
+                "panel" in low or "board" in low  # _COLLECTIVE_WORDS
             cm = COLLECTIVE_SUBJECT.match(sentence) if collective else None
             if cm is None and collective:
                 intro = _INTRO.match(sentence).end()
                 cm = COLLECTIVE_SUBJECT.match(sentence, intro)
             om = None
-            if may_hold(sentence, low, ("officer",)):
+            if not exact or "officer" in low:
                 om = _OFFICERS_ANSWER.match(sentence)
                 if om is None:
                     om = _OFFICERS_ANSWER.match(sentence, intro if intro >= 0 else _INTRO.match(sentence).end())
@@ -357,7 +389,7 @@ class SpeechReader:
                 found.append(Act(s + om.start(), e, None, om.group("verb").lower(), collective=True,
                                  kind="passive_answer", block=sent.block))
                 cm = None
-        if not found and not cm and may_hold(sentence, low, ("that",)) and \
+        if not found and not cm and (not exact or "that" in low) and \
                 (tm := _THAT_INTRO.match(sentence)) is not None:
             # "It was noted that a Member had enquired about ...": only an asking verb makes it a question
             cm = COLLECTIVE_SUBJECT.match(sentence, tm.end())
@@ -583,6 +615,7 @@ class SpeechReader:
         addressee: Person | None = None
         consumed = -1  # a block read whole: a written question or response, or a listed point
         skip_to = -1  # the leading sentences of a listed point already read as its question
+        plow = self._plow
         for sent in sents:
             if sent.block == consumed:
                 continue
@@ -594,7 +627,7 @@ class SpeechReader:
                 if self._extends_written(block, heading, sents_of[block.index]):
                     consumed = block.index
                     continue
-                wq, wa = _written_heading(heading)
+                wq, wa = _written_heading(heading, plow, block.span.start)
                 who = self._mentions_in(block.span.start, block.span.end) if wq or wa else []
                 if who or wa:  # "Questions from Committee Members" names no one: an agenda line
                     to = heading.find(" to ") if wq else -1
