@@ -295,6 +295,9 @@ class SpeechReader:
         self.put_to: tuple[Person, Person] | None = None  # a written question's heading: who asks whom
         self._acts: dict[int, list[Act]] = {}  # acts() records pronoun mentions: run it once a sentence
         self._plow = _exact_page(text)  # the page lower-cased once, where its parts' substring tests are exact
+        # person id -> (person, mention count, starts, ends) for _mention_end (a plain attribute: reading
+        # self.__dict__ would make the instance keep a real dict, and every attribute read slower)
+        self._mention_index: dict[int, tuple[Person, int, list[int], list[int]]] = {}
 
     # -- act detection ----------------------------------------------------------------------------
     def _mentions_in(self, s: int, e: int) -> list[tuple[int, Person]]:
@@ -308,7 +311,7 @@ class SpeechReader:
     def _mention_end(self, person: Person, start: int) -> int:
         """End of `person`'s first mention starting at `start` (else `start`): a bisect over the
         mentions sorted once per person, not a scan of them all for every mention."""
-        index = self.__dict__.setdefault("_mention_index", {})
+        index = self._mention_index
         entry = index.get(id(person))
         if entry is None or entry[0] is not person or entry[1] != len(person.mentions):
             order = sorted(range(len(person.mentions)), key=lambda i: (person.mentions[i].span.start, i))
