@@ -3,7 +3,7 @@
 import re
 
 from councilgraph.loaders.extract.header import COUNCIL_RE, council_mentions
-from councilgraph.loaders.extract.lexicon import Folded, LineStart, at_word_start
+from councilgraph.loaders.extract.lexicon import CONCERN_CUES, Folded, LineStart, at_word_start, has_concern_cue
 from councilgraph.loaders.extract.periods import MONTH_RANGE_RE, _month_ranges
 from councilgraph.loaders.extract.segment import cues
 from hypothesis import given, settings
@@ -67,3 +67,13 @@ def test_line_start_search_equals_the_patterns_own(text, pos, endpos):
         for args in ((text,), (text, pos), (text, pos, endpos)):
             a, b = plain.search(*args), fast.search(*args)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (pattern, args)
+
+
+CUE_PIECES = st.sampled_from(["did", "not", "appear", "seem", "doesn't", "isn’t", "concerns", "Concern", "?", "the",
+                              "ſeem", "İ", "waiting", "costs", "x", ",", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CUE_PIECES, max_size=20).map(" ".join))
+def test_concern_cue_test_equals_the_whole_pattern(text):
+    assert has_concern_cue(text, text.lower()) == bool(CONCERN_CUES.search(text, text.lower()))

@@ -187,6 +187,16 @@ _CONCERN_WORDS = [
 CONCERN_CUES = Folded(
     rf"\b(?:{by_first_letter(_CONCERN_WORDS)}|(?:not|\w+n't|\w+n’t) (?:appear|seem))\b|\?"
 )
+# CONCERN_CUES in three parts for `has_concern_cue`: its "\w+n't" is tried at every word, backing off
+# over each word's letters, and only clauses with "appear" or "seem" can match it
+_CONCERN_WORD = Folded(rf"\b(?:{by_first_letter(_CONCERN_WORDS)})\b")
+_CONCERN_NEGATED = Folded(r"\b(?:not|\w+n't|\w+n’t) (?:appear|seem)\b")
+
+
+def has_concern_cue(text: str, low: str) -> bool:
+    """Whether CONCERN_CUES finds anything in `text` (`low` is text.lower())."""
+    return "?" in text or _CONCERN_WORD.search(text, low) is not None or (
+        may_hold(text, low, ("appear", "seem")) and _CONCERN_NEGATED.search(text, low) is not None)
 _SUPPORT_WORDS = [r"positive\w*", r"welcom\w*", r"pleased", r"prais\w*", r"commend\w*", r"congratulat\w*", r"thank\w*",
                   r"good news", r"encourag\w*", r"excellent", r"delighted", r"impressed", r"reassured"]
 SUPPORT_CUES = Folded(rf"\b(?:{by_first_letter(_SUPPORT_WORDS)})\b")

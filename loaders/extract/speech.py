@@ -18,7 +18,6 @@ from .lexicon import (
     ANSWER_VERBS,
     ASK_VERBS,
     COLLECTIVE_SUBJECT,
-    CONCERN_CUES,
     MEMBER_OFFICE,
     NEUTRAL_VERBS,
     PRESENT_VERBS,
@@ -29,6 +28,7 @@ from .lexicon import (
     Lazy,
     _lower_is_exact,
     at_word_start,
+    has_concern_cue,
     may_hold,
     may_match,
 )
@@ -542,7 +542,7 @@ class SpeechReader:
             return
         asks = bool(ASK_IN_CLAUSE.search(clause))
         needs_cue = act.verb == "view" or act.collective or act.verb in NEUTRAL_VERBS or act.verb in FRAME_VERBS
-        act.cue = needs_cue and bool(CONCERN_CUES.search(clause, low)) and not (
+        act.cue = needs_cue and has_concern_cue(clause, low) and not (
             SUPPORT_CUES.search(clause, low) and not _STRONG_CONCERN.search(clause, low))
         if act.collective:
             if _GENERIC_QUESTIONS.search(clause):
