@@ -73,10 +73,15 @@ _OFFICERS_ANSWER = re.compile(
 # a listed point that records a decision or a finding, not a member's question
 _DECISION_LEAD = re.compile(r"\s*(?:it\s+was\s+(?:also\s+)?(?:agreed|resolved|noted|confirmed|accepted|decided)|"
                             r"(?:resolved|agreed|noted)\b)", re.I)
+_GAVE_ANSWERS = r"\s+(?:a\s+|detailed\s+|further\s+)?(?:responses?|answers?|replies)\s+to"
+# Every lead opens with a literal (both cases written out, "In|in", not "[Ii]n"), so the engine skips to
+# those letters instead of trying the pattern at every position; leads that open with the same letter
+# keep their order, so the same lead matches.
 _EXPLICIT = re.compile(
-    r"(?P<lead>[Ii]n\s+(?:response|reply|answer)\s+to|[Rr]esponding\s+to|[Rr]eplying\s+to|[Rr]esponded\s+to|"
-    r"[Rr]eplied\s+to|(?:provided|gave|offered)\s+(?:a\s+|detailed\s+|further\s+)?(?:responses?|answers?|"
-    r"replies)\s+to|[Ff]ollowing)\s+"
+    r"(?P<lead>In\s+(?:response|reply|answer)\s+to|in\s+(?:response|reply|answer)\s+to|"
+    r"Responding\s+to|responding\s+to|Replying\s+to|replying\s+to|Responded\s+to|responded\s+to|"
+    rf"Replied\s+to|replied\s+to|provided{_GAVE_ANSWERS}|gave{_GAVE_ANSWERS}|offered{_GAVE_ANSWERS}|"
+    r"Following|following)\s+"
     # "In answer to Councillor Ames," names the asker with no noun
     r"(?:(?P<who2>(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\s+[^,.;]{1,60}?)(?=,)|"
     r"(?:(?:a|the|further|several|various|some|these|those|this|that|his|her|their|members['’]?)\s+)?"
@@ -154,7 +159,9 @@ _NOTED_THAT = re.compile(r"\bit\s+was\s+(?:also\s+)?(?:noted|reported|agreed|con
 _NOTHING_MORE = re.compile(r"(?:\s+(?:and|&)\s+(?:\w+\s+)?(?:comments?|questions?|queries|points?|issues?))?"
                            r"(?:\s+(?:raised|made|put))?\s*[.;]?\s*$")
 _DASH_THEN = re.compile(r"\s+[–—-]\s+(?=\S)")
-_IT_WAS_EXPLAINED = re.compile(r"\b[Ii]t\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified)\s+that\b")
+# "[Ii](?<!\w[Ii])" is "\b[Ii]" opened by a class, which the engine skips ahead to (lexicon.at_word_start)
+_IT_WAS_EXPLAINED = re.compile(r"[Ii](?<!\w[Ii])t\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified)"
+                               r"\s+that\b")
 _NAME_DASH = re.compile(r"\s*[–—:-]\s*(?:(?:concerned|worried)\s+(?:about|that|at|by|over)|queried|asked|raised|"
                         r"questioned|requested|regarding|re:?)\s", re.I)
 _RESPONSE_LINE = re.compile(r"\s*(?:Officer\s+)?(?:Response|Answer|Reply)s?\s*[:–—-]\s*\S", re.I)
@@ -163,8 +170,8 @@ _DESCRIBED = re.compile(r",\s+(?:a|an)\s+[^,.;()]{2,50},")
 _ASKS_THE_MEMBERS = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:councillors?|members?|committee|panel|"
                                r"board)\b")
 # the answer to an explicit "In response to a question about X," when no one is named as giving it
-_IT_WAS_SAID = re.compile(r"\b[Ii]t\s+was\s+(?:also\s+|further\s+)?(?P<verb>explained|acknowledged|confirmed|clarified|"
-                          r"stated|reported|noted|advised|suggested|indicated|highlighted|agreed|accepted)\b")
+_IT_WAS_SAID = re.compile(r"[Ii](?<!\w[Ii])t\s+was\s+(?:also\s+|further\s+)?(?P<verb>explained|acknowledged|"
+                          r"confirmed|clarified|stated|reported|noted|advised|suggested|indicated|highlighted|agreed|accepted)\b")
 _RECEIVED_QUESTION = re.compile(r"\b(?:received\s+(?:a|an|one|two|three|\d+)\s+(?:written\s+)?"
                                 r"(?:questions?|quer(?:y|ies))|"
                                 r"(?:questions?|quer(?:y|ies))\s+(?:were|was|had\s+been)\s+received)\s+"
