@@ -3,7 +3,7 @@
 import re
 
 from councilgraph.loaders.extract.header import COUNCIL_RE, council_mentions
-from councilgraph.loaders.extract.lexicon import Folded, at_word_start
+from councilgraph.loaders.extract.lexicon import CONCERN_CUES, Folded, LineStart, at_word_start, has_concern_cue
 from councilgraph.loaders.extract.periods import MONTH_RANGE_RE, _month_ranges
 from councilgraph.loaders.extract.segment import cues
 from hypothesis import given, settings
@@ -53,3 +53,27 @@ def test_month_ranges_found_from_their_year_equal_a_whole_page_search(text):
 @given(TEXTS)
 def test_council_mentions_equal_a_whole_page_search(text):
     assert [m.span() for m in council_mentions(text)] == [m.span() for m in COUNCIL_RE.finditer(text)]
+
+
+LINE_PIECES = st.sampled_from(["Minutes", ":", " ", "\n", "\n\n", "\t", "Items", "Present", "x", "Minutes:", "\u00a0"])
+LINE_PATTERNS = [r"^\s*Minutes\s*:\s*$", r"^[^\S\n]*(?:Items|Present)\b", r"^(?P<w>x+)\s*:"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=30).map("".join), st.integers(0, 40), st.integers(0, 60))
+def test_line_start_search_equals_the_patterns_own(text, pos, endpos):
+    for pattern in LINE_PATTERNS:
+        plain, fast = re.compile(pattern, re.MULTILINE), LineStart(pattern, re.MULTILINE)
+        for args in ((text,), (text, pos), (text, pos, endpos)):
+            a, b = plain.search(*args), fast.search(*args)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (pattern, args)
+
+
+CUE_PIECES = st.sampled_from(["did", "not", "appear", "seem", "doesn't", "isn’t", "concerns", "Concern", "?", "the",
+                              "ſeem", "İ", "waiting", "costs", "x", ",", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CUE_PIECES, max_size=20).map(" ".join))
+def test_concern_cue_test_equals_the_whole_pattern(text):
+    assert has_concern_cue(text, text.lower()) == bool(CONCERN_CUES.search(text, text.lower()))

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import TITLES, at_word_start
+from .lexicon import TITLES, LineStart, at_word_start
 
 _OCCASION = at_word_start(["meeting", "apologies", "declarations? of interest", "debate", "agenda"], ignore_case=True,
                           escape=False)
 _BODY = at_word_start(["Committee", "Panel", "Sub-Committee", "Cabinet", "Board", "Authority", "Executive"])
 # full council meetings have no committee: the council, its councillors and cabinet members debate
 _COUNCIL = at_word_start(["the Council", "County Council", "Councillors", "Cabinet Member", "Council received"])
-_CUES = [  # word-start alternations (lexicon.at_word_start), cheapest and likeliest first: most pages stop at 3
+_CUES: list[re.Pattern | LineStart] = [  # word-start alternations (lexicon.at_word_start) and line starts
+    # (lexicon.LineStart), cheapest and likeliest first: most pages stop at 3
     # a minutes system's page type, and the "Minutes:" line it puts before the minuted text
-    re.compile(r"^[^\S\n]*(?:Agenda item|Agenda and minutes|Issue - meetings|Issue details|Decision details|"
-               r"Printed minutes|Meeting documents)\b", re.M),
-    re.compile(r"^[^\S\n]*Minutes[^\S\n]*:", re.M),
+    LineStart(r"^[^\S\n]*(?:Agenda item|Agenda and minutes|Issue - meetings|Issue details|Decision details|"
+              r"Printed minutes|Meeting documents)\b", re.M),
+    LineStart(r"^[^\S\n]*Minutes[^\S\n]*:", re.M),
     re.compile(rf"(?:{_OCCASION})\b"),
     re.compile(rf"(?:{_BODY})\b"),
     re.compile(rf"(?:{at_word_start(TITLES)})\s+[A-Z]"),

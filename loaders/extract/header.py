@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import councils
-from .lexicon import may_hold
+from .lexicon import LineStart, may_hold
 from .periods import MONTHS
 from .segment import lowered
 
@@ -23,7 +23,7 @@ PAGE_TYPES = re.compile(r"^(?:Agenda item|Issue - meetings|Issue details|Decisio
                         r"Agenda and (?:draft )?minutes|Agenda, decisions and minutes|Meeting documents|"
                         r"Printed minutes|Record of decisions?|Agendas, Meetings and Minutes - Agenda item|"
                         r"Items|No\.? Item|Media)\s*:?$", re.IGNORECASE)
-MEETING_LINE = re.compile(
+MEETING_LINE = LineStart(
     r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(?P<committee>.+?)(?:\s*\(Item\s*(?P<item>[\w.]+)\))?\s*$",
     re.MULTILINE,
 )
@@ -40,7 +40,7 @@ MINUTES_OF_BODY = re.compile(
     r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})",
 )
 # printed minutes: the item is a numbered heading ("31. Highway Maintenance Programme 2023/24")
-ITEM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.?\s+(?P<title>[A-Z][^\n]{2,150}?)\s*$", re.MULTILINE)
+ITEM_HEADING = LineStart(r"^(?P<num>\d{1,3}[a-z]?)\.?\s+(?P<title>[A-Z][^\n]{2,150}?)\s*$", re.MULTILINE)
 _COMMITTEE = r"(?P<committee>[A-Z][\w'’&,\- ]{2,140}?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum))"
 RESOLUTION_SUBJECT = re.compile(
     rf"(?:Resolved|RESOLVED|Agreed|AGREED)[^:\n]*:\s*(?:That\s+)?[Tt]he\s+{_COMMITTEE}\s+(?:noted|agreed|"
@@ -52,16 +52,16 @@ DECIDER = re.compile(rf"(?:^|(?<=[.!?] ))(?:Following\s[^\n]{{0,120}}?,\s+)?(?:[
                      rf"(?P<committee>Cabinet|Executive|"
                      rf"{_COMMITTEE[len('(?P<committee>'):-1]})(?:\s+(?:RESOLVED|AGREED|is\s+(?:asked|invited|requested)\s+to|"
                      r"(?:resolved|agreed)\s*:)|\s*:\s*$)", re.MULTILINE)
-RECEIVED_SUBJECT = re.compile(rf"^[Tt]he\s+{_COMMITTEE}\s+(?:received|considered|noted)", re.MULTILINE)
+RECEIVED_SUBJECT = LineStart(rf"^[Tt]he\s+{_COMMITTEE}\s+(?:received|considered|noted)", re.MULTILINE)
 COUNCIL_RE = re.compile(
     r"\b(?P<council>(?:Royal|London|Metropolitan)\s+Borough\s+of\s+[A-Z][\w'’\-]+(?:\s+(?:and|upon|on)\s+"
     r"[A-Z][\w'’\-]+)*|City\s+of\s+[A-Z][\w'’\-]+\s+Council|(?:[A-Z][\w'’\-]+\s+){1,3}"
     r"(?:County|Borough|City|District|Metropolitan\s+Borough|Town|Unitary)\s+Council)\b"
 )
-SUPPORTING = re.compile(r"^\s*(?:Supporting documents|Background papers|Attachments|Documents)\s*:",
+SUPPORTING = LineStart(r"^\s*(?:Supporting documents|Background papers|Attachments|Documents)\s*:",
                         re.MULTILINE | re.IGNORECASE)
 _SUPPORTING_WORDS = ("documents", "papers", "attachments")  # one is in every SUPPORTING match
-MINUTES_MARK = re.compile(r"^\s*Minutes\s*:\s*$", re.MULTILINE)
+MINUTES_MARK = LineStart(r"^\s*Minutes\s*:\s*$", re.MULTILINE)
 ITEM_LINE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.?\s+(?P<title>.+?)(?:\s+pdf icon PDF\s+[\d.]+\s*[KM]B)?\s*$")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 LONG_DATE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAMES})\.?,?\s+(?P<y>\d{{4}})",
@@ -83,15 +83,15 @@ DATE_LINE = re.compile(rf"^[^\S\n]*(?P<date>{_DATE}){_TIME}?[^\S\n]*$", re.MULTI
 MEETING_HELD = re.compile(rf"^[^\S\n]*(?:(?:Draft|Confirmed|Unconfirmed)\s+)?Minutes\s+of\s+(?:the|a|an)\s+"
                           rf"(?:\w+\s+)?meeting\s+held\s+(?:on\s+)?(?P<date>{_DATE})", re.MULTILINE | re.IGNORECASE)
 # ModernGov decision pages: "Decision Maker: Cabinet", "Decided at meeting: 25/07/2024 - Planning Control Committee"
-DECISION_MAKER = re.compile(r"^[^\S\n]*(?:Decision Maker|Committee|Meeting of)\s*:\s*"
+DECISION_MAKER = LineStart(r"^[^\S\n]*(?:Decision Maker|Committee|Meeting of)\s*:\s*"
                             r"(?P<committee>[A-Z][^\n]{2,150}?)\s*$", re.MULTILINE)
-DECIDED_AT = re.compile(rf"^[^\S\n]*Decided at meeting\s*:\s*(?P<date>{_DATE})\s*[-–]\s*"
+DECIDED_AT = LineStart(rf"^[^\S\n]*Decided at meeting\s*:\s*(?P<date>{_DATE})\s*[-–]\s*"
                         r"(?P<committee>[A-Z][^\n]{2,150}?)\s*$", re.MULTILINE | re.IGNORECASE)
 # "Date: 23rd February 2009", "Date of meeting: 3 March 2021"
-DATE_FIELD = re.compile(rf"^[^\S\n]*(?:Date(?: of meeting)?|Meeting date)\s*:\s*(?P<date>{_DATE})",
+DATE_FIELD = LineStart(rf"^[^\S\n]*(?:Date(?: of meeting)?|Meeting date)\s*:\s*(?P<date>{_DATE})",
                         re.MULTILINE | re.IGNORECASE)
 # an issue or decision history line: "24/05/2018 - Planning Enforcement Activity Report"
-DATED_LINE = re.compile(r"^[^\S\n]*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s+[-–]\s+\S", re.MULTILINE)
+DATED_LINE = LineStart(r"^[^\S\n]*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s+[-–]\s+\S", re.MULTILINE)
 # the committee approving its own previous minutes: "the Minutes of the Scrutiny Committee held on ..."
 OWN_MINUTES = re.compile(r"(?i:minutes\s+of\s+(?:the\s+)?(?:(?:previous|last)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)"
                          r"(?P<committee>[A-Z][\w'’&,\- ]{2,120}?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum))"
@@ -358,7 +358,7 @@ def _clean_title(title: str) -> str:
 
 
 # a page with several items: a meeting page's item table, printed minutes' numbered headings
-_MANY_ITEMS = re.compile(r"^[^\S\n]*(?:No\.?\s+Item|Items|Item Description|Apologies(?: for absence)?|Declarations? of "
+_MANY_ITEMS = LineStart(r"^[^\S\n]*(?:No\.?\s+Item|Items|Item Description|Apologies(?: for absence)?|Declarations? of "
                          r"(?:Members['’]? )?Interests?|Minutes of (?:the )?(?:Previous|Last) Meeting|Present)\b",
                          re.MULTILINE | re.IGNORECASE)
 

@@ -185,10 +185,14 @@ _COUNT = re.compile(r"(?P<v>[\d£](?<![\w.,/£(-].)(?:(?<=£)\d|(?<!£))[\d,]*(?
                     r"(?:%|\s?per\s?cent|m\b|bn\b|k\b| million\b)?)"
                     r"(?!\s*(?:/|-|–|:|\.\d|\)))[ \t]+(?:of\s+(?:the\s+|all\s+|our\s+)?)?(?P<name>[A-Za-z][\w’'\-]*"
                     r"(?:[ \t]+[\w’'\-]+){0,6})")
-_AMOUNT = re.compile(r"(?P<name>(?:[A-Za-z][\w’'\-]*[ \t]+){0,3}(?:overspend|underspend|deficit|surplus|savings?|"
-                     r"shortfall|budget|cost|costs|spend|reserves?|balance|gap|pressure|pressures|income)),?\s+"
-                     r"(?:of|was|is|stood\s+at|at|totalling)\s+(?:around\s+|approximately\s+|some\s+)?"
+_AMOUNT_HEAD = (r"(?:overspend|underspend|deficit|surplus|savings?|shortfall|budget|cost|costs|spend|reserves?|"
+                r"balance|gap|pressure|pressures|income)")
+_AMOUNT_VALUE = r",?\s+(?:of|was|is|stood\s+at|at|totalling)\s+(?:around\s+|approximately\s+|some\s+)?"
+_AMOUNT = re.compile(rf"(?P<name>(?:[A-Za-z][\w’'\-]*[ \t]+){{0,3}}{_AMOUNT_HEAD}){_AMOUNT_VALUE}"
                      r"(?P<v>£\d[\d,]*(?:\.\d+)?(?:m\b|bn\b|k\b| million\b| billion\b)?)")
+# every _AMOUNT match holds one of these (its head and the value after it): _AMOUNT tries its three
+# leading words at every position of a sentence, this skips ahead to the head words' letters
+_AMOUNT_NEEDS = re.compile(rf"{_AMOUNT_HEAD}{_AMOUNT_VALUE}£\d")
 _SCORECARD = re.compile(r"(?P<name>(?:Performance\s+|Corporate\s+|Balanced\s+)?(?:[Ss]corecard|[Dd]ashboard)s?\s+"
                         r"(?:for|on)\s+(?:the\s+)?[\w’'\-]+(?:[ \t]+[\w’'\-]+){0,6})")
 _NOT_COUNTED = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minutes",
@@ -294,7 +298,7 @@ def _counts(sentence: str, acr: dict[str, str]) -> list[_Reading]:
     for rx in (_SCORECARD, _AMOUNT, _COUNT):
         if rx is _SCORECARD and "corecard" not in sentence and "ashboard" not in sentence:
             continue
-        if rx is _AMOUNT and "£" not in sentence:
+        if rx is _AMOUNT and ("£" not in sentence or _AMOUNT_NEEDS.search(sentence) is None):
             continue
         for m in _each(rx, sentence):
             if rx is _COUNT:

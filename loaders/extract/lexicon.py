@@ -139,6 +139,36 @@ class Lazy:
         return getattr(self._re, name)
 
 
+class LineStart:
+    """A pattern that starts at a line start ("^..." under re.MULTILINE), searched from line breaks.
+
+    The engine finds nothing to skip ahead to in "^Minutes" and tries the pattern at every position
+    of a page; "\\nMinutes" it finds by a fast scan for the line break. `search` returns the match
+    the pattern's own search would: at `pos` if a line starts there, else at the first line break
+    after which the pattern matches (the same pattern, flags and `endpos`, so the same match).
+    `match` and `fullmatch` are the pattern's own.
+    """
+
+    __slots__ = ("pattern", "_after_break", "match", "fullmatch")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        assert pattern.startswith("^") and flags & re.MULTILINE, pattern
+        self.pattern = re.compile(pattern, flags)
+        self._after_break = re.compile("\n" + pattern[1:], flags)
+        self.match = self.pattern.match
+        self.fullmatch = self.pattern.fullmatch
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        end = len(text) if endpos is None else endpos
+        pos = min(max(pos, 0), len(text))
+        if pos == 0 or text[pos - 1] == "\n":
+            m = self.pattern.match(text, pos, end)
+            if m is not None:
+                return m
+        brk = self._after_break.search(text, pos, end)
+        return None if brk is None else self.pattern.match(text, brk.start() + 1, end)
+
+
 # Words that show a councillor's contribution is a concern or a request even with a neutral verb.
 # (Callers ask only whether a sentence has one, so the words are grouped by first letter: see by_first_letter.)
 _CONCERN_WORDS = [
@@ -157,6 +187,16 @@ _CONCERN_WORDS = [
 CONCERN_CUES = Folded(
     rf"\b(?:{by_first_letter(_CONCERN_WORDS)}|(?:not|\w+n't|\w+n’t) (?:appear|seem))\b|\?"
 )
+# CONCERN_CUES in three parts for `has_concern_cue`: its "\w+n't" is tried at every word, backing off
+# over each word's letters, and only clauses with "appear" or "seem" can match it
+_CONCERN_WORD = Folded(rf"\b(?:{by_first_letter(_CONCERN_WORDS)})\b")
+_CONCERN_NEGATED = Folded(r"\b(?:not|\w+n't|\w+n’t) (?:appear|seem)\b")
+
+
+def has_concern_cue(text: str, low: str) -> bool:
+    """Whether CONCERN_CUES finds anything in `text` (`low` is text.lower())."""
+    return "?" in text or _CONCERN_WORD.search(text, low) is not None or (
+        may_hold(text, low, ("appear", "seem")) and _CONCERN_NEGATED.search(text, low) is not None)
 _SUPPORT_WORDS = [r"positive\w*", r"welcom\w*", r"pleased", r"prais\w*", r"commend\w*", r"congratulat\w*", r"thank\w*",
                   r"good news", r"encourag\w*", r"excellent", r"delighted", r"impressed", r"reassured"]
 SUPPORT_CUES = Folded(rf"\b(?:{by_first_letter(_SUPPORT_WORDS)})\b")

@@ -403,6 +403,8 @@ class PeopleFinder:
 
     def _signatures(self, start: int, end: int) -> None:
         """Decision records end 'Signed J Ames (Cabinet Member for Housing)', 'Signed Leader: M Ross'."""
+        if self.text.find("Signed", start, end) < 0:  # every match holds it; few pages do, and a line-start
+            return  # pattern is tried at every position of the page
         for m in _SIGNED.finditer(self.text, start, end):
             s, e = m.span("name")
             if self._overlaps(s, e):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+_set = object.__setattr__  # sets a field of a frozen dataclass in a hand-written __init__
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -18,9 +20,15 @@ class Span:
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span {self.start}..{self.end}")
+    def __init__(self, start: int, end: int) -> None:
+        # The generated __init__ looks object.__setattr__ up for each field and then calls
+        # __post_init__; every sentence, block, mention and fact has a span (dataclass keeps an
+        # __init__ the class defines). (Storing through self.__dict__ is cheaper to make but makes
+        # the instance keep a real dict, and every read of a field slower.)
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span {start}..{end}")
+        _set(self, "start", start)
+        _set(self, "end", end)
 
 
 @dataclass

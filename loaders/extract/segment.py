@@ -39,6 +39,8 @@ _RUNS_ON = {"the", "a", "an", "of", "to", "and", "or", "for", "in", "on", "at", 
             "as", "but", "not", "this", "their", "his", "her", "its", "into", "than", "whether", "if"}
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.?!]\s+[A-Z]")
 
+_set = object.__setattr__  # sets a field of a frozen dataclass in a hand-written __init__
+
 
 @dataclass(frozen=True)
 class Block:
@@ -47,6 +49,11 @@ class Block:
     span: Span
     marker: str | None
     index: int
+
+    def __init__(self, span: Span, marker: str | None, index: int) -> None:
+        _set(self, "span", span)  # frozen: set as records.Span is (the generated __init__ is slower)
+        _set(self, "marker", marker)
+        _set(self, "index", index)
 
     @property
     def is_list_item(self) -> bool:
@@ -57,6 +64,10 @@ class Block:
 class Sentence:
     span: Span
     block: int
+
+    def __init__(self, span: Span, block: int) -> None:
+        _set(self, "span", span)  # frozen: set as records.Span is (the generated __init__ is slower)
+        _set(self, "block", block)
 
 
 def blocks(text: str) -> list[Block]:

@@ -18,7 +18,6 @@ from .lexicon import (
     ANSWER_VERBS,
     ASK_VERBS,
     COLLECTIVE_SUBJECT,
-    CONCERN_CUES,
     MEMBER_OFFICE,
     NEUTRAL_VERBS,
     PRESENT_VERBS,
@@ -27,13 +26,15 @@ from .lexicon import (
     SUPPORT_CUES,
     Folded,
     Lazy,
+    _lower_is_exact,
     at_word_start,
+    has_concern_cue,
     may_hold,
     may_match,
 )
 from .people import _APPOSITIVE, _VERB_AFTER, ASIDE, ROLE_BODY, is_committee_office
 from .records import Answer, Mention, Person, Question, Span
-from .segment import Block, Sentence
+from .segment import Block, Sentence, lowered
 
 _ASKING = ["asked", "asking", "queried", "enquired", "inquired", "questioned", "sought", "requested", "raised",
            "challenged", "urged", "pressed", "probed", "wondered",
@@ -72,10 +73,15 @@ _OFFICERS_ANSWER = re.compile(
 # a listed point that records a decision or a finding, not a member's question
 _DECISION_LEAD = re.compile(r"\s*(?:it\s+was\s+(?:also\s+)?(?:agreed|resolved|noted|confirmed|accepted|decided)|"
                             r"(?:resolved|agreed|noted)\b)", re.I)
+_GAVE_ANSWERS = r"\s+(?:a\s+|detailed\s+|further\s+)?(?:responses?|answers?|replies)\s+to"
+# Every lead opens with a literal (both cases written out, "In|in", not "[Ii]n"), so the engine skips to
+# those letters instead of trying the pattern at every position; leads that open with the same letter
+# keep their order, so the same lead matches.
 _EXPLICIT = re.compile(
-    r"(?P<lead>[Ii]n\s+(?:response|reply|answer)\s+to|[Rr]esponding\s+to|[Rr]eplying\s+to|[Rr]esponded\s+to|"
-    r"[Rr]eplied\s+to|(?:provided|gave|offered)\s+(?:a\s+|detailed\s+|further\s+)?(?:responses?|answers?|"
-    r"replies)\s+to|[Ff]ollowing)\s+"
+    r"(?P<lead>In\s+(?:response|reply|answer)\s+to|in\s+(?:response|reply|answer)\s+to|"
+    r"Responding\s+to|responding\s+to|Replying\s+to|replying\s+to|Responded\s+to|responded\s+to|"
+    rf"Replied\s+to|replied\s+to|provided{_GAVE_ANSWERS}|gave{_GAVE_ANSWERS}|offered{_GAVE_ANSWERS}|"
+    r"Following|following)\s+"
     # "In answer to Councillor Ames," names the asker with no noun
     r"(?:(?P<who2>(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\s+[^,.;]{1,60}?)(?=,)|"
     r"(?:(?:a|the|further|several|various|some|these|those|this|that|his|her|their|members['’]?)\s+)?"
@@ -97,13 +103,34 @@ WRITTEN_Q = re.compile(r"^\s*(?:\(?\d{1,3}[a-z]?[.):]?\s+)?(?:Supplementary\s+)?
 WRITTEN_A = re.compile(r"^\s*(?:Response|Reply|Answer)\s+(?:from|by|given\s+by)\s+\S.{0,120}?:?\s*$", re.IGNORECASE)
 
 
-def _written_heading(heading: str) -> tuple[re.Match | None, re.Match | None]:
+def _written_heading(heading: str, plow: str | None = None, at: int = 0) -> tuple[re.Match | None, re.Match | None]:
     """WRITTEN_Q's and WRITTEN_A's matches of a paragraph; most paragraphs hold neither word, and a
-    substring test is cheaper than the two matches."""
-    low = heading.lower()
-    wq = WRITTEN_Q.match(heading) if may_hold(heading, low, ("question",)) else None
-    wa = WRITTEN_A.match(heading) if may_hold(heading, low, ("response", "reply", "answer")) else None
+    substring test is cheaper than the two matches.
+
+    `plow` is the page lower-cased where that is exact for case-blind patterns (see `_exact_page`), the
+    paragraph at `at` in it: the words are found there, without lower-casing each paragraph again.
+    """
+    if plow is None:
+        low = heading.lower()
+        wq = WRITTEN_Q.match(heading) if may_hold(heading, low, ("question",)) else None
+        wa = WRITTEN_A.match(heading) if may_hold(heading, low, ("response", "reply", "answer")) else None
+        return wq, wa
+    end = at + len(heading)
+    wq = WRITTEN_Q.match(heading) if plow.find("question", at, end) >= 0 else None
+    wa = WRITTEN_A.match(heading) if (plow.find("response", at, end) >= 0 or plow.find("reply", at, end) >= 0
+                                      or plow.find("answer", at, end) >= 0) else None
     return wq, wa
+
+
+def _exact_page(text: str) -> str | None:
+    """The page lower-cased, where a substring test on it says what `lexicon.may_hold` says of any part
+    of it: lower-casing keeps every offset (so a part's lower-casing is that part of the page's, up to
+    a final sigma, which no ASCII word contains) and the page has neither "ı" nor "ſ".
+    A part's lower-casing is then that part of the page's (`_find_acts` slices it) but for a final
+    sigma, which lower-casing reads from the letters around it: a page with a capital sigma has none.
+    """
+    low = lowered(text)
+    return low if low is not None and "Σ" not in text and _lower_is_exact(text, low) else None
 
 
 # "the following points were raised:" introduces members' points; "the reports are attached as follows:" does not
@@ -132,7 +159,9 @@ _NOTED_THAT = re.compile(r"\bit\s+was\s+(?:also\s+)?(?:noted|reported|agreed|con
 _NOTHING_MORE = re.compile(r"(?:\s+(?:and|&)\s+(?:\w+\s+)?(?:comments?|questions?|queries|points?|issues?))?"
                            r"(?:\s+(?:raised|made|put))?\s*[.;]?\s*$")
 _DASH_THEN = re.compile(r"\s+[–—-]\s+(?=\S)")
-_IT_WAS_EXPLAINED = re.compile(r"\b[Ii]t\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified)\s+that\b")
+# "[Ii](?<!\w[Ii])" is "\b[Ii]" opened by a class, which the engine skips ahead to (lexicon.at_word_start)
+_IT_WAS_EXPLAINED = re.compile(r"[Ii](?<!\w[Ii])t\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified)"
+                               r"\s+that\b")
 _NAME_DASH = re.compile(r"\s*[–—:-]\s*(?:(?:concerned|worried)\s+(?:about|that|at|by|over)|queried|asked|raised|"
                         r"questioned|requested|regarding|re:?)\s", re.I)
 _RESPONSE_LINE = re.compile(r"\s*(?:Officer\s+)?(?:Response|Answer|Reply)s?\s*[:–—-]\s*\S", re.I)
@@ -141,8 +170,8 @@ _DESCRIBED = re.compile(r",\s+(?:a|an)\s+[^,.;()]{2,50},")
 _ASKS_THE_MEMBERS = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:councillors?|members?|committee|panel|"
                                r"board)\b")
 # the answer to an explicit "In response to a question about X," when no one is named as giving it
-_IT_WAS_SAID = re.compile(r"\b[Ii]t\s+was\s+(?:also\s+|further\s+)?(?P<verb>explained|acknowledged|confirmed|clarified|"
-                          r"stated|reported|noted|advised|suggested|indicated|highlighted|agreed|accepted)\b")
+_IT_WAS_SAID = re.compile(r"[Ii](?<!\w[Ii])t\s+was\s+(?:also\s+|further\s+)?(?P<verb>explained|acknowledged|"
+                          r"confirmed|clarified|stated|reported|noted|advised|suggested|indicated|highlighted|agreed|accepted)\b")
 _RECEIVED_QUESTION = re.compile(r"\b(?:received\s+(?:a|an|one|two|three|\d+)\s+(?:written\s+)?"
                                 r"(?:questions?|quer(?:y|ies))|"
                                 r"(?:questions?|quer(?:y|ies))\s+(?:were|was|had\s+been)\s+received)\s+"
@@ -160,7 +189,8 @@ _NOTICE_OF_QUESTION = re.compile(r"\b(?:notice\s+of|submitted|put|asked|tabled)\
                                  r"(?:supplementary\s+|written\s+|oral\s+)?question\b", re.I)
 _PASSIVE_VIEW = Folded(r"\bit\s+was\s+(?:also\s+|further\s+)?(?:emphasised|emphasized|stressed|felt|commented|"
                        r"highlighted|pointed\s+out|observed)\s+(?:by\s+(?:members|the\s+committee)\s+)?that\b")
-_COLLECTIVE_WORDS = ("member", "councillors", "committee", "panel", "board")  # every COLLECTIVE_SUBJECT holds one
+# every COLLECTIVE_SUBJECT holds one (tested inline in _find_acts)
+_COLLECTIVE_WORDS = ("member", "councillors", "committee", "panel", "board")
 _PASSIVE_VIEW_WORDS = ("emphasised", "emphasized", "stressed", "felt", "commented", "highlighted", "pointed",
                        "observed")
 _PROCEDURE = re.compile(r"declarations?\s+of\s+(?:interest|party\s+whip)|apologies\s+for\s+absence|urgent\s+business|"
@@ -271,6 +301,10 @@ class SpeechReader:
         self.written_q: Question | None = None  # a written question that may run on over paragraphs
         self.put_to: tuple[Person, Person] | None = None  # a written question's heading: who asks whom
         self._acts: dict[int, list[Act]] = {}  # acts() records pronoun mentions: run it once a sentence
+        self._plow = _exact_page(text)  # the page lower-cased once, where its parts' substring tests are exact
+        # person id -> (person, mention count, starts, ends) for _mention_end (a plain attribute: reading
+        # self.__dict__ would make the instance keep a real dict, and every attribute read slower)
+        self._mention_index: dict[int, tuple[Person, int, list[int], list[int]]] = {}
 
     # -- act detection ----------------------------------------------------------------------------
     def _mentions_in(self, s: int, e: int) -> list[tuple[int, Person]]:
@@ -284,7 +318,7 @@ class SpeechReader:
     def _mention_end(self, person: Person, start: int) -> int:
         """End of `person`'s first mention starting at `start` (else `start`): a bisect over the
         mentions sorted once per person, not a scan of them all for every mention."""
-        index = self.__dict__.setdefault("_mention_index", {})
+        index = self._mention_index
         entry = index.get(id(person))
         if entry is None or entry[0] is not person or entry[1] != len(person.mentions):
             order = sorted(range(len(person.mentions)), key=lambda i: (person.mentions[i].span.start, i))
@@ -331,7 +365,14 @@ class SpeechReader:
             elif _ATTENDING.match(self.text, after, e):
                 found.append(Act(pos, e, person, "attended", block=sent.block))
         sentence = self.text[s:e]
-        low = sentence.lower()
+        plow = self._plow
+        # `exact`: a substring test on `low` is what lexicon.may_hold/may_match say, inlined below
+        # (several a sentence; every sentence of a page is read)
+        if plow is not None:
+            low, exact = plow[s:e], True
+        else:
+            low = sentence.lower()
+            exact = _lower_is_exact(sentence, low)
         has_pronoun = low.startswith(("he ", "she ")) or " he " in low or " she " in low
         for m in _PRONOUN.finditer(sentence) if has_pronoun else ():
             verb = m.group("verb")
@@ -343,13 +384,14 @@ class SpeechReader:
         cm = None
         if not found:  # "Members queried ..." or "In relation to X, members queried ..."
             intro = -1  # where the words after a lead-in start, read once a sentence
-            collective = may_hold(sentence, low, _COLLECTIVE_WORDS)
+            collective = not exact or "member" in low or "councillors" in low or "committee" in low or \
+                "panel" in low or "board" in low  # _COLLECTIVE_WORDS
             cm = COLLECTIVE_SUBJECT.match(sentence) if collective else None
             if cm is None and collective:
                 intro = _INTRO.match(sentence).end()
                 cm = COLLECTIVE_SUBJECT.match(sentence, intro)
             om = None
-            if may_hold(sentence, low, ("officer",)):
+            if not exact or "officer" in low:
                 om = _OFFICERS_ANSWER.match(sentence)
                 if om is None:
                     om = _OFFICERS_ANSWER.match(sentence, intro if intro >= 0 else _INTRO.match(sentence).end())
@@ -357,7 +399,7 @@ class SpeechReader:
                 found.append(Act(s + om.start(), e, None, om.group("verb").lower(), collective=True,
                                  kind="passive_answer", block=sent.block))
                 cm = None
-        if not found and not cm and may_hold(sentence, low, ("that",)) and \
+        if not found and not cm and (not exact or "that" in low) and \
                 (tm := _THAT_INTRO.match(sentence)) is not None:
             # "It was noted that a Member had enquired about ...": only an asking verb makes it a question
             cm = COLLECTIVE_SUBJECT.match(sentence, tm.end())
@@ -507,7 +549,7 @@ class SpeechReader:
             return
         asks = bool(ASK_IN_CLAUSE.search(clause))
         needs_cue = act.verb == "view" or act.collective or act.verb in NEUTRAL_VERBS or act.verb in FRAME_VERBS
-        act.cue = needs_cue and bool(CONCERN_CUES.search(clause, low)) and not (
+        act.cue = needs_cue and has_concern_cue(clause, low) and not (
             SUPPORT_CUES.search(clause, low) and not _STRONG_CONCERN.search(clause, low))
         if act.collective:
             if _GENERIC_QUESTIONS.search(clause):
@@ -583,6 +625,7 @@ class SpeechReader:
         addressee: Person | None = None
         consumed = -1  # a block read whole: a written question or response, or a listed point
         skip_to = -1  # the leading sentences of a listed point already read as its question
+        plow = self._plow
         for sent in sents:
             if sent.block == consumed:
                 continue
@@ -594,7 +637,7 @@ class SpeechReader:
                 if self._extends_written(block, heading, sents_of[block.index]):
                     consumed = block.index
                     continue
-                wq, wa = _written_heading(heading)
+                wq, wa = _written_heading(heading, plow, block.span.start)
                 who = self._mentions_in(block.span.start, block.span.end) if wq or wa else []
                 if who or wa:  # "Questions from Committee Members" names no one: an agenda line
                     to = heading.find(" to ") if wq else -1
