@@ -84,10 +84,13 @@ class Neo4jTarget:
             tables.append(("node", (label, tuple(props)), f"MATCH (n:{label}) RETURN n.id{cols} ORDER BY n.id"))
         for rel, (pairs, _props) in RELS.items():
             props = STORED_RELS[rel][1]  # the sentence is made from the document's text (graph.evidence)
+            # edges with evidence come a document at a time, so its text is unpacked once for them all
+            # (in id order a person's edges run across every document: each sentence unpacked its own)
+            order = "r.doc, x.id, y.id" if "sentence" in RELS[rel][1] else "x.id, y.id"
             for a, b in pairs:
                 cols = "".join(f", r.{k}" for k in props)
                 tables.append(("edge", (rel, a, b, tuple(props)),
-                               f"MATCH (x:{a})-[r:{rel}]->(y:{b}) RETURN x.id, y.id{cols} ORDER BY x.id, y.id"))
+                               f"MATCH (x:{a})-[r:{rel}]->(y:{b}) RETURN x.id, y.id{cols} ORDER BY {order}"))
         total = 0
         for kind, key, _ in tables:
             if kind == "node":

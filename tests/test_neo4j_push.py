@@ -53,3 +53,25 @@ def test_streamed_push_sends_what_the_graph_push_sends_in_bounded_batches(store)
     assert max(len(rows) for _, rows in streamed.driver.calls) <= 100
     assert progress[-1] == (sum(counts), sum(counts))
     assert [d for d, _ in progress] == sorted(d for d, _ in progress)
+
+
+def test_streamed_push_unpacks_each_documents_text_once_a_table(store, monkeypatch):
+    """Edges with evidence are streamed a document at a time, so a document's text is unpacked once
+    for all its edges of a table, however few texts are kept unpacked (in id order a person's edges
+    run across every document: a 100,000-item store's push unpacked a text for each sentence)."""
+    from councilgraph.graph import evidence
+    from councilgraph.graph.schema import RELS
+
+    calls: list[int] = []
+    real = evidence.unpack_text
+    monkeypatch.setattr(evidence, "unpack_text", lambda packed: calls.append(1) or real(packed))
+    t = _target()
+    with LadybugStore(store) as st:
+        st.texts.keep = 1  # one text kept unpacked: only the order of the edges saves unpacking
+        # (document, table) pairs with evidence: a text unpacked at most once each
+        runs = sum(st.query(f"MATCH (:{a})-[r:{rel}]->(:{b}) RETURN count(DISTINCT r.doc)")[1][0][0]
+                   for rel, (pairs, props) in RELS.items() if "sentence" in props for a, b in pairs)
+        edges = st.query("MATCH ()-[r]->() WHERE r.doc IS NOT NULL RETURN count(r)")[1][0][0]
+        t.push_store(st, batch=100_000)
+    assert edges > 2 * runs  # several edges a run: one text unpacked an edge would show
+    assert 0 < len(calls) <= runs
