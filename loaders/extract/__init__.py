@@ -9,11 +9,10 @@ stays valid. Cross-document work (identity, topics) happens after, over the whol
 
 from __future__ import annotations
 
-import re
-
 from councilgraph.errors import NotMinutesError
 
 from ..document import Document
+from . import compiled_re as re
 from .classify import looks_like_minutes
 from .councils import canonical as canonical_council
 from .header import council_from_text, council_from_url, listed_council_from_url, parse_header

@@ -10,9 +10,9 @@ cannot drift apart. This module only reads text; matching entries to people is t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from . import compiled_re as re
 from .lexicon import NOT_NAME
 from .records import Span
 from .segment import Block, cues

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from . import compiled_re as re
 from .lexicon import TITLES, LineStart, at_word_start
 
 _OCCASION = at_word_start(["meeting", "apologies", "declarations? of interest", "debate", "agenda"], ignore_case=True,

@@ -15,10 +15,11 @@ Borough of Windsor and Maidenhead" and `democracy.rbwm.gov.uk` are one council, 
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from . import compiled_re as re
 
 DATA = Path(__file__).with_name("data") / "councils.csv"
 

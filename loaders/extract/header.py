@@ -9,11 +9,11 @@ body ("would go to the Adults ... Committee") is somewhere else, not this meetin
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from . import compiled_re as re
 from . import councils
 from .lexicon import LineStart, may_hold
 from .periods import MONTHS

@@ -12,12 +12,12 @@ People at different councils never merge; a page whose council is unknown keeps 
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
+from . import compiled_re as re
 from .people import NameParts, is_committee_office, norm_role, same_role, split_name
 from .records import Extraction, Person
 

@@ -24,9 +24,9 @@ are not measures; one measure named several ways in a document is one indicator.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from . import compiled_re as re
 from .lexicon import at_word_start
 from .records import Indicator, Span
 from .segment import Sentence, cues, lowered

@@ -6,8 +6,9 @@ minute-taking, the shape of local-government job titles); nothing here names a p
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from . import compiled_re as re
 
 # Reporting verbs that make the preceding person the speaker of a clause.
 ASK_VERBS = {

@@ -12,12 +12,11 @@ an interest, for each person it names.
 
 from __future__ import annotations
 
-import re
-
 from councilgraph.errors import NotMinutesError
 
 from ..document import Document
 from ..moderngov import MeetingData
+from . import compiled_re as re
 from .header import council_from_url
 from .indicators import find_indicators
 from .lexicon import TITLES

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from . import compiled_re as re
 from .attendance_lists import read_lists
 from .lexicon import Folded
 from .people import role_kind, split_name

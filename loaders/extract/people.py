@@ -13,12 +13,12 @@ and Heads of Service" name no one in particular.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
+from . import compiled_re as re
 from .attendance_lists import read_lists
 from .lexicon import (
     ADVERBS,

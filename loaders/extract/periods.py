@@ -8,10 +8,10 @@ year stated nearest to it in the text, else the most recent such quarter before 
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Iterator
 from datetime import date
 
+from . import compiled_re as re
 from .lexicon import Lazy, exact_lower
 from .records import ReportPeriod, Span
 

@@ -8,11 +8,11 @@ question and its reply, a numbered paragraph one exchange. Sentence splitting ha
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import compiled_re as re
 from .records import Span
 
 # Bullets and list markers as they appear in copied ModernGov pages and PDFs.

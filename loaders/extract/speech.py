@@ -10,9 +10,9 @@ the answers that follow them, a bulleted exchange stays inside its bullet, and a
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
+from . import compiled_re as re
 from .lexicon import (
     ADVERBS,
     ANSWER_VERBS,
