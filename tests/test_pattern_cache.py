@@ -77,3 +77,16 @@ def test_a_bad_pattern_is_refused_as_re_refuses_it():
 
     with pytest.raises(compiled_re.error):
         compiled_re.compile("(unclosed")
+
+
+def test_no_home_folder_and_an_unwritable_cache_folder_only_cost_the_compiling(tmp_path):
+    """Where there is nowhere to keep the file, patterns are compiled as ever and nothing fails."""
+    env = {k: v for k, v in os.environ.items() if k != "XDG_CACHE_HOME"}
+    no_home = "import pathlib\ndef _none(cls):\n    raise RuntimeError('no home')\n" \
+              "pathlib.Path.home = classmethod(_none)\n"
+    out = subprocess.run([sys.executable, "-c", no_home + _RUN], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout.split()[0]) == 0  # nothing kept to write: compiled by re.compile as ever
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")  # the cache folder's parent is a file: nothing can be written below it
+    assert _run(blocked)[0] > 200 and _run(blocked)[0] > 200

@@ -42,7 +42,10 @@ def cache_file() -> Path | None:
     """One file for this Python and this engine (a different one compiles differently)."""
     if os.environ.get("COUNCILGRAPH_PATTERN_CACHE", "1") == "0" or _sre is None:
         return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except (RuntimeError, KeyError, OSError):  # no home folder (a service account, a bare container)
+        return None
     return base / "councilgraph" / f"patterns-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal"
 
 
