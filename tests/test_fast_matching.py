@@ -77,3 +77,23 @@ CUE_PIECES = st.sampled_from(["did", "not", "appear", "seem", "doesn't", "isn’
 @given(st.lists(CUE_PIECES, max_size=20).map(" ".join))
 def test_concern_cue_test_equals_the_whole_pattern(text):
     assert has_concern_cue(text, text.lower()) == bool(CONCERN_CUES.search(text, text.lower()))
+
+
+ACTION_PIECES = st.sampled_from(["would", "will", "be", "to", "circulated", "receive", "an", "update", "the", "officer",
+                                 "Director", "of", "Housing", "asked", "requested", "that", "a", "report", "provide",
+                                 "was", "scheduled", "for", "next", "meeting", "agreed", "come", "back", "Panel",
+                                 "(action:", "Clerk)", "Action:", "Requested", "xwould", "needs", "updating", "\n",
+                                 ",", "it", "also", "write", "should", "could", "work", "programme", "added", "on"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ACTION_PIECES, max_size=24).map(" ".join))
+def test_action_grouped_by_first_letter_finds_what_the_plain_alternation_finds(text):
+    from councilgraph.loaders.extract.outcomes import _ACTION, _ACTION_BRANCHES, _ACTION_LINES
+    plain = re.compile(r"\b(?:" + "|".join(f"(?:{'|'.join(words)}){tail}" for words, tail in _ACTION_BRANCHES)
+                       + "|" + _ACTION_LINES + ")")
+    low = text.lower()
+    for pos in range(len(low) + 1):  # callers use where a match starts, searching again after it
+        a, b = plain.search(low, pos), _ACTION.lower.search(low, pos)
+        assert (a and a.start()) == (b and b.start()), pos
+

@@ -26,17 +26,6 @@ _ACTOR = (r"(?:officers?|(?:[\w’']+\s+){0,2}?officer|chair(?:man|person)?|vice
           r"(?:\s+(?:of|for)(?:\s+(?!to\b|be\b)[\w&’']+){1,4}?)?")
 
 
-def _lead(words: list[str]) -> str:
-    """An alternation of regex fragments (each starting with a plain lower-case letter), grouped by that
-    letter: "(?:t(?:o)|w(?:ould|ill))" for "to|would|will". The engine tests each letter once at a word
-    instead of every fragment's (alternatives are tried in the given order within a letter)."""
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        assert w[:1].isalpha() and w[:1].islower(), w
-        by_first.setdefault(w[0], []).append(w[1:])
-    return "(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in by_first.items()) + ")"
-
-
 def _by_lead(branches: list[tuple[list[str], str]]) -> str:
     """An alternation of branches, each some lead words (regex fragments starting with a plain
     lower-case letter) then a tail, regrouped by the leads' first letters:
@@ -44,14 +33,13 @@ def _by_lead(branches: list[tuple[list[str], str]]) -> str:
     straight into the top-level alternation (a group around it would be one more branch to enter).
 
     _ACTION is tried at every word of every sentence. Its engine enters every branch that opens with
-    a group (a lead of several words, `_lead`) to test that group's letters, at every word; a branch
+    a group (a lead of several words) to test that group's letters, at every word; a branch
     opening with a literal it rejects on the word's first character without entering it. So each
     letter's branches are gathered under that one literal, the tails copied under each letter their
     leads start with. Within a letter the branches and words keep their order; callers use only where
-    a match starts, which no order of the alternatives changes. Compiling the copies costs at start-up
-    (9.6k -> 13.9k characters of pattern, about 50 M instructions), won back after about 170 pages;
-    the three long tails are not copied (copying them five to nine times each would make the pattern
-    four times as large, 35 ms more to compile, for 1% of a page).
+    a match starts, which no order of the alternatives changes. The three long tails are copied too
+    (13.9k -> 40k characters of pattern, about 0.1 s more to compile, once: compiled_re keeps the
+    result between runs), for 0.22 M instructions a real page.
     """
     groups: dict[str, list[str]] = {}
     for words, tail in branches:
@@ -107,10 +95,9 @@ _BODY = r"(?:committee|panel|board|cabinet|council|forum|group)"
 # Top-level branches are grouped by their first word: the engine tries every branch at every word,
 # so one branch per leading word set keeps the search cheap however many phrasings it knows.
 # (Callers use only where a match starts, so the branches' order is free.)
-# The three branches with long tails, each opened by its group of leading words (`_lead`); the
-# others are grouped by first letter with `_by_lead`.
+# Each branch is (its leading words, its tail), all grouped by first letter with `_by_lead`.
 # after a modal: "would be circulated", "should receive an update", "to come back to the Panel"
-_AFTER_MODAL = _lead(["would", "will", "should", "could", "to", "be"]) + (
+_AFTER_MODAL: tuple[list[str], str] = (["would", "will", "should", "could", "to", "be"], (
     r"\s+(?:"
     r"(?:also\s+)?receive\s+(?:an?\s+)?(?:further\s+)?(?:update|report|briefing|breakdown|information)|"
     rf"(?:be\s+)?(?:{_PASSIVE})\b|"
@@ -125,21 +112,21 @@ _AFTER_MODAL = _lead(["would", "will", "should", "could", "to", "be"]) + (
     rf"(?<=be\s)(?:asked|requested|instructed|invited|tasked)\s+to\s+(?:also\s+)?(?:{_DO})\b|"
     # reported speech: "she would take this away", "Ms Hale would be happy to circulate the figures"
     r"(?<=would\s)(?:be\s+(?:happy|pleased|willing)\s+to\s+(?!note|see|hear|support|receive|welcome)\w+|"
-    rf"(?:also\s+|personally\s+)?(?:{_PROMISE})\b))")
-_ACTOR_DOES = _lead(_ACTOR_ANYWHERE) + (
+    rf"(?:also\s+|personally\s+)?(?:{_PROMISE})\b))"))
+_ACTOR_DOES: tuple[list[str], str] = (_ACTOR_ANYWHERE, (
     rf"{_ACTOR_REMIT}\s+(?:(?:would\s+|to\s+|agreed\s+to\s+)(?:also\s+)?"
     rf"(?:{_DO}|issue|remove|speak\s+to|look\s+(?:at|into)|develop|incorporate|finalise|take\s+\w+\s+away)\b|"
     # "the Chairman would be finalising these with the Scrutiny Officer"
     r"(?:would|will)\s+be\s+(?:finalising|finalizing|circulating|providing|writing|arranging|contacting|reviewing|"
     r"looking\s+into|following\s+up|sending|preparing|bringing|reporting|liaising|updating|investigating|"
-    r"producing|drafting|meeting)\b)")
+    r"producing|drafting|meeting)\b)"))
 # requests: "asked the Director to provide", "asked Mr Gill to look into", "requested a briefing note"
-_REQUEST = _lead(["asked", "requested", "instructed", "invited", "tasked"]) + (
+_REQUEST: tuple[list[str], str] = (["asked", "requested", "instructed", "invited", "tasked"], (
     rf"\s+(?:(?:the\s+)?{_ACTOR}\s+to\s+(?:{_DO})\b|"
     rf"(?<!instructed\s)(?<!tasked\s)(?:[\w’'.]+\s+){{1,4}}?to\s+(?:{_PROMISE})\b|"
     r"(?<=requested\s)(?:that\b|(?:that\s+)?(?:a|an)\s+(?:\w+\s+){0,3}?(?:report|briefing|note|breakdown|paper|"
-    r"presentation|session|visit|workshop|summary)\b))")
-_ACTION = Folded(r"\b(?:" + "|".join([_AFTER_MODAL, _ACTOR_DOES, _REQUEST]) + "|" + _by_lead([
+    r"presentation|session|visit|workshop|summary)\b))"))
+_ACTION_BRANCHES: list[tuple[list[str], str]] = [_AFTER_MODAL, _ACTOR_DOES, _REQUEST,
     # "was being sought", "was scheduled for 4 May", "were asked to check"
     (["was", "were", "is", "are"], r"\s+(?:being\s+(?:sought|arranged|organised|drafted|prepared|scheduled)\b|"
      r"(?:anticipated|scheduled|planned|due)\s+(?:on|in|for|at|to\s+(?:take\s+place|be))\b|"
@@ -159,7 +146,10 @@ _ACTION = Folded(r"\b(?:" + "|".join([_AFTER_MODAL, _ACTOR_DOES, _REQUEST]) + "|
     ([r"report(?:ing)?\s+back", r"come\s+back\s+to"], ""),
     (["include", "included", "add", "added", "placed", "put", "scheduled"],
      r"\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme"),
-]) + r"|\(action:?\s*[^)]+\)|^action\s*(?::|[-–]\s)|^requested\b)")
+]
+# the action lines: "(Action: Clerk)", "Action - ...", "Requested ..." (not led by a letter and a tail)
+_ACTION_LINES = r"\(action:?\s*[^)]+\)|^action\s*(?::|[-–]\s)|^requested\b"
+_ACTION = Folded(r"\b(?:" + _by_lead(_ACTION_BRANCHES) + "|" + _ACTION_LINES + ")")
 # Follow-ups recorded in passing, searched only in sentences with one of their cue words (each branch
 # added to _ACTION would be tried at every word of every sentence).
 _IN_PASSING_CUES = ("reviewing", "looking", "exploring", "investigating", "considering", "be made", "it would be",
