@@ -97,3 +97,17 @@ def test_action_grouped_by_first_letter_finds_what_the_plain_alternation_finds(t
         a, b = plain.search(low, pos), _ACTION.lower.search(low, pos)
         assert (a and a.start()) == (b and b.start()), pos
 
+
+ROLE_PIECES = st.sampled_from(["The", "the", "Director", "of", "Children's", "Services", "Chief", "Executive", "(DCS)",
+                               ",", "Interim", "Head", "Planning", "and", "Jane", "xthe", "Officer", "A", "Cabinet",
+                               "Member", "for", "Finance", "–", "Councillor", "(Conservation)", "\n", "tHe", "Thea"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ROLE_PIECES, max_size=14).map(" ".join))
+def test_role_before_with_its_lookahead_finds_what_the_plain_pattern_finds(text):
+    from councilgraph.loaders.extract.people import _ROLE_BEFORE, ROLE_RE
+    plain = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*$")
+    for window in (text, text + ","):
+        a, b = plain.search(window), _ROLE_BEFORE.search(window)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))

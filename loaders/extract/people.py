@@ -85,7 +85,10 @@ _VERB_AFTER = re.compile(r",?\s+(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?
 _APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})(?:,\s*[A-Z][^,.;()]{{2,60}}(?=,))?"
                          rf"\s*(?=[,;).]|\s+[a-z]|[ \t]*(?:\n|$))|"  # "Answer from Cllr A, Cabinet Member Resources\n"
                          rf"\(\s*(?:the\s+)?(?P<r2>[^()]{{2,80}})\))")
-_ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*$")
+# searched in the words before a name, where it is tried at every position: a match starts at "the" or at a
+# capital (title words and heads are capitalised), and the look-ahead rejects other places before the
+# title-word test and the heads' letters are tried there (half the time)
+_ROLE_BEFORE = re.compile(rf"(?=[A-Zt])(?:[Tt]he\s+)?{ROLE_RE.pattern}(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*$")
 # "the Director of Children's Services (DCS)" ... later "The DCS advised"
 # found from the bracket back: a role pattern tried at every position of a page is the slowest search here
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
