@@ -111,3 +111,18 @@ def test_role_before_with_its_lookahead_finds_what_the_plain_pattern_finds(text)
     for window in (text, text + ","):
         a, b = plain.search(window), _ROLE_BEFORE.search(window)
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+PERIOD_PIECES = st.sampled_from(["Q1", "q3", "Qtr", "Qtr.", "2", "Quarter", "quarter", "four", "third", "4th", "23/24",
+                                 "first", "opening", "nine", "months", "Months", "of", "the", "financial", "year",
+                                 "q", "tr", "xq2", "\n", ",", "12"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PERIOD_PIECES, max_size=16).map(" ".join))
+def test_case_blind_patterns_answer_with_their_needed_words_as_the_plain_search(text):
+    from councilgraph.loaders.extract.periods import FIRST_MONTHS_RE, QUARTER_RE, SHORT_FY_RE
+    low = text.lower()
+    for rx in (QUARTER_RE, SHORT_FY_RE, FIRST_MONTHS_RE):
+        a, b = rx.lower.search(low), rx.search(text, low=low)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
