@@ -126,3 +126,20 @@ def test_case_blind_patterns_answer_with_their_needed_words_as_the_plain_search(
     for rx in (QUARTER_RE, SHORT_FY_RE, FIRST_MONTHS_RE):
         a, b = rx.lower.search(low), rx.search(text, low=low)
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+ATTEND_PIECES = st.sampled_from(["Councillor", "Vale", "left", "LEFT", "the", "meeting", "at", "3", "leave", "room",
+                                 "departed", "withdrew", "from", "arrived", "joined", "entered", "was", "now",
+                                 "present", "Present:", "apologies", "Apology", "for", "absence", "unable", "to",
+                                 "attend", "did", "not", "substitute", "in", "place", "of", "her", "as", "an",
+                                 "alternate", "deputy", "In attendance", ":", ".", "\n", "ſubstitute", "İ"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ATTEND_PIECES, max_size=14).map(" ".join))
+def test_attendance_patterns_match_only_where_their_needed_words_are(text):
+    from councilgraph.loaders.extract.lexicon import may_hold
+    from councilgraph.loaders.extract.outcomes import ATTEND
+    for event, rx, needs in ATTEND:
+        if rx.search(text):
+            assert may_hold(text, text.lower(), needs), event

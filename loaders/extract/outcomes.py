@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import compiled_re as re
 from .attendance_lists import read_lists
-from .lexicon import Folded
+from .lexicon import Folded, may_hold
 from .people import role_kind, split_name
 from .records import Mention, Person, Span, Statement
 from .segment import Block, Sentence, cues, lowered
@@ -212,23 +212,30 @@ _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(
                     r"in\s+due\s+course|outside\s+the\s+meeting))?\W*$", re.IGNORECASE)
 _VAGUE_LEAD = 8  # words before a vague "this would be done" that are only who said it
 
-ATTEND = [
+# each with words (lower case) one of which every match holds: the patterns open with "\b" (tried at
+# every position of the sentence) and a sentence with some cue word is tried against all five
+ATTEND: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("left", re.compile(r"\b(?:had\s+)?left\s+the\s+(?:meeting|room|chamber)|"
                         r"\bleave\s+the\s+(?:meeting|room|chamber)|\bleft\s+(?:at\s+\d|during\b|before\b|prior\s+to\b)|"
-                        r"\bdeparted\b|\bwithdrew\s+from\s+the\s+(?:meeting|room|chamber)", re.IGNORECASE)),
+                        r"\bdeparted\b|\bwithdrew\s+from\s+the\s+(?:meeting|room|chamber)", re.IGNORECASE),
+     ("left", "leave", "departed", "withdrew")),
     # "was present from item 4" is an arrival; "was present at the meeting" is presence
     ("arrived", re.compile(r"\b(?:arrived|joined\s+the\s+meeting|entered\s+the\s+meeting)\b|\bwas\s+(?:now\s+)?"
-                           r"present\s+(?:at|from)\s+(?:\d|item\b|minute\b)", re.IGNORECASE)),
+                           r"present\s+(?:at|from)\s+(?:\d|item\b|minute\b)", re.IGNORECASE),
+     ("arrived", "joined", "entered", "present")),
     # "Councillor Reilly was unable to attend due to illness": an apology, but not "unable to attend the visit"
     ("apologies", re.compile(r"\bapologies\b|\bapology\s+for\s+absence\b|\bapology\s+(?:was|had\s+been)\s+"
                              r"(?:received|submitted|given|tendered)|(?P<unable>\b(?:was|were)\s+unable\s+to\s+(?:attend|"
                              r"be\s+present)|\b(?:could|did)\s+not\s+attend)(?:\s+(?:the|this|today's)\s+meeting)?"
-                             r"(?=\s*(?:[.,;]|$|due\b|owing\b|because\b|as\b|through\b))", re.IGNORECASE)),
+                             r"(?=\s*(?:[.,;]|$|due\b|owing\b|because\b|as\b|through\b))", re.IGNORECASE),
+     ("apolog", "unable", "attend")),
     ("substitute", re.compile(r"\bsubstitut\w*\b|\bin\s+place\s+of\b|\b(?:attend\w*|present)\s+(?:as\s+(?:an?\s+|"
                               r"the\s+|his\s+|her\s+|their\s+)?(?:alternate|deputy)\b|in\s+(?:his|her|their)\s+"
-                              r"(?:absence|place)\b)", re.IGNORECASE)),
+                              r"(?:absence|place)\b)", re.IGNORECASE),
+     ("substitut", "place", "alternate", "deputy", "absence")),
     ("present", re.compile(r"^\s*(?:Present|In attendance)\s*:|\b(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|"
-                           r"present)\b", re.IGNORECASE)),
+                           r"present)\b", re.IGNORECASE),
+     ("present", "attendance")),
 ]
 # "Councillor Ward was substituted by Councillor Hill": the substitute is named after the verb
 _SUBSTITUTED_BY = re.compile(r"\b(?:substituted|replaced|represented)\s+by\b", re.IGNORECASE)
@@ -422,8 +429,9 @@ def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: li
         # a list in this sentence was read entry by entry: its own events are not read again
         listed_here = {st.event for st in listed if s <= st.span.start < e}
         listed_people = {st.person for st in listed if s <= st.span.start < e}
-        for event, rx in ATTEND:
-            m = rx.search(chunk)
+        low = chunk.lower()
+        for event, rx, needs in ATTEND:
+            m = rx.search(chunk) if may_hold(chunk, low, needs) else None
             if not m:
                 continue
             if listed_here and (event in ("apologies", "present") or event == "substitute" and (
