@@ -143,3 +143,21 @@ def test_attendance_patterns_match_only_where_their_needed_words_are(text):
     for event, rx, needs in ATTEND:
         if rx.search(text):
             assert may_hold(text, text.lower(), needs), event
+
+
+LABEL_PIECES = st.sampled_from(["Present", "PRESENT", ":", "Also", "present", "Officers", "in", "attendance", "not",
+                                "Apologies", "for", "absence", "were", "received", "from", "Councillor", "Hale",
+                                "Substitutes", "Members", "Other", "Absent", "apology", "was", "given", "by", "\n",
+                                ",", "\t", "ſ", "ı", "İ", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LABEL_PIECES, max_size=14).map(" ".join))
+def test_attendance_label_in_lower_case_finds_what_the_case_blind_pattern_finds(text):
+    from councilgraph.loaders.extract.attendance_lists import _LABEL, _LABEL_LOW
+    from councilgraph.loaders.extract.lexicon import exact_lower
+    low = exact_lower(text)
+    if low is not None:
+        def found(rx: re.Pattern, subject: str) -> list:  # where each match and each group is
+            return [[m.span(g) for g in range(rx.groups + 1)] for m in rx.finditer(subject)]
+        assert found(_LABEL_LOW, low) == found(_LABEL, text)
