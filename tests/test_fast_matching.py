@@ -161,3 +161,20 @@ def test_attendance_label_in_lower_case_finds_what_the_case_blind_pattern_finds(
         def found(rx: re.Pattern, subject: str) -> list:  # where each match and each group is
             return [[m.span(g) for g in range(rx.groups + 1)] for m in rx.finditer(subject)]
         assert found(_LABEL_LOW, low) == found(_LABEL, text)
+
+
+HEARD_PIECES = st.sampled_from(["heard", "HEARD", "a", "deputation", "request", "representations", "statement", "were",
+                                "received", "made", "petition", "submissions", "was", "supported", "by", "from",
+                                "notice", "of", "the", "following", "FOLLOWING", "question", "written", "tabled",
+                                "put", "asked", "\n", ",", "ſupported", "İ"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(HEARD_PIECES, max_size=10).map(" ".join))
+def test_heard_and_notice_patterns_match_only_where_their_needed_words_are(text):
+    from councilgraph.loaders.extract.lexicon import may_hold
+    from councilgraph.loaders.extract.people import _HEARD_BEFORE, _HEARD_WORDS
+    from councilgraph.loaders.extract.speech import _NOTICE_OF_QUESTION
+    for rx, words in ((_HEARD_BEFORE, _HEARD_WORDS), (_NOTICE_OF_QUESTION, ("following",))):
+        if rx.search(text):
+            assert may_hold(text, text.lower(), words)

@@ -700,9 +700,11 @@ class SpeechReader:
                     self._apply_all([a for a in self.acts(sent) if a.pos >= skip_to], sent)
                 continue
             sentence = self.text[sent.span.start:sent.span.end].rstrip()
-            # the notice ends with a colon, or stands on its own line above the quoted question
-            notice = _NOTICE_OF_QUESTION.search(sentence) if sentence.endswith(":") or (
-                sent.span.end >= blocks[sent.block].span.end and sentence[-1:].isalnum()) else None
+            # the notice ends with a colon, or stands on its own line above the quoted question; every notice
+            # holds "following" (the case-blind pattern, "\b"-led, is tried at every position otherwise)
+            notice = _NOTICE_OF_QUESTION.search(sentence) if (sentence.endswith(":") or (
+                sent.span.end >= blocks[sent.block].span.end and sentence[-1:].isalnum())) and (
+                self._plow is None or self._plow.find("following", sent.span.start, sent.span.end) >= 0) else None
             if notice:  # "Councillor X had given notice of the following question to the Cabinet Member for Y:"
                 mentions = self._mentions_in(sent.span.start, sent.span.end)
                 asker = next((p for pos, p in mentions if pos < sent.span.start + notice.start()), None)
