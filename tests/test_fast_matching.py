@@ -178,3 +178,24 @@ def test_heard_and_notice_patterns_match_only_where_their_needed_words_are(text)
     for rx, words in ((_HEARD_BEFORE, _HEARD_WORDS), (_NOTICE_OF_QUESTION, ("following",))):
         if rx.search(text):
             assert may_hold(text, text.lower(), words)
+
+
+PROCEDURAL_PIECES = st.sampled_from(["matter", "of", "urgency", "press", "and", "public", "be", "excluded", "in",
+                                     "the", "event", "an", "emergency", "to", "receive", "note", "The", "Committee",
+                                     "is", "asked", "comment", "called", "call-in", "xcalled", "recall", "come",
+                                     "into", "force", "Members", "were", "invited", "forum", "panel", "board", "\n",
+                                     " ", ",", "İ", "declare", "any", "interests", "goods", "or", "services"])
+PROCEDURAL_PLAIN = (r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?excluded|in\s+(?:the\s+)?"
+                    r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|^\s*to\s+(?:receive|consider|"
+                    r"note|approve|agree)\b|proposed\s+to\s+be\s+taken|declare\s+any\s+interests?|goods\s+or\s+services|"
+                    r"\bcalled\s+in\b|\bcall[- ]in\b|come\s+into\s+force|"
+                    r"\b(?:committee|panel|board|cabinet|council|members|forum)\s+(?:is|are|was|were)\s+"
+                    r"(?:asked\s+|invited\s+|requested\s+|recommended\s+)?to\s+(?:receive|consider|note|"
+                    r"approve|agree|comment|reflect|endorse|scrutinise|scrutinize)\b")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PROCEDURAL_PIECES, max_size=12).map(" ".join))
+def test_procedural_in_two_parts_answers_as_the_whole_pattern(text):
+    from councilgraph.loaders.extract.outcomes import _procedural
+    assert _procedural(text, text.lower()) == bool(Folded(PROCEDURAL_PLAIN).search(text))

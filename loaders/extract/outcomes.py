@@ -200,14 +200,26 @@ _NUMBERED_SPLIT = re.compile(r"\s(?=\((?:[0-9]{1,2}|[ivx]{1,4}|[a-h])\)\s+(?:tha
                              r"(?<=[.:;])\s+(?=(?:[0-9]{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(?:that\s+)?[A-Za-z])",
                              re.IGNORECASE)
 # procedure, not a follow-up: urgency and exclusion of the press, emergency drills, agenda lines ("To receive ...")
+# In two parts (`_procedural`): an agenda line is matched at the clause's start; the rest each open with a
+# literal, the "\b" of "called in" and of the bodies checked by a look-behind after their first letter, so
+# the engine skips ahead to those letters instead of trying a "\b"-led branch at every position.
+_PROCEDURAL_START = Folded(r"^\s*to\s+(?:receive|consider|note|approve|agree)\b")
+# an agenda's or a report's own words: "The Committee is asked to reflect upon ..."
+_ASKED_TO = (r"\s+(?:is|are|was|were)\s+(?:asked\s+|invited\s+|requested\s+|recommended\s+)?to\s+(?:receive|consider|"
+             r"note|approve|agree|comment|reflect|endorse|scrutinise|scrutinize)\b")
 _PROCEDURAL = Folded(r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?excluded|in\s+(?:the\s+)?"
-                         r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|^\s*to\s+(?:receive|consider|"
-                         r"note|approve|agree)\b|proposed\s+to\s+be\s+taken|declare\s+any\s+interests?|goods\s+or\s+services|"
-                         r"\bcalled\s+in\b|\bcall[- ]in\b|come\s+into\s+force|"
-                         # an agenda's or a report's own words: "The Committee is asked to reflect upon ..."
-                         r"\b(?:committee|panel|board|cabinet|council|members|forum)\s+(?:is|are|was|were)\s+"
-                         r"(?:asked\s+|invited\s+|requested\s+|recommended\s+)?to\s+(?:receive|consider|note|"
-                         r"approve|agree|comment|reflect|endorse|scrutinise|scrutinize)\b")
+                     r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|proposed\s+to\s+be\s+taken|"
+                     r"declare\s+any\s+interests?|goods\s+or\s+services|"
+                     rf"c(?<!\wc)(?:alled\s+in\b|all[- ]in\b|ommittee{_ASKED_TO}|abinet{_ASKED_TO}|ouncil{_ASKED_TO})|"
+                     rf"come\s+into\s+force|p(?<!\wp)anel{_ASKED_TO}|b(?<!\wb)oard{_ASKED_TO}|"
+                     rf"m(?<!\wm)embers{_ASKED_TO}|f(?<!\wf)orum{_ASKED_TO}")
+
+
+def _procedural(text: str, low: str) -> bool:
+    """Whether a clause is procedure (`low` is text.lower())."""
+    return bool(_PROCEDURAL_START.search(text, low) or _PROCEDURAL.search(text, low))
+
+
 _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(?:\s+(?:further|later|"
                     r"in\s+due\s+course|outside\s+the\s+meeting))?\W*$", re.IGNORECASE)
 _VAGUE_LEAD = 8  # words before a vague "this would be done" that are only who said it
@@ -299,7 +311,7 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
             # a sentence of one clause was searched just above
             m = whole_match if (ps, pe) == (s, e) and not decided else _action_match(clause, low, cued) or (
                 _DECIDED_ACTION.search(clause, low) if decided else None)
-            if not m or _PROCEDURAL.search(clause, low) or clause.rstrip().endswith("?"):
+            if not m or _procedural(clause, low) or clause.rstrip().endswith("?"):
                 continue
             vague = _VAGUE.search(clause)
             if vague and len(clause[:vague.start()].split()) <= _VAGUE_LEAD:
