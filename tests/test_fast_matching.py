@@ -199,3 +199,17 @@ PROCEDURAL_PLAIN = (r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?exc
 def test_procedural_in_two_parts_answers_as_the_whole_pattern(text):
     from councilgraph.loaders.extract.outcomes import _procedural
     assert _procedural(text, text.lower()) == bool(Folded(PROCEDURAL_PLAIN).search(text))
+
+
+CLAUSE_PIECES = st.sampled_from(["and", "AND", "And", "band", "that", "he", "She", "would", "will", "also", "added",
+                                 "It was", "members", "said", ",", ";", " ", "\n", "they", "ſaid", "x", "K"])
+CLAUSE_SPLIT_PLAIN = re.compile(r",\s+(?:and\s+)?(?=(?:he|she|they|it was|members)\s+(?:also\s+)?"
+                                r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+|"
+                                r"and(?<!\wand)\s+(?=that\s|(?:he|she|they)\s+(?:would|will)\s)", re.IGNORECASE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CLAUSE_PIECES, max_size=16).map(" ".join))
+def test_clause_split_with_literal_openings_cuts_where_the_case_blind_pattern_cuts(text):
+    from councilgraph.loaders.extract.outcomes import _CLAUSE_SPLIT
+    assert [m.span() for m in _CLAUSE_SPLIT.finditer(text)] == [m.span() for m in CLAUSE_SPLIT_PLAIN.finditer(text)]

@@ -189,12 +189,13 @@ _OPINION = Folded(r"\b(?:believed|felt|thought|considered|(?:was|were)\s+of\s+th
 _ANSWER_TURN = re.compile(r"\s[–—-]\s|\b(?:responded|replied|undertook|agreed|confirmed|advised|explained|"
                           r"said|stated|answered)\b")
 # one follow-up a clause: "..., and she added that ...", "; ", "... would be circulated and that a report ..."
-# (each branch starts with a literal, so the search skips ahead to it)
-_CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:he|she|they|it was|members)\s+(?:also\s+)?"
-                           r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+|"
-                           # "he would speak to the Chair ... and he would write to the company": two follow-ups
-                           r"and(?<!\wand)\s+(?=that\s|(?:he|she|they)\s+(?:would|will)\s)",
-                           re.IGNORECASE)
+# Case-blind only where it must be ("(?i:...)"), so each branch opens with a plain literal (",", ";", "a"
+# or "A" of "and", whose "\b" a look-behind checks): the engine skips ahead to those characters; with
+# IGNORECASE it tried the "and" branch at every position
+_AND_TWO = r"(?=(?i:that\s|(?:he|she|they)\s+(?:would|will)\s))"  # "he would speak to X and he would write to Y"
+_CLAUSE_SPLIT = re.compile(r",\s+(?:(?i:and)\s+)?(?=(?i:(?:he|she|they|it was|members)\s+(?:also\s+)?"
+                           r"(?:added|suggested|asked|requested|noted|said)\b))|;\s+|"
+                           rf"a(?<!\wa)[nN][dD]\s+{_AND_TWO}|A(?<!\wA)[nN][dD]\s+{_AND_TWO}")
 # and in a decision, its numbered parts printed as one paragraph ("RESOLVED (1) that ... (2) that ...")
 _NUMBERED_SPLIT = re.compile(r"\s(?=\((?:[0-9]{1,2}|[ivx]{1,4}|[a-h])\)\s+(?:that\s+)?[A-Za-z])|"
                              r"(?<=[.:;])\s+(?=(?:[0-9]{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(?:that\s+)?[A-Za-z])",
