@@ -46,9 +46,11 @@ ASK_IN_CLAUSE = re.compile(rf"(?:{at_word_start(_ASKING, escape=False)})\b")
 FRAME_VERBS = {"referred", "drew", "made", "spoke"}
 RESPONSE_ONLY = {"responded", "replied", "confirmed", "clarified", "assured", "reassured", "answered",
                  "undertook", "agreed"}
+# every match starts at the pronoun or at the spaces before it: the look-ahead rejects other places before the
+# four openings (look-behinds, entered at every position of the sentence) are tried
 _PRONOUN = re.compile(
-    r"(?:^|(?<=[;:,(])\s*|(?<=\band\s)|(?<=\bbut\s))(?P<p>[Hh]e|[Ss]he)\s+(?:(?:" + "|".join(sorted(ADVERBS))
-    + r")\s+)*(?P<verb>[a-z]+)"
+    r"(?=[\sHhSs])(?:^|(?<=[;:,(])\s*|(?<=\band\s)|(?<=\bbut\s))(?P<p>[Hh]e|[Ss]he)\s+(?:(?:"
+    + "|".join(sorted(ADVERBS)) + r")\s+)*(?P<verb>[a-z]+)"
 )
 _PASSIVE_ANSWER = Folded(
     r"\b(?:members|the\s+(?:committee|panel|board)|councillors)\s+(?:were|was)\s+(?:also\s+)?"
