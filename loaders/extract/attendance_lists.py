@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import compiled_re as re
-from .lexicon import NOT_NAME
+from .lexicon import NOT_NAME, _lower_is_exact
 from .records import Span
-from .segment import Block, cues
+from .segment import Block, cues, lowered
 
 # A list's label, with the event its entries record. "Other Members" attend without being members
 # of the committee (present); "Absent" lists are recorded as apologies (the contract has no absent).
@@ -28,6 +28,10 @@ _LABEL = re.compile(
     r"submitted|made|given|tendered|noted|reported|intimated)\s+(?:on\s+behalf\s+of|from|by)\s+"
     r"|(?P<present_sentence>(?:also\s+)?(?:present|in\s+attendance))\s+(?:were|was)\s+(?:also\s+)?",
     re.IGNORECASE)
+# _LABEL in lower case, run on the lower-cased page where that is exact (lexicon.exact_lower):
+# with IGNORECASE the engine enters every branch at every word, in lower case it rejects most on their
+# first letter
+_LABEL_LOW = re.compile(re.sub(r"\(\?p([<=])", r"(?P\1", _LABEL.pattern.lower()))  # group names stay "(?P<"
 # a block can hold a list when it has a label word and a colon, or a list sentence's words ("present" alone
 # is in every "presented the report")
 _SENTENCE_CUES = ("apolog", "substitut", "present w", "attendance w")
@@ -95,6 +99,10 @@ def _read_lists(text: str, blocks: list[Block]) -> tuple[ListEntry, ...]:
                 [_SENTENCE_CUES, (":",), _LABEL_CUES, ("substitut",)])
     cued = {k for k, groups in hits.items() if 0 in groups or {1, 2} <= groups}
     used: set[int] = set()  # blocks already read as the continuation of a label printed alone
+    low = lowered(text) if cued else None  # the page's lower case, shared with the other steps
+    if low is not None and not _lower_is_exact(text, low):  # "ı" or "ſ", which IGNORECASE reads as i and s
+        low = None
+    label, subject = (_LABEL_LOW, low) if low is not None else (_LABEL, text)
     for k, b in enumerate(blocks):
         if k in used:
             continue
@@ -103,7 +111,7 @@ def _read_lists(text: str, blocks: list[Block]) -> tuple[ListEntry, ...]:
         if not titled_line and k not in hits:
             continue
         found = False
-        labels = list(_LABEL.finditer(text, bs, be)) if k in cued else []
+        labels = list(label.finditer(subject, bs, be)) if k in cued else []
         for i, m in enumerate(labels):
             event = ("present" if m.group("present") or m.group("officers") or m.group("present_sentence") else
                      "substitute" if m.group("substitute") else "apologies")
@@ -119,7 +127,7 @@ def _read_lists(text: str, blocks: list[Block]) -> tuple[ListEntry, ...]:
                 # the label printed alone ("In attendance:"), its names in the blocks that follow
                 for j in range(k + 1, len(blocks)):
                     nb = blocks[j]
-                    if j in cued and _LABEL.search(text, nb.span.start, nb.span.end):
+                    if j in cued and label.search(subject, nb.span.start, nb.span.end):
                         break
                     more = _entries(text, nb.span.start, nb.span.end, event, officers, strict=True)
                     if not more or not all(x.councillor or x.span.start < x.name_span.start or " " in x.name

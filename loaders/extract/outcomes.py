@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import compiled_re as re
 from .attendance_lists import read_lists
-from .lexicon import Folded
+from .lexicon import Folded, may_hold
 from .people import role_kind, split_name
 from .records import Mention, Person, Span, Statement
 from .segment import Block, Sentence, cues, lowered
@@ -26,17 +26,6 @@ _ACTOR = (r"(?:officers?|(?:[\w’']+\s+){0,2}?officer|chair(?:man|person)?|vice
           r"(?:\s+(?:of|for)(?:\s+(?!to\b|be\b)[\w&’']+){1,4}?)?")
 
 
-def _lead(words: list[str]) -> str:
-    """An alternation of regex fragments (each starting with a plain lower-case letter), grouped by that
-    letter: "(?:t(?:o)|w(?:ould|ill))" for "to|would|will". The engine tests each letter once at a word
-    instead of every fragment's (alternatives are tried in the given order within a letter)."""
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        assert w[:1].isalpha() and w[:1].islower(), w
-        by_first.setdefault(w[0], []).append(w[1:])
-    return "(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in by_first.items()) + ")"
-
-
 def _by_lead(branches: list[tuple[list[str], str]]) -> str:
     """An alternation of branches, each some lead words (regex fragments starting with a plain
     lower-case letter) then a tail, regrouped by the leads' first letters:
@@ -44,14 +33,13 @@ def _by_lead(branches: list[tuple[list[str], str]]) -> str:
     straight into the top-level alternation (a group around it would be one more branch to enter).
 
     _ACTION is tried at every word of every sentence. Its engine enters every branch that opens with
-    a group (a lead of several words, `_lead`) to test that group's letters, at every word; a branch
+    a group (a lead of several words) to test that group's letters, at every word; a branch
     opening with a literal it rejects on the word's first character without entering it. So each
     letter's branches are gathered under that one literal, the tails copied under each letter their
     leads start with. Within a letter the branches and words keep their order; callers use only where
-    a match starts, which no order of the alternatives changes. Compiling the copies costs at start-up
-    (9.6k -> 13.9k characters of pattern, about 50 M instructions), won back after about 170 pages;
-    the three long tails are not copied (copying them five to nine times each would make the pattern
-    four times as large, 35 ms more to compile, for 1% of a page).
+    a match starts, which no order of the alternatives changes. The three long tails are copied too
+    (13.9k -> 40k characters of pattern, about 0.1 s more to compile, once: compiled_re keeps the
+    result between runs), for 0.22 M instructions a real page.
     """
     groups: dict[str, list[str]] = {}
     for words, tail in branches:
@@ -107,10 +95,9 @@ _BODY = r"(?:committee|panel|board|cabinet|council|forum|group)"
 # Top-level branches are grouped by their first word: the engine tries every branch at every word,
 # so one branch per leading word set keeps the search cheap however many phrasings it knows.
 # (Callers use only where a match starts, so the branches' order is free.)
-# The three branches with long tails, each opened by its group of leading words (`_lead`); the
-# others are grouped by first letter with `_by_lead`.
+# Each branch is (its leading words, its tail), all grouped by first letter with `_by_lead`.
 # after a modal: "would be circulated", "should receive an update", "to come back to the Panel"
-_AFTER_MODAL = _lead(["would", "will", "should", "could", "to", "be"]) + (
+_AFTER_MODAL: tuple[list[str], str] = (["would", "will", "should", "could", "to", "be"], (
     r"\s+(?:"
     r"(?:also\s+)?receive\s+(?:an?\s+)?(?:further\s+)?(?:update|report|briefing|breakdown|information)|"
     rf"(?:be\s+)?(?:{_PASSIVE})\b|"
@@ -125,21 +112,21 @@ _AFTER_MODAL = _lead(["would", "will", "should", "could", "to", "be"]) + (
     rf"(?<=be\s)(?:asked|requested|instructed|invited|tasked)\s+to\s+(?:also\s+)?(?:{_DO})\b|"
     # reported speech: "she would take this away", "Ms Hale would be happy to circulate the figures"
     r"(?<=would\s)(?:be\s+(?:happy|pleased|willing)\s+to\s+(?!note|see|hear|support|receive|welcome)\w+|"
-    rf"(?:also\s+|personally\s+)?(?:{_PROMISE})\b))")
-_ACTOR_DOES = _lead(_ACTOR_ANYWHERE) + (
+    rf"(?:also\s+|personally\s+)?(?:{_PROMISE})\b))"))
+_ACTOR_DOES: tuple[list[str], str] = (_ACTOR_ANYWHERE, (
     rf"{_ACTOR_REMIT}\s+(?:(?:would\s+|to\s+|agreed\s+to\s+)(?:also\s+)?"
     rf"(?:{_DO}|issue|remove|speak\s+to|look\s+(?:at|into)|develop|incorporate|finalise|take\s+\w+\s+away)\b|"
     # "the Chairman would be finalising these with the Scrutiny Officer"
     r"(?:would|will)\s+be\s+(?:finalising|finalizing|circulating|providing|writing|arranging|contacting|reviewing|"
     r"looking\s+into|following\s+up|sending|preparing|bringing|reporting|liaising|updating|investigating|"
-    r"producing|drafting|meeting)\b)")
+    r"producing|drafting|meeting)\b)"))
 # requests: "asked the Director to provide", "asked Mr Gill to look into", "requested a briefing note"
-_REQUEST = _lead(["asked", "requested", "instructed", "invited", "tasked"]) + (
+_REQUEST: tuple[list[str], str] = (["asked", "requested", "instructed", "invited", "tasked"], (
     rf"\s+(?:(?:the\s+)?{_ACTOR}\s+to\s+(?:{_DO})\b|"
     rf"(?<!instructed\s)(?<!tasked\s)(?:[\w’'.]+\s+){{1,4}}?to\s+(?:{_PROMISE})\b|"
     r"(?<=requested\s)(?:that\b|(?:that\s+)?(?:a|an)\s+(?:\w+\s+){0,3}?(?:report|briefing|note|breakdown|paper|"
-    r"presentation|session|visit|workshop|summary)\b))")
-_ACTION = Folded(r"\b(?:" + "|".join([_AFTER_MODAL, _ACTOR_DOES, _REQUEST]) + "|" + _by_lead([
+    r"presentation|session|visit|workshop|summary)\b))"))
+_ACTION_BRANCHES: list[tuple[list[str], str]] = [_AFTER_MODAL, _ACTOR_DOES, _REQUEST,
     # "was being sought", "was scheduled for 4 May", "were asked to check"
     (["was", "were", "is", "are"], r"\s+(?:being\s+(?:sought|arranged|organised|drafted|prepared|scheduled)\b|"
      r"(?:anticipated|scheduled|planned|due)\s+(?:on|in|for|at|to\s+(?:take\s+place|be))\b|"
@@ -159,7 +146,10 @@ _ACTION = Folded(r"\b(?:" + "|".join([_AFTER_MODAL, _ACTOR_DOES, _REQUEST]) + "|
     ([r"report(?:ing)?\s+back", r"come\s+back\s+to"], ""),
     (["include", "included", "add", "added", "placed", "put", "scheduled"],
      r"\s+(?:\w+\s+){0,4}(?:on|in|to|into)\s+the\s+(?:\w+['’]s\s+)?(?:forward\s+)?work\s+programme"),
-]) + r"|\(action:?\s*[^)]+\)|^action\s*(?::|[-–]\s)|^requested\b)")
+]
+# the action lines: "(Action: Clerk)", "Action - ...", "Requested ..." (not led by a letter and a tail)
+_ACTION_LINES = r"\(action:?\s*[^)]+\)|^action\s*(?::|[-–]\s)|^requested\b"
+_ACTION = Folded(r"\b(?:" + _by_lead(_ACTION_BRANCHES) + "|" + _ACTION_LINES + ")")
 # Follow-ups recorded in passing, searched only in sentences with one of their cue words (each branch
 # added to _ACTION would be tried at every word of every sentence).
 _IN_PASSING_CUES = ("reviewing", "looking", "exploring", "investigating", "considering", "be made", "it would be",
@@ -199,46 +189,66 @@ _OPINION = Folded(r"\b(?:believed|felt|thought|considered|(?:was|were)\s+of\s+th
 _ANSWER_TURN = re.compile(r"\s[–—-]\s|\b(?:responded|replied|undertook|agreed|confirmed|advised|explained|"
                           r"said|stated|answered)\b")
 # one follow-up a clause: "..., and she added that ...", "; ", "... would be circulated and that a report ..."
-# (each branch starts with a literal, so the search skips ahead to it)
-_CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:he|she|they|it was|members)\s+(?:also\s+)?"
-                           r"(?:added|suggested|asked|requested|noted|said)\b)|;\s+|"
-                           # "he would speak to the Chair ... and he would write to the company": two follow-ups
-                           r"and(?<!\wand)\s+(?=that\s|(?:he|she|they)\s+(?:would|will)\s)",
-                           re.IGNORECASE)
+# Case-blind only where it must be ("(?i:...)"), so each branch opens with a plain literal (",", ";", "a"
+# or "A" of "and", whose "\b" a look-behind checks): the engine skips ahead to those characters; with
+# IGNORECASE it tried the "and" branch at every position
+_AND_TWO = r"(?=(?i:that\s|(?:he|she|they)\s+(?:would|will)\s))"  # "he would speak to X and he would write to Y"
+_CLAUSE_SPLIT = re.compile(r",\s+(?:(?i:and)\s+)?(?=(?i:(?:he|she|they|it was|members)\s+(?:also\s+)?"
+                           r"(?:added|suggested|asked|requested|noted|said)\b))|;\s+|"
+                           rf"a(?<!\wa)[nN][dD]\s+{_AND_TWO}|A(?<!\wA)[nN][dD]\s+{_AND_TWO}")
 # and in a decision, its numbered parts printed as one paragraph ("RESOLVED (1) that ... (2) that ...")
 _NUMBERED_SPLIT = re.compile(r"\s(?=\((?:[0-9]{1,2}|[ivx]{1,4}|[a-h])\)\s+(?:that\s+)?[A-Za-z])|"
                              r"(?<=[.:;])\s+(?=(?:[0-9]{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(?:that\s+)?[A-Za-z])",
                              re.IGNORECASE)
 # procedure, not a follow-up: urgency and exclusion of the press, emergency drills, agenda lines ("To receive ...")
+# In two parts (`_procedural`): an agenda line is matched at the clause's start; the rest each open with a
+# literal, the "\b" of "called in" and of the bodies checked by a look-behind after their first letter, so
+# the engine skips ahead to those letters instead of trying a "\b"-led branch at every position.
+_PROCEDURAL_START = Folded(r"^\s*to\s+(?:receive|consider|note|approve|agree)\b")
+# an agenda's or a report's own words: "The Committee is asked to reflect upon ..."
+_ASKED_TO = (r"\s+(?:is|are|was|were)\s+(?:asked\s+|invited\s+|requested\s+|recommended\s+)?to\s+(?:receive|consider|"
+             r"note|approve|agree|comment|reflect|endorse|scrutinise|scrutinize)\b")
 _PROCEDURAL = Folded(r"matter\s+of\s+urgency|press\s+and\s+public\s+(?:be\s+)?excluded|in\s+(?:the\s+)?"
-                         r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|^\s*to\s+(?:receive|consider|"
-                         r"note|approve|agree)\b|proposed\s+to\s+be\s+taken|declare\s+any\s+interests?|goods\s+or\s+services|"
-                         r"\bcalled\s+in\b|\bcall[- ]in\b|come\s+into\s+force|"
-                         # an agenda's or a report's own words: "The Committee is asked to reflect upon ..."
-                         r"\b(?:committee|panel|board|cabinet|council|members|forum)\s+(?:is|are|was|were)\s+"
-                         r"(?:asked\s+|invited\s+|requested\s+|recommended\s+)?to\s+(?:receive|consider|note|"
-                         r"approve|agree|comment|reflect|endorse|scrutinise|scrutinize)\b")
+                     r"(?:case|event)\s+of\s+(?:an?\s+)?(?:emergency|fire|evacuation)|proposed\s+to\s+be\s+taken|"
+                     r"declare\s+any\s+interests?|goods\s+or\s+services|"
+                     rf"c(?<!\wc)(?:alled\s+in\b|all[- ]in\b|ommittee{_ASKED_TO}|abinet{_ASKED_TO}|ouncil{_ASKED_TO})|"
+                     rf"come\s+into\s+force|p(?<!\wp)anel{_ASKED_TO}|b(?<!\wb)oard{_ASKED_TO}|"
+                     rf"m(?<!\wm)embers{_ASKED_TO}|f(?<!\wf)orum{_ASKED_TO}")
+
+
+def _procedural(text: str, low: str) -> bool:
+    """Whether a clause is procedure (`low` is text.lower())."""
+    return bool(_PROCEDURAL_START.search(text, low) or _PROCEDURAL.search(text, low))
+
+
 _VAGUE = re.compile(r"\b(?:this|that|it|these|they)\s+(?:would|will)\s+be\s+\w+(?:\s+(?:further|later|"
                     r"in\s+due\s+course|outside\s+the\s+meeting))?\W*$", re.IGNORECASE)
 _VAGUE_LEAD = 8  # words before a vague "this would be done" that are only who said it
 
-ATTEND = [
+# each with words (lower case) one of which every match holds: the patterns open with "\b" (tried at
+# every position of the sentence) and a sentence with some cue word is tried against all five
+ATTEND: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("left", re.compile(r"\b(?:had\s+)?left\s+the\s+(?:meeting|room|chamber)|"
                         r"\bleave\s+the\s+(?:meeting|room|chamber)|\bleft\s+(?:at\s+\d|during\b|before\b|prior\s+to\b)|"
-                        r"\bdeparted\b|\bwithdrew\s+from\s+the\s+(?:meeting|room|chamber)", re.IGNORECASE)),
+                        r"\bdeparted\b|\bwithdrew\s+from\s+the\s+(?:meeting|room|chamber)", re.IGNORECASE),
+     ("left", "leave", "departed", "withdrew")),
     # "was present from item 4" is an arrival; "was present at the meeting" is presence
     ("arrived", re.compile(r"\b(?:arrived|joined\s+the\s+meeting|entered\s+the\s+meeting)\b|\bwas\s+(?:now\s+)?"
-                           r"present\s+(?:at|from)\s+(?:\d|item\b|minute\b)", re.IGNORECASE)),
+                           r"present\s+(?:at|from)\s+(?:\d|item\b|minute\b)", re.IGNORECASE),
+     ("arrived", "joined", "entered", "present")),
     # "Councillor Reilly was unable to attend due to illness": an apology, but not "unable to attend the visit"
     ("apologies", re.compile(r"\bapologies\b|\bapology\s+for\s+absence\b|\bapology\s+(?:was|had\s+been)\s+"
                              r"(?:received|submitted|given|tendered)|(?P<unable>\b(?:was|were)\s+unable\s+to\s+(?:attend|"
                              r"be\s+present)|\b(?:could|did)\s+not\s+attend)(?:\s+(?:the|this|today's)\s+meeting)?"
-                             r"(?=\s*(?:[.,;]|$|due\b|owing\b|because\b|as\b|through\b))", re.IGNORECASE)),
+                             r"(?=\s*(?:[.,;]|$|due\b|owing\b|because\b|as\b|through\b))", re.IGNORECASE),
+     ("apolog", "unable", "attend")),
     ("substitute", re.compile(r"\bsubstitut\w*\b|\bin\s+place\s+of\b|\b(?:attend\w*|present)\s+(?:as\s+(?:an?\s+|"
                               r"the\s+|his\s+|her\s+|their\s+)?(?:alternate|deputy)\b|in\s+(?:his|her|their)\s+"
-                              r"(?:absence|place)\b)", re.IGNORECASE)),
+                              r"(?:absence|place)\b)", re.IGNORECASE),
+     ("substitut", "place", "alternate", "deputy", "absence")),
     ("present", re.compile(r"^\s*(?:Present|In attendance)\s*:|\b(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|"
-                           r"present)\b", re.IGNORECASE)),
+                           r"present)\b", re.IGNORECASE),
+     ("present", "attendance")),
 ]
 # "Councillor Ward was substituted by Councillor Hill": the substitute is named after the verb
 _SUBSTITUTED_BY = re.compile(r"\b(?:substituted|replaced|represented)\s+by\b", re.IGNORECASE)
@@ -302,7 +312,7 @@ def actions(text: str, sents: list[Sentence], extra: list[Statement]) -> list[St
             # a sentence of one clause was searched just above
             m = whole_match if (ps, pe) == (s, e) and not decided else _action_match(clause, low, cued) or (
                 _DECIDED_ACTION.search(clause, low) if decided else None)
-            if not m or _PROCEDURAL.search(clause, low) or clause.rstrip().endswith("?"):
+            if not m or _procedural(clause, low) or clause.rstrip().endswith("?"):
                 continue
             vague = _VAGUE.search(clause)
             if vague and len(clause[:vague.start()].split()) <= _VAGUE_LEAD:
@@ -432,8 +442,9 @@ def attendance(text: str, blocks: list[Block], sents: list[Sentence], people: li
         # a list in this sentence was read entry by entry: its own events are not read again
         listed_here = {st.event for st in listed if s <= st.span.start < e}
         listed_people = {st.person for st in listed if s <= st.span.start < e}
-        for event, rx in ATTEND:
-            m = rx.search(chunk)
+        low = chunk.lower()
+        for event, rx, needs in ATTEND:
+            m = rx.search(chunk) if may_hold(chunk, low, needs) else None
             if not m:
                 continue
             if listed_here and (event in ("apologies", "present") or event == "substitute" and (

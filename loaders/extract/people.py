@@ -35,6 +35,7 @@ from .lexicon import (
     Lazy,
     at_word_start,
     by_first_letter,
+    may_hold,
 )
 from .records import Mention, Person, Span
 from .segment import blocks as split_blocks
@@ -85,7 +86,10 @@ _VERB_AFTER = re.compile(r",?\s+(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?
 _APPOSITIVE = re.compile(rf"\s*(?:,\s*(?:the\s+)?(?P<r1>{ROLE_BODY})(?:,\s*[A-Z][^,.;()]{{2,60}}(?=,))?"
                          rf"\s*(?=[,;).]|\s+[a-z]|[ \t]*(?:\n|$))|"  # "Answer from Cllr A, Cabinet Member Resources\n"
                          rf"\(\s*(?:the\s+)?(?P<r2>[^()]{{2,80}})\))")
-_ROLE_BEFORE = re.compile(rf"(?:[Tt]he\s+)?{ROLE_RE.pattern}(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*$")
+# searched in the words before a name, where it is tried at every position: a match starts at "the" or at a
+# capital (title words and heads are capitalised), and the look-ahead rejects other places before the
+# title-word test and the heads' letters are tried there (half the time)
+_ROLE_BEFORE = re.compile(rf"(?=[A-Zt])(?:[Tt]he\s+)?{ROLE_RE.pattern}(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*$")
 # "the Director of Children's Services (DCS)" ... later "The DCS advised"
 # found from the bracket back: a role pattern tried at every position of a page is the slowest search here
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
@@ -126,6 +130,8 @@ _SIGNED = re.compile(rf"(?m)^[ \t]*Signed(?:[ \t]+by)?[ \t]*:?[ \t]*(?:(?P<role>
                      rf"(?P<name>(?:[A-Z]\.?[ \t]*){{0,3}}(?:[{_UP}][{_LO}]+[ \t]+){{0,2}}{_SURNAME})(?![\w’'-])"
                      rf"(?:[ \t]*\((?P<role2>[^()\n]{{2,80}})\))?")
 # the words before "from"/"by" that make the names after it speakers heard; found from the literal back
+# (each match holds one of _HEARD_WORDS: the case-blind pattern is "\b"-led and tried at every position)
+_HEARD_WORDS = ("heard", "deputation", "representation", "statement", "submission", "petition", "supported")
 _HEARD_BEFORE = re.compile(r"(?:\bheard|\bdeputation(?:\s+request)?|\b(?:representations?|statements?|submissions?|"
                            r"petition)(?:\s+(?:was|were))?(?:\s+(?:received|made))?|\bsupported)\s+$", re.I)
 _FULL_NAME = re.compile(rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?[ \t]+{_SURNAME}(?![\w’'-])")
@@ -436,8 +442,9 @@ class PeopleFinder:
         for word in ("from ", "by "):
             i = self.text.find(word, start, end)
             while i >= 0:
-                if i > start and not self.text[i - 1].isalnum() and _HEARD_BEFORE.search(
-                        self.text, max(start, i - 60), i) and (
+                before = self.text[max(start, i - 60):i]
+                if i > start and not self.text[i - 1].isalnum() and may_hold(before, before.lower(), _HEARD_WORDS) \
+                        and _HEARD_BEFORE.search(self.text, max(start, i - 60), i) and (
                             word == "from " or self.text[max(start, i - 12):i].rstrip().lower().endswith("supported")):
                     out.append(i + len(word))
                 i = self.text.find(word, i + len(word), end)

@@ -17,19 +17,29 @@ from .records import ReportPeriod, Span
 
 
 class _case_blind:  # noqa: N801 - reads as the re.compile it stands for
-    """A case-insensitive pattern: in lower case on `exact_lower` text, else with IGNORECASE."""
+    """A case-insensitive pattern: in lower case on `exact_lower` text, else with IGNORECASE.
 
-    __slots__ = ("lower", "any_case")
+    `needs`: words (lower case) one of which every match holds. These patterns open with "\\b" and a
+    group, which the engine can skip ahead on no better than to every word, over a whole item's text;
+    a page without one of the words is answered by a few `in` tests instead.
+    """
 
-    def __init__(self, pattern: str) -> None:
+    __slots__ = ("lower", "any_case", "needs")
+
+    def __init__(self, pattern: str, needs: tuple[str, ...] = ()) -> None:
         assert not re.search(r"\\[A-Z]", pattern)  # lower-casing must not turn \S into \s
         self.lower = re.compile(re.sub(r"\(\?p([<=])", r"(?P\1", pattern.lower()))  # group names stay "(?P<"
         self.any_case = Lazy(pattern, re.IGNORECASE)
+        self.needs = needs
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, *, low: str | None = None) -> re.Match | None:
         """As re.Pattern.search; `low` is exact_lower(text), or None where it could not be had."""
         end = len(text) if endpos is None else endpos
-        return self.lower.search(low, pos, end) if low is not None else self.any_case.search(text, pos, end)
+        if low is None:
+            return self.any_case.search(text, pos, end)
+        if self.needs and not any(w in low for w in self.needs):
+            return None
+        return self.lower.search(low, pos, end)
 
     def finditer(self, text: str):
         low = exact_lower(text)
@@ -47,11 +57,13 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "t
 # with IGNORECASE, compiled when first needed, on the rare text where that would not be exact.
 QUARTER_RE = _case_blind(
     r"\b(?:Q(?P<q1>[1-4])|(?:Quarter|Qtr\.?)\s*(?P<q2>[1-4]|one|two|three|four)|"
-    r"(?P<q3>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr\.?))\b"
+    r"(?P<q3>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr\.?))\b",
+    needs=("q1", "q2", "q3", "q4", "quarter", "qtr"),
 )
 # "\b19|\b20" written so the pattern starts with "1" or "2": the engine skips to those digits
 FY_RE = re.compile(r"(?P<y1>(?:1(?<!\w1)9|2(?<!\w2)0)\d\d)\s*[/\-–]\s*(?P<y2>\d{4}|\d{2})\b")
-SHORT_FY_RE = _case_blind(r"\b(?:Q[1-4]|Qtr\.?\s*[1-4])\s+(?P<a>\d\d)/(?P<b>\d\d)\b")
+SHORT_FY_RE = _case_blind(r"\b(?:Q[1-4]|Qtr\.?\s*[1-4])\s+(?P<a>\d\d)/(?P<b>\d\d)\b",
+                          needs=("q1", "q2", "q3", "q4", "qtr"))
 MONTH_RANGE_RE = _case_blind(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<m1>{_MONTH})(?:\s+(?P<y1>(?:19|20)\d\d))?\s*"
     rf"(?:to|until|-|–|and)\s*(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<m2>{_MONTH})\s+(?P<y2>(?:19|20)\d\d)\b"
@@ -63,7 +75,8 @@ MONTH_PERIOD_RE = re.compile(r"[MmPp](?<!\w[MmPp])(?:(?<=[Mm])onth|(?<=[Pp])erio
 _NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                  "eleven": 11, "twelve": 12}
 FIRST_MONTHS_RE = _case_blind(r"\b(?:first|opening)\s+(?P<n>three|four|five|six|seven|eight|nine|ten|eleven|"
-                              r"twelve|\d{1,2})\s+months\s+of\s+the\s+(?:financial\s+|current\s+|municipal\s+)?year\b")
+                              r"twelve|\d{1,2})\s+months\s+of\s+the\s+(?:financial\s+|current\s+|municipal\s+)?year\b",
+                              needs=("months",))
 # "December's budget monitoring", "period ending September 2013", "as at the end of June": the last month covered
 MONTH_END_RE = _case_blind(rf"\b(?:(?P<m1>{_MONTH})['’]s\s+(?:revenue\s+|capital\s+)?(?:budget|monitoring|"
                           rf"performance|financial|forecast)|(?:period|quarter|year|months?)\s+(?:ending|ended|to)\s+"

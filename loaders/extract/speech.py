@@ -46,9 +46,11 @@ ASK_IN_CLAUSE = re.compile(rf"(?:{at_word_start(_ASKING, escape=False)})\b")
 FRAME_VERBS = {"referred", "drew", "made", "spoke"}
 RESPONSE_ONLY = {"responded", "replied", "confirmed", "clarified", "assured", "reassured", "answered",
                  "undertook", "agreed"}
+# every match starts at the pronoun or at the spaces before it: the look-ahead rejects other places before the
+# four openings (look-behinds, entered at every position of the sentence) are tried
 _PRONOUN = re.compile(
-    r"(?:^|(?<=[;:,(])\s*|(?<=\band\s)|(?<=\bbut\s))(?P<p>[Hh]e|[Ss]he)\s+(?:(?:" + "|".join(sorted(ADVERBS))
-    + r")\s+)*(?P<verb>[a-z]+)"
+    r"(?=[\sHhSs])(?:^|(?<=[;:,(])\s*|(?<=\band\s)|(?<=\bbut\s))(?P<p>[Hh]e|[Ss]he)\s+(?:(?:"
+    + "|".join(sorted(ADVERBS)) + r")\s+)*(?P<verb>[a-z]+)"
 )
 _PASSIVE_ANSWER = Folded(
     r"\b(?:members|the\s+(?:committee|panel|board)|councillors)\s+(?:were|was)\s+(?:also\s+)?"
@@ -700,9 +702,11 @@ class SpeechReader:
                     self._apply_all([a for a in self.acts(sent) if a.pos >= skip_to], sent)
                 continue
             sentence = self.text[sent.span.start:sent.span.end].rstrip()
-            # the notice ends with a colon, or stands on its own line above the quoted question
-            notice = _NOTICE_OF_QUESTION.search(sentence) if sentence.endswith(":") or (
-                sent.span.end >= blocks[sent.block].span.end and sentence[-1:].isalnum()) else None
+            # the notice ends with a colon, or stands on its own line above the quoted question; every notice
+            # holds "following" (the case-blind pattern, "\b"-led, is tried at every position otherwise)
+            notice = _NOTICE_OF_QUESTION.search(sentence) if (sentence.endswith(":") or (
+                sent.span.end >= blocks[sent.block].span.end and sentence[-1:].isalnum())) and (
+                self._plow is None or self._plow.find("following", sent.span.start, sent.span.end) >= 0) else None
             if notice:  # "Councillor X had given notice of the following question to the Cabinet Member for Y:"
                 mentions = self._mentions_in(sent.span.start, sent.span.end)
                 asker = next((p for pos, p in mentions if pos < sent.span.start + notice.start()), None)
