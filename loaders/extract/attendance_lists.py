@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import compiled_re as re
-from .lexicon import NOT_NAME, _lower_is_exact
+from .lexicon import NOT_NAME, lower_is_exact
 from .records import Span
 from .segment import Block, cues, lowered
 
@@ -100,7 +100,7 @@ def _read_lists(text: str, blocks: list[Block]) -> tuple[ListEntry, ...]:
     cued = {k for k, groups in hits.items() if 0 in groups or {1, 2} <= groups}
     used: set[int] = set()  # blocks already read as the continuation of a label printed alone
     low = lowered(text) if cued else None  # the page's lower case, shared with the other steps
-    if low is not None and not _lower_is_exact(text, low):  # "ı" or "ſ", which IGNORECASE reads as i and s
+    if low is not None and not lower_is_exact(text, low):  # "ı" or "ſ", which IGNORECASE reads as i and s
         low = None
     label, subject = (_LABEL_LOW, low) if low is not None else (_LABEL, text)
     for k, b in enumerate(blocks):

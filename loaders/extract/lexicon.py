@@ -95,10 +95,10 @@ def exact_lower(text: str) -> str | None:
     without IGNORECASE, so lower-case patterns on lower-cased text run 2-3x faster.
     """
     low = text.lower()
-    return low if _lower_is_exact(text, low) else None
+    return low if lower_is_exact(text, low) else None
 
 
-def _lower_is_exact(text: str, low: str) -> bool:
+def lower_is_exact(text: str, low: str) -> bool:
     """Whether a lower-case pattern on `low` (text.lower()) matches what IGNORECASE matches in `text`."""
     return len(low) == len(text) and (text.isascii() or ("ı" not in text and "ſ" not in text))
 
@@ -118,7 +118,7 @@ def may_hold(text: str, low: str, words: tuple[str, ...]) -> bool:
     test on it is exact unless lower-casing moves offsets or the text has "ı" or "ſ" (which
     IGNORECASE takes for "i" and "s"), and then the answer is True.
     """
-    return not _lower_is_exact(text, low) or any(w in low for w in words)
+    return not lower_is_exact(text, low) or any(w in low for w in words)
 
 
 class Lazy:

@@ -26,9 +26,9 @@ from .lexicon import (
     SUPPORT_CUES,
     Folded,
     Lazy,
-    _lower_is_exact,
     at_word_start,
     has_concern_cue,
+    lower_is_exact,
     may_hold,
     may_match,
 )
@@ -132,7 +132,7 @@ def _exact_page(text: str) -> str | None:
     sigma, which lower-casing reads from the letters around it: a page with a capital sigma has none.
     """
     low = lowered(text)
-    return low if low is not None and "Σ" not in text and _lower_is_exact(text, low) else None
+    return low if low is not None and "Σ" not in text and lower_is_exact(text, low) else None
 
 
 # "the following points were raised:" introduces members' points; "the reports are attached as follows:" does not
@@ -374,7 +374,7 @@ class SpeechReader:
             low, exact = plow[s:e], True
         else:
             low = sentence.lower()
-            exact = _lower_is_exact(sentence, low)
+            exact = lower_is_exact(sentence, low)
         has_pronoun = low.startswith(("he ", "she ")) or " he " in low or " she " in low
         for m in _PRONOUN.finditer(sentence) if has_pronoun else ():
             verb = m.group("verb")
